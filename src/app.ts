@@ -1,0 +1,102 @@
+// Builds the Fastify app: plugins, the error model, then the feature routes. No I/O happens here;
+// the database is opened by the caller (src/main.ts, or a test) and handed in.
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { createRequire } from 'node:module';
+import { apiKeyRoutes } from './api-keys/routes.js';
+import { apiKeyHmacKey } from './api-keys/key-format.js';
+import { authRoutes } from './auth/routes.js';
+import { TokenService } from './auth/tokens.js';
+import { chatRoutes } from './chats/routes.js';
+import type { Database } from './db/connection.js';
+import { installErrorHandlers } from './http/errors.js';
+import { assertSafeStrings } from './http/string-safety.js';
+import { installValidators } from './http/validation.js';
+import { systemRoutes } from './system/routes.js';
+import './http/context.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  database: Database;
+  jwtSecret: string;
+  allowRegistration?: boolean;
+  cookieSecure?: boolean;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    // Reject what a slow or malicious client could use to hold connections or memory.
+    connectionTimeout: 60_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 72_000,
+    requestIdHeader: 'x-request-id',
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', {
+    db: options.database.db,
+    pool: options.database.pool,
+    databaseKind: options.database.kind,
+    tokens: new TokenService(options.jwtSecret),
+    apiKeyHmacKey: apiKeyHmacKey(options.jwtSecret),
+    allowRegistration: options.allowRegistration ?? true,
+    cookieSecure: options.cookieSecure ?? false,
+  });
+  app.decorateRequest('principal', null);
+
+  installValidators(app);
+  installErrorHandlers(app);
+  // Only JSON bodies: text/plain would otherwise be parsed into a string and fail as a 400.
+  app.removeContentTypeParser(['text/plain']);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('preValidation', async (request) => {
+    if (request.body !== undefined) assertSafeStrings(request.body);
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'ChatLogger API',
+        version: pkg.version,
+        description:
+          'Stores the chat sessions of an organization\'s AI assistant and turns them into analytics. ' +
+          'Bots authenticate with an organization API key; dashboard users with a JWT.',
+      },
+      components: {
+        securitySchemes: {
+          ApiKeyAuth: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-organization-api-key',
+            description: 'Organization API key (also accepted in Authorization, raw or as "Bearer KEY")',
+          },
+          BearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Dashboard JWT from /auth/login (or the auth_token cookie)' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(apiKeyRoutes);
+  await app.register(chatRoutes);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AUTH_COOKIE, identify } from '../http/authenticate.js';
+import { errorResponses, MessageBody } from '../http/schemas.js';
+import { revokeSession } from './repository.js';
+import { LoginBody, LoginResponse, RegisterBody, RegisterResponse } from './schemas.js';
+import { login, register } from './service.js';
+import { TOKEN_LIFETIME_SECONDS } from './tokens.js';
+import { presentUser } from './presenter.js';
+
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const cookieOptions = () => ({ httpOnly: true, sameSite: 'lax' as const, path: '/', secure: app.deps.cookieSecure });
+
+  app.post(
+    '/auth/register',
+    {
+      schema: {
+        tags: ['Authentication'],
+        summary: 'Register a new organization and its first user (an admin)',
+        body: RegisterBody,
+        response: { 201: RegisterResponse, ...errorResponses(400, 403, 409, 415, 500) },
+      },
+      config: { failureMessage: 'Failed to register' },
+    },
+    async (request, reply) => {
+      const { userId, organization } = await register(app.deps, request.body);
+      return reply.code(201).send({ message: 'User registered successfully', user_id: userId, organization });
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['Authentication'],
+        summary: 'Sign in; returns a JWT and sets it as the HttpOnly cookie auth_token',
+        body: LoginBody,
+        response: { 200: LoginResponse, ...errorResponses(400, 401, 415, 500) },
+      },
+      config: { failureMessage: 'Failed to log in' },
+    },
+    async (request, reply) => {
+      const { user, token, expiresAt } = await login(app.deps, request.body);
+      reply.setCookie(AUTH_COOKIE, token, { ...cookieOptions(), maxAge: TOKEN_LIFETIME_SECONDS });
+      return { message: 'Login successful', user: presentUser(user), token, expires_at: expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['Authentication'],
+        summary: 'Sign out: revokes the session server-side and clears the cookie',
+        response: { 200: MessageBody, ...errorResponses(500) },
+      },
+      config: { failureMessage: 'Failed to log out' },
+    },
+    async (request, reply) => {
+      const principal = await identify(request).catch(() => null);
+      if (principal?.kind === 'user') await revokeSession(app.deps.db, principal.organizationId, principal.sessionId);
+      reply.clearCookie(AUTH_COOKIE, cookieOptions());
+      return { message: 'Logout successful' };
+    },
+  );
+};

@@ -1,0 +1,54 @@
+import { Type, type Static } from 'typebox';
+import { Id, Nullable, Timestamp } from '../http/schemas.js';
+
+const Email = Type.String({ format: 'email', maxLength: 254, description: 'Unique across the installation, case-insensitively' });
+const Password = Type.String({ minLength: 8, maxLength: 1024 });
+const Name = Nullable(Type.String({ maxLength: 100 }));
+
+export const RegisterBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    first_name: Type.Optional(Name),
+    last_name: Type.Optional(Name),
+    organization_name: Type.String({ minLength: 1, maxLength: 100 }),
+    organization_slug: Type.Optional(
+      Type.String({ format: 'slug', description: 'Derived from organization_name when omitted' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RegisterBody = Static<typeof RegisterBody>;
+
+export const OrganizationSummary = Type.Object({ id: Id, name: Type.String(), slug: Type.String() });
+
+export const RegisterResponse = Type.Object({
+  message: Type.String(),
+  user_id: Id,
+  organization: OrganizationSummary,
+});
+
+export const LoginBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const User = Type.Object({
+  id: Id,
+  organization_id: Id,
+  email: Type.String(),
+  first_name: Nullable(Type.String()),
+  last_name: Nullable(Type.String()),
+  role: Type.Union([Type.Literal('superadmin'), Type.Literal('admin'), Type.Literal('user'), Type.Literal('viewer')]),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  last_login_at: Nullable(Timestamp),
+});
+
+export const LoginResponse = Type.Object({
+  message: Type.String(),
+  user: User,
+  token: Type.String({ description: 'JWT (HS256, 24 h); also set as the HttpOnly cookie auth_token' }),
+  expires_at: Timestamp,
+});

@@ -1,0 +1,28 @@
+import type { ChatRow } from './repository.js';
+
+/** A chat as the API shows it; fields the bot never sent are null. */
+export function presentChat(row: ChatRow) {
+  return {
+    id: row.id,
+    organization_id: row.organizationId,
+    user_id: row.userId,
+    title: row.title,
+    tags: row.tags,
+    metadata: {
+      avg_response_time: row.avgResponseTime,
+      country_code: row.countryCode,
+      ip_address: row.ipAddress,
+      is_escalated: row.isEscalated,
+      is_forwarded_to_hr: row.isForwardedToHr,
+      language_code: row.languageCode,
+      question_category: row.questionCategory,
+      sentiment: row.sentiment,
+      session_id: row.sessionId,
+      token_count: row.tokenCount,
+      transcript_link: row.transcriptLink,
+      user_rating: row.userRating,
+    },
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}

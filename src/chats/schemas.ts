@@ -1,0 +1,87 @@
+import { Type, type Static } from 'typebox';
+import { Id, Nullable, Timestamp } from '../http/schemas.js';
+
+// Every field is optional: a bot often opens a chat before it knows the rating or the sentiment.
+// null means the same as leaving the field out ("not known"), and reads back as null.
+const opt = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
+
+export const ChatMetadataInput = Type.Object(
+  {
+    avg_response_time: opt(Type.Number({ minimum: 0, maximum: Number.MAX_VALUE, description: 'Average response time, in seconds' })),
+    country_code: opt(Type.String({ format: 'iso3166-alpha2', description: 'ISO 3166-1 alpha-2, e.g. "NL"; case-insensitive, stored uppercase' })),
+    ip_address: opt(Type.String({ format: 'ip', maxLength: 100, description: 'IPv4 or IPv6 address of the end user' })),
+    is_escalated: opt(Type.Boolean({ description: 'Whether the bot escalated the conversation' })),
+    is_forwarded_to_hr: opt(Type.Boolean({ description: 'Whether the conversation was handed over to HR' })),
+    language_code: opt(Type.String({ format: 'iso639', description: 'ISO 639-1 (e.g. "tr") or ISO 639-2/3; stored lowercase' })),
+    question_category: opt(Type.String({ maxLength: 100 })),
+    sentiment: opt(Type.String({ maxLength: 100, description: 'Stored lowercase' })),
+    session_id: opt(Type.String({ maxLength: 255 })),
+    token_count: opt(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Total tokens for the chat session' })),
+    transcript_link: opt(Type.String({ format: 'http-url', maxLength: 2048, description: 'Absolute http(s) URL' })),
+    user_rating: opt(Type.Integer({ minimum: 1, maximum: 5, description: 'The end user\'s rating, 1–5' })),
+  },
+  { additionalProperties: false, description: 'The structured chat metadata: only these twelve fields' },
+);
+export type ChatMetadataInput = Static<typeof ChatMetadataInput>;
+
+export const CreateChatBody = Type.Object(
+  {
+    title: opt(Type.String({ maxLength: 255 })),
+    tags: opt(
+      Type.Array(Type.String({ format: 'tag' }), {
+        maxItems: 50,
+        description: 'Up to 50 tags of 1–64 characters; stored trimmed, lowercased and de-duplicated',
+      }),
+    ),
+    user_id: opt(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "The end user's id in the bot's own system; null for anonymous chats" })),
+    metadata: opt(ChatMetadataInput),
+  },
+  { additionalProperties: false },
+);
+export type CreateChatBody = Static<typeof CreateChatBody>;
+
+export const CreateChatResponse = Type.Object({
+  message: Type.String({ examples: ['Chat created successfully'] }),
+  chat_id: Id,
+});
+
+export const ChatMetadata = Type.Object({
+  avg_response_time: Nullable(Type.Number()),
+  country_code: Nullable(Type.String()),
+  ip_address: Nullable(Type.String()),
+  is_escalated: Nullable(Type.Boolean()),
+  is_forwarded_to_hr: Nullable(Type.Boolean()),
+  language_code: Nullable(Type.String()),
+  question_category: Nullable(Type.String()),
+  sentiment: Nullable(Type.String()),
+  session_id: Nullable(Type.String()),
+  token_count: Nullable(Type.Integer()),
+  transcript_link: Nullable(Type.String()),
+  user_rating: Nullable(Type.Integer()),
+});
+
+export const Chat = Type.Object({
+  id: Id,
+  organization_id: Id,
+  user_id: Nullable(Type.Integer()),
+  title: Nullable(Type.String()),
+  tags: Type.Array(Type.String()),
+  metadata: ChatMetadata,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+
+export const ListChatsQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'next_cursor of the previous page' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ChatList = Type.Object({
+  chats: Type.Array(Chat),
+  next_cursor: Nullable(Type.String({ description: 'Pass as cursor for the next page; null on the last page' })),
+});
+
+export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });

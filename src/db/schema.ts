@@ -1,0 +1,146 @@
+// The database schema (Drizzle). SQL migrations in ./drizzle are generated from this file
+// with `npm run db:generate`; they are applied at start-up (src/db/migrate.ts).
+//
+// Tenancy: every row that belongs to an organization carries organization_id, and it is part of
+// the primary key of the tenant tables (api_keys, chats) so that they can later be distributed by
+// organization (Citus). Users and sessions are looked up globally (login by e-mail, session by id),
+// so they keep a plain id key plus a (organization_id, id) unique key for composite foreign keys.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  doublePrecision,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+// Millisecond precision so that a timestamp survives a round trip through a JS Date exactly
+// (keyset cursors compare them).
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
+const id = (name: string) => bigint(name, { mode: 'number' });
+
+export const ROLES = ['superadmin', 'admin', 'user', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const organizations = pgTable('organizations', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organizationId: id('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    // Stored lowercased: e-mail addresses are unique case-insensitively across the installation.
+    email: text('email').notNull().unique(),
+    passwordHash: text('password_hash').notNull(),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    role: text('role').$type<Role>().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    lastLoginAt: timestamptz('last_login_at'),
+  },
+  (t) => [
+    unique('users_org_id_key').on(t.organizationId, t.id),
+    check('users_role_check', sql`${t.role} in ('superadmin', 'admin', 'user', 'viewer')`),
+  ],
+);
+
+// A login session. The JWT carries its id; logout (or a password change) revokes it server-side.
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: id('organization_id').notNull(),
+    userId: id('user_id').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [users.organizationId, users.id] }).onDelete(
+      'cascade',
+    ),
+    index('sessions_user_idx').on(t.organizationId, t.userId),
+  ],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    organizationId: id('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    label: text('label').notNull(),
+    // The first characters of the key, shown in lists so that people can tell keys apart.
+    prefix: text('prefix').notNull(),
+    // HMAC-SHA256 of the whole key; the key itself is never stored.
+    keyHash: bytea('key_hash').notNull().unique(),
+    createdBy: id('created_by'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    lastUsedAt: timestamptz('last_used_at'),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.id] })],
+);
+
+// One chat session of the organization's assistant. The twelve metadata fields of the Create Chat
+// contract are typed columns (NULL = the bot did not send it) so that filters and analytics can
+// index and aggregate them directly.
+export const chats = pgTable(
+  'chats',
+  {
+    organizationId: id('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    // The end user's id in the bot's own system (not a dashboard user); NULL = anonymous.
+    userId: id('user_id'),
+    title: text('title'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    avgResponseTime: doublePrecision('avg_response_time'),
+    countryCode: text('country_code'),
+    ipAddress: text('ip_address'),
+    isEscalated: boolean('is_escalated'),
+    isForwardedToHr: boolean('is_forwarded_to_hr'),
+    languageCode: text('language_code'),
+    questionCategory: text('question_category'),
+    sentiment: text('sentiment'),
+    sessionId: text('session_id'),
+    tokenCount: id('token_count'),
+    transcriptLink: text('transcript_link'),
+    userRating: smallint('user_rating'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    // Newest-first listing and keyset pagination.
+    // Scanned backwards for ORDER BY created_at DESC, id DESC.
+    index('chats_org_created_idx').on(t.organizationId, t.createdAt, t.id),
+    index('chats_tags_idx').using('gin', t.tags),
+    check('chats_user_rating_check', sql`${t.userRating} between 1 and 5`),
+    check('chats_token_count_check', sql`${t.tokenCount} >= 0`),
+    check('chats_avg_response_time_check', sql`${t.avgResponseTime} >= 0`),
+  ],
+);

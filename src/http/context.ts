@@ -1,0 +1,24 @@
+// What route handlers get from the app: the database and the installation's secrets.
+import type pg from 'pg';
+import type { TokenService } from '../auth/tokens.js';
+import type { Db } from '../db/connection.js';
+import type { Principal } from './authenticate.js';
+
+export interface AppDeps {
+  db: Db;
+  pool: pg.Pool;
+  tokens: TokenService;
+  apiKeyHmacKey: Buffer;
+  allowRegistration: boolean;
+  cookieSecure: boolean;
+  databaseKind: 'postgres' | 'pglite';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}

@@ -1,0 +1,112 @@
+// Start-up: config → database (migrated) → app → listen; graceful shutdown on SIGINT/SIGTERM.
+import crypto from 'node:crypto';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { connectPglite, connectPostgres, type Database } from './db/connection.js';
+import { DataDirLockedError, embeddedJwtSecret, lockDataDir, openEmbedded } from './db/embedded.js';
+import { runMigrations } from './db/migrate.js';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+function fail(message: string): never {
+  process.stderr.write(`chatlogger: ${message}\n`);
+  process.exit(1);
+}
+
+interface OpenedDatabase {
+  database: Database;
+  jwtSecret: string;
+  release: () => void;
+}
+
+async function openDatabase(config: Config): Promise<OpenedDatabase> {
+  if (config.databaseUrl) {
+    const database = connectPostgres(config.databaseUrl);
+    try {
+      await runMigrations(database.pool);
+    } catch (err) {
+      await database.close().catch(() => {});
+      const host = new URL(config.databaseUrl).host;
+      fail(`cannot prepare the PostgreSQL database at ${host}: ${(err as Error).message}`);
+    }
+    return { database, jwtSecret: config.jwtSecret!, release: () => {} };
+  }
+  const release = lockDataDir(config.dataDir);
+  try {
+    const { pglite, markReady } = await openEmbedded(config.dataDir);
+    const database = connectPglite(pglite, true);
+    await runMigrations(database.pool);
+    markReady();
+    const jwtSecret = config.jwtSecret ?? embeddedJwtSecret(config.dataDir, () => crypto.randomBytes(48).toString('base64url'));
+    return { database, jwtSecret, release };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+
+  let opened: OpenedDatabase;
+  try {
+    opened = await openDatabase(config);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) fail(err.message);
+    fail(`cannot open the embedded database in ${config.dataDir}: ${(err as Error).message}`);
+  }
+  const { database, jwtSecret, release } = opened;
+
+  const app = await buildApp({
+    database,
+    jwtSecret,
+    allowRegistration: config.allowRegistration,
+    cookieSecure: config.cookieSecure,
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers["x-organization-api-key"]', 'req.headers.cookie'],
+    },
+  });
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    app.log.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      app.log.error('shutdown took longer than 10 s; exiting');
+      release();
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    try {
+      await app.close(); // stops accepting, answers 503 to new requests, lets in-flight ones finish
+      await database.close();
+      release();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      release();
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await database.close().catch(() => {});
+    release();
+    fail(`cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
+  }
+  app.log.info(`ChatLogger ${database.kind === 'pglite' ? `(embedded database in ${config.dataDir})` : '(PostgreSQL)'} ready`);
+}
+
+await main();
