@@ -1,0 +1,32 @@
+// Builds one migrated PGlite data directory per run; every test file starts from a copy of it,
+// which is much faster than initialising and migrating a new database each time.
+import { PGlite } from '@electric-sql/pglite';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { connectPglite } from '../../src/db/connection.js';
+import { runMigrations } from '../../src/db/migrate.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (project.config.env?.TEST_DB !== 'pglite') {
+    project.provide('pgliteTemplate', '');
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-test-'));
+  const pglite = new PGlite();
+  const database = connectPglite(pglite, true);
+  await runMigrations(database.pool);
+  const dump = await pglite.dumpDataDir('none');
+  const file = path.join(dir, 'template.tar');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+  project.provide('pgliteTemplate', file);
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
