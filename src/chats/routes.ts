@@ -79,7 +79,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: { failureMessage: 'Failed to list chats' },
     },
-    async (request) => listChats(app.deps, principalOf(request).organizationId, request.query.limit, request.query.cursor),
+    async (request) => listChats(app.deps, principalOf(request).organizationId, request.query.limit ?? 20, request.query.cursor),
   );
 
   app.get(

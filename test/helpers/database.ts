@@ -10,25 +10,34 @@ import { runMigrations } from '../../src/db/migrate.js';
 
 export const backend = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
-async function freshPostgres(): Promise<Database> {
-  const adminUrl = process.env.DATABASE_URL!;
-  const name = `chatlogger_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
+async function adminQuery(sql: string) {
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new, empty database on the server of DATABASE_URL: its URL, and how to drop it. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `chatlogger_test_${crypto.randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = new URL(process.env.DATABASE_URL!);
   url.pathname = `/${name}`;
-  const database = connectPostgres(url.toString(), 5);
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+async function freshPostgres(): Promise<Database> {
+  const { url, drop } = await createEmptyPostgresDatabase();
+  const database = connectPostgres(url, 5);
   await runMigrations(database.pool);
   return {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
+      await drop();
     },
   };
 }
