@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { apiKeyRoutes } from './api-keys/routes.js';
 import { apiKeyHmacKey } from './api-keys/key-format.js';
@@ -39,6 +40,7 @@ export async function buildApp(options: AppOptions) {
     requestTimeout: 30_000,
     keepAliveTimeout: 72_000,
     requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   }).withTypeProvider<TypeBoxTypeProvider>();
