@@ -35,13 +35,17 @@ const UNAVAILABLE_CODES = new Set([
   '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006',
 ]);
 
-function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
+function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown; errors?: unknown[] } | undefined;
+  if (!e || depth > 5) return false;
   return (
     (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) ||
     /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/.test(
       e.message ?? '',
-    )
+    ) ||
+    // Drizzle wraps driver errors (cause); a refused connection to "localhost" is an AggregateError.
+    isDatabaseUnavailable(e.cause, depth + 1) ||
+    (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1)))
   );
 }
 
