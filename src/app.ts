@@ -14,6 +14,7 @@ import { TokenService } from './auth/tokens.js';
 import { chatRoutes } from './chats/routes.js';
 import type { Database } from './db/connection.js';
 import { installErrorHandlers } from './http/errors.js';
+import { installJsonBodyParser } from './http/json-body.js';
 import { assertSafeStrings } from './http/string-safety.js';
 import { installValidators } from './http/validation.js';
 import { systemRoutes } from './system/routes.js';
@@ -41,8 +42,6 @@ export async function buildApp(options: AppOptions) {
     keepAliveTimeout: 72_000,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    onProtoPoisoning: 'error',
-    onConstructorPoisoning: 'error',
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', {
@@ -58,8 +57,8 @@ export async function buildApp(options: AppOptions) {
 
   installValidators(app);
   installErrorHandlers(app);
-  // Only JSON bodies: text/plain would otherwise be parsed into a string and fail as a 400.
-  app.removeContentTypeParser(['text/plain']);
+  // Only JSON bodies (anything else is 415), parsed with precise syntax errors.
+  installJsonBodyParser(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -535,8 +535,16 @@ describe('JWT security', () => {
     expectError(await listChats(bearer(random)), 401);
   });
 
-  it('refuses a correctly signed token whose session id is not a UUID', async () => {
-    expectError(await listChats(bearer(await signToken({ ...claims, sid: 'not-a-uuid' }))), 401);
+  it.each([
+    ['a session id that is not a UUID', { sid: 'not-a-uuid' }],
+    ['a session id of the wrong type', { sid: 12345 }],
+    ['a fractional organization id', { org: 1.5 }],
+    ['an organization id beyond bigint', { org: 1e30 }],
+    ['an organization id given as a string', { org: '1' }],
+    ['a non-numeric subject', { sub: 'admin' }],
+  ])('refuses (401, never 500) a correctly signed token with %s', async (_, change) => {
+    const res = await listChats(bearer(await signToken({ ...claims, ...change })));
+    expectError(res, 401);
   });
 
   it('refuses a correctly signed token that pairs a real session with another organization', async () => {

@@ -189,6 +189,8 @@ describe('tags: an array of at most 50 strings of 1–64 characters after trimmi
     ['an empty tag', ['']],
     ['a tag of only spaces', ['   ']],
     ['a tag of 65 characters', [chars(65)]],
+    // "İ" lowercases to two code points ("i" + combining dot): 64 of them would be stored as 128.
+    ['a tag that is over 64 characters once lowercased', ['İ'.repeat(64)]],
     ['a number', [42]],
     ['null', [null]],
     ['an object', [{ name: 'leave' }]],
@@ -329,6 +331,12 @@ describe('metadata fields: invalid values are rejected with a 400 naming the fie
     ['transcript_link', 'string'],
     ['transcript_link', 'javascript:alert(1)'],
     ['transcript_link', urlOfLength(2049)],
+    // The URL parser would repair these silently; they are stored as sent, so they must be URLs as written.
+    ['transcript_link', '  https://example.com/x'],
+    ['transcript_link', 'https://example.com/x\n'],
+    ['transcript_link', 'https://example.com/a b'],
+    ['transcript_link', 'http:/example.com'],
+    ['ip_address', 'fe80::1%eth0'],
     ['transcript_link', 42],
     // user_rating: an integer 1–5
     ['user_rating', 0],
@@ -343,6 +351,22 @@ describe('metadata fields: invalid values are rejected with a 400 naming the fie
 describe('body-level checks', () => {
   it('rejects malformed JSON with 400', async () => {
     await expectRawRejected('{"title":', 'application/json', 400);
+  });
+
+  it('says where the JSON broke', async () => {
+    const body = await expectRawRejected('{"title": "x",}', 'application/json', 400);
+    expect(body.error).toMatch(/^Malformed JSON body: .+/);
+  });
+
+  it('rejects a __proto__ key with a message that says so', async () => {
+    const body = await expectRawRejected('{"__proto__": {"title": "x"}}', 'application/json', 400);
+    expect(body.error).toContain('__proto__');
+  });
+
+  it('rejects a body without a Content-Type with 415 saying what to send', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/chats', headers: apiKeyHeaders(key), body: '{}' });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error).toBe('Missing Content-Type header: send application/json');
   });
 
   it('rejects a text/plain body with 415', async () => {

@@ -11,7 +11,7 @@ export const RegisterBody = Type.Object(
     password: Password,
     first_name: Type.Optional(Name),
     last_name: Type.Optional(Name),
-    organization_name: Type.String({ minLength: 1, maxLength: 100 }),
+    organization_name: Type.String({ minLength: 1, maxLength: 200 }),
     organization_slug: Type.Optional(
       Type.String({ format: 'slug', description: 'Derived from organization_name when omitted' }),
     ),

@@ -5,6 +5,8 @@ import type { Role } from '../db/schema.js';
 
 export const TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 const ISSUER = 'chatlogger';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
 export interface TokenClaims {
   userId: number;
@@ -35,10 +37,10 @@ export class TokenService {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
       const userId = Number(payload.sub);
-      if (!Number.isSafeInteger(userId) || typeof payload.org !== 'number' || typeof payload.sid !== 'string') {
-        return undefined;
-      }
-      return { userId, organizationId: payload.org, role: payload.role as Role, sessionId: payload.sid };
+      const { org, sid } = payload;
+      // Even a correctly signed token must carry well-formed claims before they reach a query.
+      if (!isId(userId) || !isId(org) || typeof sid !== 'string' || !UUID.test(sid)) return undefined;
+      return { userId, organizationId: org, role: payload.role as Role, sessionId: sid };
     } catch {
       return undefined;
     }

@@ -1,13 +1,14 @@
 import type { AppDeps } from '../http/context.js';
+import { normalizeTag } from '../http/formats.js';
 import { notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { presentChat } from './presenter.js';
 import * as repo from './repository.js';
 import type { CreateChatBody } from './schemas.js';
 
-/** Trimmed, lowercased (and NFC-normalized, so that visually equal tags are one), first-seen order. */
+/** Tags in their stored form, de-duplicated in first-seen order. */
 export function normalizeTags(tags: readonly string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim().normalize('NFC').toLowerCase()))];
+  return [...new Set(tags.map(normalizeTag))];
 }
 
 /** The validated request as a row: codes in their canonical case, absent fields as NULL. */

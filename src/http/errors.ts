@@ -80,12 +80,12 @@ export function installErrorHandlers(app: FastifyInstance): void {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large, ...
       const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
       const message =
-        err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
-          ? `Malformed JSON body: ${err.message}`
-          : status === 413
+        status === 413
             ? 'Request body is larger than the 1 MiB limit'
             : status === 415
-              ? `Unsupported content type ${JSON.stringify(request.headers['content-type'] ?? '')}: send application/json`
+              ? request.headers['content-type']
+                ? `Unsupported content type ${JSON.stringify(request.headers['content-type'])}: send application/json`
+                : 'Missing Content-Type header: send application/json'
               : err.message;
       reply.code(status).send({ error: message, code });
       return;

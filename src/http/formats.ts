@@ -26,21 +26,26 @@ export const isLanguageCode = (value: string) => LANGUAGE_CODES.has(value.toLowe
 
 export const TAG_MAX_LENGTH = 64;
 
+/** A tag as stored: trimmed, NFC-normalized (so that visually equal tags are one) and lowercased. */
+export const normalizeTag = (tag: string) => tag.trim().normalize('NFC').toLowerCase();
+
 export const FORMATS: Record<string, (value: string) => boolean> = {
   'iso3166-alpha2': isCountryCode,
   iso639: isLanguageCode,
-  ip: (value) => net.isIP(value) !== 0,
+  // An address, not an interface: IPv6 zone ids ("fe80::1%eth0") are refused.
+  ip: (value) => net.isIP(value) !== 0 && !value.includes('%'),
+  // Stored as sent, so it must be a URL as written: http(s)://host..., no white space anywhere
+  // (the URL parser would silently strip or repair what a browser could not open as written).
   'http-url': (value) => {
-    if (!URL.canParse(value)) return false;
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    if (!/^https?:\/\/[^\s/?#]/i.test(value) || /\s/.test(value) || !URL.canParse(value)) return false;
+    return new URL(value).hostname !== '';
   },
   // Organization slugs appear in URLs: lowercase letters, digits and single inner hyphens.
   slug: (value) => value.length <= 50 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value),
-  // A tag is 1–64 characters once surrounding white space is trimmed.
+  // A tag is 1–64 characters in its stored form (lowercasing can lengthen a few characters).
   tag: (value) => {
-    const trimmed = value.trim();
-    return trimmed.length >= 1 && [...trimmed].length <= TAG_MAX_LENGTH;
+    const length = [...normalizeTag(value)].length;
+    return length >= 1 && length <= TAG_MAX_LENGTH;
   },
 };
 

@@ -29,7 +29,7 @@ function describeType(type: unknown): string {
 }
 
 function describeOne(e: AjvError, where: string): string {
-  const name = where || 'the request body';
+  const name = where || 'The request body';
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
