@@ -11,7 +11,12 @@ import { apiKeyRoutes } from './api-keys/routes.js';
 import { apiKeyHmacKey } from './api-keys/key-format.js';
 import { authRoutes } from './auth/routes.js';
 import { TokenService } from './auth/tokens.js';
+import { analyticsRoutes } from './analytics/routes.js';
 import { chatRoutes } from './chats/routes.js';
+import { exportRoutes } from './exports/routes.js';
+import { messageRoutes } from './messages/routes.js';
+import { orgRoutes } from './orgs/routes.js';
+import { userRoutes } from './users/routes.js';
 import type { Database } from './db/connection.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
@@ -26,6 +31,8 @@ export const BODY_LIMIT = 1024 * 1024;
 
 export interface AppOptions {
   database: Database;
+  /** DATA_DIR: where export files are written (DATA_DIR/exports). */
+  dataDir: string;
   jwtSecret: string;
   allowRegistration?: boolean;
   cookieSecure?: boolean;
@@ -52,6 +59,7 @@ export async function buildApp(options: AppOptions) {
     apiKeyHmacKey: apiKeyHmacKey(options.jwtSecret),
     allowRegistration: options.allowRegistration ?? true,
     cookieSecure: options.cookieSecure ?? false,
+    dataDir: options.dataDir,
   });
   app.decorateRequest('principal', null);
 
@@ -97,6 +105,11 @@ export async function buildApp(options: AppOptions) {
   await app.register(authRoutes);
   await app.register(apiKeyRoutes);
   await app.register(chatRoutes);
+  await app.register(messageRoutes);
+  await app.register(userRoutes);
+  await app.register(orgRoutes);
+  await app.register(exportRoutes);
+  await app.register(analyticsRoutes);
   return app;
 }
 

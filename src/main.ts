@@ -65,6 +65,7 @@ async function main() {
 
   const app = await buildApp({
     database,
+    dataDir: config.dataDir,
     jwtSecret,
     allowRegistration: config.allowRegistration,
     cookieSecure: config.cookieSecure,

@@ -30,7 +30,7 @@ describe('when the database cannot be reached', () => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   beforeAll(async () => {
     const database = connectPostgres(`postgres://postgres@127.0.0.1:${await freePort()}/nothing`, 1);
-    app = await buildApp({ database, jwtSecret: TEST_JWT_SECRET });
+    app = await buildApp({ database, dataDir: '/nonexistent', jwtSecret: TEST_JWT_SECRET });
   });
   afterAll(() => app.close());
 

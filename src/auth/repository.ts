@@ -83,3 +83,25 @@ export async function revokeSession(db: Db, organizationId: number, sessionId: s
     .set({ revokedAt: sql`now()` })
     .where(and(eq(sessions.organizationId, organizationId), eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
+
+/** Revokes every live session of a user, except `keep` (the caller's own, on a password change). */
+export async function revokeUserSessions(db: Db, organizationId: number, userId: number, keep?: string) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(sessions.organizationId, organizationId),
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keep === undefined ? undefined : sql`${sessions.id} <> ${keep}`,
+      ),
+    );
+}
+
+export async function setPasswordHash(db: Db, organizationId: number, userId: number, passwordHash: string) {
+  await db
+    .update(users)
+    .set({ passwordHash, updatedAt: sql`now()` })
+    .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)));
+}

@@ -2,7 +2,8 @@
 // stops two processes from opening one folder (which corrupts it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { createPglite } from './pglite.js';
 
 export class DataDirLockedError extends Error {}
 
@@ -54,7 +55,7 @@ export async function openEmbedded(dataDir: string): Promise<{ pglite: PGlite; m
   if (fs.existsSync(pgdata) && !fs.existsSync(marker)) {
     fs.rmSync(pgdata, { recursive: true, force: true });
   }
-  const pglite = new PGlite(pgdata);
+  const pglite = createPglite({ dataDir: pgdata });
   await pglite.waitReady;
   return { pglite, markReady: () => fs.writeFileSync(marker, new Date().toISOString()) };
 }

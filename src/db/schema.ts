@@ -15,6 +15,8 @@ import {
   doublePrecision,
   foreignKey,
   index,
+  integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -138,9 +140,99 @@ export const chats = pgTable(
     // Newest-first listing and keyset pagination.
     // Scanned backwards for ORDER BY created_at DESC, id DESC.
     index('chats_org_created_idx').on(t.organizationId, t.createdAt, t.id),
-    index('chats_tags_idx').using('gin', t.tags),
+    // btree_gin: one GIN index serves "this organization's chats with these tags".
+    index('chats_org_tags_idx').using('gin', t.organizationId, t.tags),
+    // pg_trgm: substring search (any language: no stemming) over titles.
+    index('chats_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('chats_org_user_idx').on(t.organizationId, t.userId),
+    index('chats_org_session_idx').on(t.organizationId, t.sessionId),
     check('chats_user_rating_check', sql`${t.userRating} between 1 and 5`),
     check('chats_token_count_check', sql`${t.tokenCount} >= 0`),
     check('chats_avg_response_time_check', sql`${t.avgResponseTime} >= 0`),
+  ],
+);
+
+export const MESSAGE_ROLES = ['user', 'assistant', 'system'] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
+
+// The transcript of a chat, in order (by id).
+export const messages = pgTable(
+  'messages',
+  {
+    organizationId: id('organization_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    chatId: id('chat_id').notNull(),
+    role: text('role').$type<MessageRole>().notNull(),
+    content: text('content').notNull(),
+    tokenCount: id('token_count'),
+    // Milliseconds (the chat's avg_response_time is in seconds, as the Create Chat contract says).
+    responseTime: doublePrecision('response_time'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({ columns: [t.organizationId, t.chatId], foreignColumns: [chats.organizationId, chats.id] }).onDelete('cascade'),
+    index('messages_chat_idx').on(t.organizationId, t.chatId, t.id),
+    index('messages_org_created_idx').on(t.organizationId, t.createdAt),
+    index('messages_content_trgm_idx').using('gin', sql`${t.content} gin_trgm_ops`),
+    check('messages_role_check', sql`${t.role} in ('user', 'assistant', 'system')`),
+  ],
+);
+
+// An invitation to join an organization with a role; only a hash of its one-time token is kept.
+export const invitations = pgTable(
+  'invitations',
+  {
+    organizationId: id('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    email: text('email').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    tokenHash: bytea('token_hash').notNull().unique(),
+    invitedBy: id('invited_by'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    acceptedAt: timestamptz('accepted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.id] })],
+);
+
+export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
+export const EXPORT_TYPES = ['chats', 'messages', 'all'] as const;
+export const EXPORT_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;
+
+// Export jobs: a queue in the database, shared by every server instance (FOR UPDATE SKIP LOCKED).
+export const exportJobs = pgTable(
+  'exports',
+  {
+    organizationId: id('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    requestedBy: id('requested_by'),
+    format: text('format').$type<(typeof EXPORT_FORMATS)[number]>().notNull(),
+    type: text('type').$type<(typeof EXPORT_TYPES)[number]>().notNull(),
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<(typeof EXPORT_STATUSES)[number]>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    // Set while a worker holds the job; a stale heartbeat means that worker died.
+    heartbeatAt: timestamptz('heartbeat_at'),
+    filePath: text('file_path'),
+    rowCount: bigint('row_count', { mode: 'number' }),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    error: text('error'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    startedAt: timestamptz('started_at'),
+    completedAt: timestamptz('completed_at'),
+    expiresAt: timestamptz('expires_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index('exports_queue_idx').on(t.status, t.createdAt),
+    check('exports_status_check', sql`${t.status} in ('pending', 'processing', 'completed', 'failed')`),
+    check('exports_format_check', sql`${t.format} in ('csv', 'json', 'ndjson')`),
+    check('exports_type_check', sql`${t.type} in ('chats', 'messages', 'all')`),
   ],
 );

@@ -12,6 +12,7 @@ export interface AppDeps {
   allowRegistration: boolean;
   cookieSecure: boolean;
   databaseKind: 'postgres' | 'pglite';
+  dataDir: string;
 }
 
 declare module 'fastify' {

@@ -1,6 +1,9 @@
 // Builds the real app on a fresh database and offers the steps most tests start with:
 // sign up an organization, log in, create an API key, post a chat.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { buildApp, type App } from '../../src/app.js';
 import type { Database } from '../../src/db/connection.js';
 import { createTestDatabase } from './database.js';
@@ -8,6 +11,8 @@ import { createTestDatabase } from './database.js';
 export interface TestContext {
   app: App;
   database: Database;
+  /** The app's DATA_DIR (a temporary folder, removed on close). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -15,14 +20,17 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-012345
 
 export async function createTestApp(options: { allowRegistration?: boolean; cookieSecure?: boolean } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const app = await buildApp({ database, jwtSecret: TEST_JWT_SECRET, ...options });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-data-'));
+  const app = await buildApp({ database, dataDir, jwtSecret: TEST_JWT_SECRET, ...options });
   await app.ready();
   return {
     app,
     database,
+    dataDir,
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,12 +1,12 @@
 // A fresh, migrated database for one test file: a PGlite copy of the migrated template, or a new
 // PostgreSQL database (created on the server of DATABASE_URL, dropped afterwards).
-import { PGlite } from '@electric-sql/pglite';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { connectPglite, connectPostgres, type Database } from '../../src/db/connection.js';
 import { runMigrations } from '../../src/db/migrate.js';
+import { createPglite } from '../../src/db/pglite.js';
 
 export const backend = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -44,7 +44,7 @@ async function freshPostgres(): Promise<Database> {
 
 async function freshPglite(): Promise<Database> {
   const template = fs.readFileSync(inject('pgliteTemplate'));
-  const pglite = new PGlite({ loadDataDir: new Blob([template]) });
+  const pglite = createPglite({ loadDataDir: new Blob([template]) });
   await pglite.waitReady;
   return connectPglite(pglite, true);
 }

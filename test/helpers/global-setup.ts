@@ -1,11 +1,11 @@
 // Builds one migrated PGlite data directory per run; every test file starts from a copy of it,
 // which is much faster than initialising and migrating a new database each time.
-import { PGlite } from '@electric-sql/pglite';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { connectPglite } from '../../src/db/connection.js';
+import { createPglite } from '../../src/db/pglite.js';
 import { runMigrations } from '../../src/db/migrate.js';
 
 declare module 'vitest' {
@@ -20,7 +20,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-test-'));
-  const pglite = new PGlite();
+  const pglite = createPglite();
   const database = connectPglite(pglite, true);
   await runMigrations(database.pool);
   const dump = await pglite.dumpDataDir('none');
