@@ -1,48 +1,13 @@
 // Start-up: config → database (migrated) → app → listen; graceful shutdown on SIGINT/SIGTERM.
-import crypto from 'node:crypto';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { connectPglite, connectPostgres, type Database } from './db/connection.js';
-import { DataDirLockedError, embeddedJwtSecret, lockDataDir, openEmbedded } from './db/embedded.js';
-import { runMigrations } from './db/migrate.js';
+import { OpenDatabaseError, openDatabase, type OpenedDatabase } from './db/open.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 function fail(message: string): never {
   process.stderr.write(`chatlogger: ${message}\n`);
   process.exit(1);
-}
-
-interface OpenedDatabase {
-  database: Database;
-  jwtSecret: string;
-  release: () => void;
-}
-
-async function openDatabase(config: Config): Promise<OpenedDatabase> {
-  if (config.databaseUrl) {
-    const database = connectPostgres(config.databaseUrl);
-    try {
-      await runMigrations(database.pool);
-    } catch (err) {
-      await database.close().catch(() => {});
-      const host = new URL(config.databaseUrl).host;
-      fail(`cannot prepare the PostgreSQL database at ${host}: ${(err as Error).message}`);
-    }
-    return { database, jwtSecret: config.jwtSecret!, release: () => {} };
-  }
-  const release = lockDataDir(config.dataDir);
-  try {
-    const { pglite, markReady } = await openEmbedded(config.dataDir);
-    const database = connectPglite(pglite, true);
-    await runMigrations(database.pool);
-    markReady();
-    const jwtSecret = config.jwtSecret ?? embeddedJwtSecret(config.dataDir, () => crypto.randomBytes(48).toString('base64url'));
-    return { database, jwtSecret, release };
-  } catch (err) {
-    release();
-    throw err;
-  }
 }
 
 async function main() {
@@ -58,8 +23,7 @@ async function main() {
   try {
     opened = await openDatabase(config);
   } catch (err) {
-    if (err instanceof DataDirLockedError) fail(err.message);
-    fail(`cannot open the embedded database in ${config.dataDir}: ${(err as Error).message}`);
+    fail(err instanceof OpenDatabaseError ? err.message : `cannot open the database: ${(err as Error).message}`);
   }
   const { database, jwtSecret, release } = opened;
 
