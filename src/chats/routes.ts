@@ -1,36 +1,45 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { authenticate, principalOf } from '../http/authenticate.js';
-import { forbidden } from '../http/errors.js';
-import { errorResponses, IdParams } from '../http/schemas.js';
-import { Chat, ChatList, CreateChatBody, CreateChatResponse, ListChatsQuery, SlugParams } from './schemas.js';
-import { createChat, getChat, listChats } from './service.js';
+import { authenticate, organizationOf } from '../http/authenticate.js';
+import { errorResponses, MessageBody } from '../http/schemas.js';
+import {
+  Chat,
+  ChatIdParams,
+  ChatList,
+  ChatWithMessages,
+  CreateChatBody,
+  CreateChatResponse,
+  GetChatQuery,
+  ListChatsQuery,
+  SlugChatParams,
+  SlugParams,
+  TagCounts,
+  UpdateChatBody,
+} from './schemas.js';
+import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
 
 const tags = ['Chats'];
-// Bots (API key) and dashboard users who may write (admin, user) create chats; viewers only read.
+// Bots (API key) and dashboard users who may write (admin, user) create and annotate chats.
 const chatWriter = authenticate({ apiKey: true, roles: ['admin', 'user'] });
 const dashboardReader = authenticate();
+const adminOnly = authenticate({ roles: ['admin'] });
 const writeSecurity: { [scheme: string]: string[] }[] = [{ ApiKeyAuth: [] }, { BearerAuth: [] }];
+const readSecurity: { [scheme: string]: string[] }[] = [{ BearerAuth: [] }];
 const createResponses = { 201: CreateChatResponse, ...errorResponses(400, 401, 403, 413, 415, 500) };
 
 export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const createDescription =
+    "Creates a chat session for the caller's organization, with a dashboard JWT (admin or user) or an " +
+    'organization API key. Every field is optional; what is sent is validated, and a 400 names the field.';
+
   app.post(
     '/api/v1/chats',
     {
       onRequest: chatWriter,
-      schema: {
-        tags,
-        security: writeSecurity,
-        summary: 'Create a chat',
-        description:
-          'Creates a chat session for the caller\'s organization, with a dashboard JWT or an organization API key. ' +
-          'Every field is optional; what is sent is validated, and a 400 names the field.',
-        body: CreateChatBody,
-        response: createResponses,
-      },
+      schema: { tags, security: writeSecurity, summary: 'Create a chat', description: createDescription, body: CreateChatBody, response: createResponses },
       config: { failureMessage: 'Failed to create chat' },
     },
     async (request, reply) => {
-      const chatId = await createChat(app.deps, principalOf(request).organizationId, request.body);
+      const chatId = await createChat(app.deps, organizationOf(request), request.body);
       return reply.code(201).send({ message: 'Chat created successfully', chat_id: chatId });
     },
   );
@@ -43,9 +52,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: writeSecurity,
         summary: 'Create a chat (public API, by organization slug)',
-        description:
-          'Same as POST /api/v1/chats. The slug must be the caller\'s own organization: any other slug, ' +
-          'existing or not, is 403.',
+        description: `${createDescription} The slug must be the caller's own organization: any other slug, existing or not, is 403.`,
         params: SlugParams,
         body: CreateChatBody,
         response: createResponses,
@@ -53,15 +60,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { failureMessage: 'Failed to create chat' },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
-      if (request.params.slug !== principal.organizationSlug) {
-        throw forbidden(
-          principal.kind === 'api_key'
-            ? 'This API key does not belong to the organization in the URL'
-            : 'You do not belong to the organization in the URL',
-        );
-      }
-      const chatId = await createChat(app.deps, principal.organizationId, request.body);
+      const chatId = await createChat(app.deps, organizationOf(request, request.params.slug), request.body);
       return reply.code(201).send({ message: 'Chat created successfully', chat_id: chatId });
     },
   );
@@ -72,14 +71,22 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: dashboardReader,
       schema: {
         tags,
-        security: [{ BearerAuth: [] }],
-        summary: "List the organization's chats, newest first (keyset pagination)",
+        security: readSecurity,
+        summary: "Search the organization's chats (filters combine with AND; keyset pagination)",
         querystring: ListChatsQuery,
         response: { 200: ChatList, ...errorResponses(400, 401, 403, 500) },
       },
       config: { failureMessage: 'Failed to list chats' },
     },
-    async (request) => listChats(app.deps, principalOf(request).organizationId, request.query.limit ?? 20, request.query.cursor),
+    async (request) => {
+      const { sort, limit, cursor, include_total, ...filters } = request.query;
+      return listChats(app.deps, organizationOf(request), filters, {
+        sort: sort ?? '-created_at',
+        limit: limit ?? 20,
+        cursor,
+        includeTotal: include_total ?? false,
+      });
+    },
   );
 
   app.get(
@@ -88,13 +95,82 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: dashboardReader,
       schema: {
         tags,
-        security: [{ BearerAuth: [] }],
-        summary: 'Get one chat',
-        params: IdParams,
-        response: { 200: Chat, ...errorResponses(400, 401, 403, 404, 500) },
+        security: readSecurity,
+        summary: 'Get one chat (with ?include_messages=true, its transcript too)',
+        params: ChatIdParams,
+        querystring: GetChatQuery,
+        response: { 200: ChatWithMessages, ...errorResponses(400, 401, 403, 404, 500) },
       },
       config: { failureMessage: 'Failed to get chat' },
     },
-    async (request) => getChat(app.deps, principalOf(request).organizationId, Number(request.params.id)),
+    async (request) =>
+      getChat(app.deps, organizationOf(request), Number(request.params.id), request.query.include_messages ?? false),
+  );
+
+  const updateDescription =
+    'Title; tags (replace) or add_tags / remove_tags; metadata merged field by field (null clears a field). ' +
+    'Same validation as Create Chat. Answers the updated chat.';
+  const updateResponses = { 200: Chat, ...errorResponses(400, 401, 403, 404, 413, 415, 500) };
+
+  app.patch(
+    '/api/v1/chats/:id',
+    {
+      onRequest: chatWriter,
+      schema: { tags, security: writeSecurity, summary: 'Update a chat', description: updateDescription, params: ChatIdParams, body: UpdateChatBody, response: updateResponses },
+      config: { failureMessage: 'Failed to update chat' },
+    },
+    async (request) => updateChat(app.deps, organizationOf(request), Number(request.params.id), request.body),
+  );
+
+  app.patch(
+    '/api/v1/orgs/:slug/chats/:id',
+    {
+      onRequest: chatWriter,
+      schema: {
+        tags,
+        security: writeSecurity,
+        summary: 'Update a chat (public API, by organization slug)',
+        description: `${updateDescription} Any slug other than the caller's organization is 403.`,
+        params: SlugChatParams,
+        body: UpdateChatBody,
+        response: updateResponses,
+      },
+      config: { failureMessage: 'Failed to update chat' },
+    },
+    async (request) => updateChat(app.deps, organizationOf(request, request.params.slug), Number(request.params.id), request.body),
+  );
+
+  app.delete(
+    '/api/v1/chats/:id',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags,
+        security: readSecurity,
+        summary: 'Delete a chat and its messages (admin)',
+        params: ChatIdParams,
+        response: { 200: MessageBody, ...errorResponses(400, 401, 403, 404, 500) },
+      },
+      config: { failureMessage: 'Failed to delete chat' },
+    },
+    async (request) => {
+      await deleteChat(app.deps, organizationOf(request), Number(request.params.id));
+      return { message: 'Chat deleted successfully' };
+    },
+  );
+
+  app.get(
+    '/api/v1/tags',
+    {
+      onRequest: dashboardReader,
+      schema: {
+        tags,
+        security: readSecurity,
+        summary: "The organization's tags with the number of chats carrying each, most used first",
+        response: { 200: TagCounts, ...errorResponses(401, 403, 500) },
+      },
+      config: { failureMessage: 'Failed to list tags' },
+    },
+    async (request) => listTags(app.deps, organizationOf(request)),
   );
 };

@@ -1,5 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { Id, Nullable, Timestamp } from '../http/schemas.js';
+import { IdParams, Id, Nullable, Timestamp } from '../http/schemas.js';
+import { Message } from '../messages/schemas.js';
+import { filterParams } from './filters.js';
+import type { SortOrder } from './repository.js';
 
 // Every field is optional: a bot often opens a chat before it knows the rating or the sentiment.
 // null means the same as leaving the field out ("not known"), and reads back as null.
@@ -73,8 +76,11 @@ export const Chat = Type.Object({
 
 export const ListChatsQuery = Type.Object(
   {
+    ...filterParams,
+    sort: Type.Optional(Type.Unsafe<SortOrder>({ type: 'string', enum: ['-created_at', 'created_at'], description: '-created_at (default): newest first; created_at: oldest first' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size, 1–100' })),
-    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'next_cursor of the previous page' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'next_cursor of the previous page (same filters and sort)' })),
+    include_total: Type.Optional(Type.Boolean({ description: 'Also count every chat matching the filters' })),
   },
   { additionalProperties: false },
 );
@@ -82,6 +88,41 @@ export const ListChatsQuery = Type.Object(
 export const ChatList = Type.Object({
   chats: Type.Array(Chat),
   next_cursor: Nullable(Type.String({ description: 'Pass as cursor for the next page; null on the last page' })),
+  total: Type.Optional(Type.Integer({ description: 'With include_total=true: chats matching the filters' })),
 });
+
+const tagList = (description: string) => Type.Array(Type.String({ format: 'tag' }), { maxItems: 50, description });
+
+export const UpdateChatBody = Type.Object(
+  {
+    title: opt(Type.String({ maxLength: 255 })),
+    tags: opt(tagList('Replaces every tag (null or [] removes them all)')),
+    add_tags: Type.Optional(tagList('Tags to add (kept in order, no duplicates)')),
+    remove_tags: Type.Optional(tagList('Tags to remove')),
+    user_id: opt(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+    metadata: opt({
+      ...ChatMetadataInput,
+      description: 'Merged field by field: fields not sent keep their value, null clears a field; metadata: null clears them all',
+    } as typeof ChatMetadataInput),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateChatBody = Static<typeof UpdateChatBody>;
+
+export const GetChatQuery = Type.Object(
+  { include_messages: Type.Optional(Type.Boolean({ description: 'Add the transcript (up to 1,000 messages; page the rest with GET /api/v1/chats/{id}/messages)' })) },
+  { additionalProperties: false },
+);
+
+export const ChatWithMessages = Type.Object({
+  ...Chat.properties,
+  messages: Type.Optional(Type.Array(Message)),
+  messages_next_cursor: Type.Optional(Nullable(Type.String({ description: 'Cursor for GET /api/v1/chats/{id}/messages when the transcript goes on' }))),
+});
+
+export const ChatIdParams = Type.Object({ id: IdParams.properties.id });
+export const SlugChatParams = Type.Object({ slug: Type.String({ maxLength: 200 }), id: IdParams.properties.id });
+
+export const TagCounts = Type.Array(Type.Object({ tag: Type.String(), chat_count: Type.Integer() }));
 
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });

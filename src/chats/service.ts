@@ -1,53 +1,132 @@
 import type { AppDeps } from '../http/context.js';
+import { badRequest, notFound } from '../http/errors.js';
 import { normalizeTag } from '../http/formats.js';
-import { notFound } from '../http/errors.js';
+import { pageOfMessages } from '../messages/service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { chatFilterSql, parseChatFilters, type ChatFilterInput } from './filters.js';
 import { presentChat } from './presenter.js';
 import * as repo from './repository.js';
-import type { CreateChatBody } from './schemas.js';
+import type { ChatMetadataInput, CreateChatBody, UpdateChatBody } from './schemas.js';
+
+const MAX_TAGS = 50;
+const TRANSCRIPT_IN_CHAT = 1000;
 
 /** Tags in their stored form, de-duplicated in first-seen order. */
 export function normalizeTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map(normalizeTag))];
 }
 
+type MetadataColumns = Pick<
+  repo.NewChat,
+  | 'avgResponseTime' | 'countryCode' | 'ipAddress' | 'isEscalated' | 'isForwardedToHr' | 'languageCode'
+  | 'questionCategory' | 'sentiment' | 'sessionId' | 'tokenCount' | 'transcriptLink' | 'userRating'
+>;
+
+// Each metadata field: its column and how a sent value is stored (codes in their canonical case).
+const METADATA_FIELDS: { [K in keyof ChatMetadataInput]-?: [keyof MetadataColumns, (v: any) => unknown] } = {
+  avg_response_time: ['avgResponseTime', (v: number) => v],
+  country_code: ['countryCode', (v: string) => v.toUpperCase()],
+  ip_address: ['ipAddress', (v: string) => v],
+  is_escalated: ['isEscalated', (v: boolean) => v],
+  is_forwarded_to_hr: ['isForwardedToHr', (v: boolean) => v],
+  language_code: ['languageCode', (v: string) => v.toLowerCase()],
+  question_category: ['questionCategory', (v: string) => v],
+  sentiment: ['sentiment', (v: string) => v.toLowerCase()],
+  session_id: ['sessionId', (v: string) => v],
+  token_count: ['tokenCount', (v: number) => v],
+  transcript_link: ['transcriptLink', (v: string) => v],
+  user_rating: ['userRating', (v: number) => v],
+};
+
+/**
+ * The columns for the metadata fields present in `metadata` (null clears). With `allFields`, the
+ * fields not sent are set to NULL too (a new chat, or `metadata: null` on an update).
+ */
+function metadataColumns(metadata: ChatMetadataInput | null | undefined, allFields: boolean): Partial<MetadataColumns> {
+  const columns: Record<string, unknown> = {};
+  for (const [field, [column, store]] of Object.entries(METADATA_FIELDS)) {
+    const value = metadata?.[field as keyof ChatMetadataInput];
+    if (value !== undefined) columns[column] = value === null ? null : store(value);
+    else if (allFields) columns[column] = null;
+  }
+  return columns as Partial<MetadataColumns>;
+}
+
 /** The validated request as a row: codes in their canonical case, absent fields as NULL. */
 export function toNewChat(body: CreateChatBody): repo.NewChat {
-  const m = body.metadata ?? {};
   return {
     title: body.title ?? null,
     tags: normalizeTags(body.tags ?? []),
     userId: body.user_id ?? null,
-    avgResponseTime: m.avg_response_time ?? null,
-    countryCode: m.country_code?.toUpperCase() ?? null,
-    ipAddress: m.ip_address ?? null,
-    isEscalated: m.is_escalated ?? null,
-    isForwardedToHr: m.is_forwarded_to_hr ?? null,
-    languageCode: m.language_code?.toLowerCase() ?? null,
-    questionCategory: m.question_category ?? null,
-    sentiment: m.sentiment?.toLowerCase() ?? null,
-    sessionId: m.session_id ?? null,
-    tokenCount: m.token_count ?? null,
-    transcriptLink: m.transcript_link ?? null,
-    userRating: m.user_rating ?? null,
+    ...(metadataColumns(body.metadata, true) as MetadataColumns),
   };
 }
 
 export const createChat = (deps: AppDeps, organizationId: number, body: CreateChatBody) =>
   repo.insertChat(deps.db, organizationId, toNewChat(body));
 
-export async function getChat(deps: AppDeps, organizationId: number, id: number) {
+export async function getChat(deps: AppDeps, organizationId: number, id: number, includeMessages = false) {
   const row = await repo.findChat(deps.db, organizationId, id);
   if (!row) throw notFound('Chat not found');
-  return presentChat(row);
+  if (!includeMessages) return presentChat(row);
+  const transcript = await pageOfMessages(deps, organizationId, id, TRANSCRIPT_IN_CHAT);
+  return { ...presentChat(row), messages: transcript.messages, messages_next_cursor: transcript.next_cursor };
 }
 
-export async function listChats(deps: AppDeps, organizationId: number, limit: number, cursor?: string) {
-  const rows = await repo.listChats(deps.db, organizationId, limit, cursor === undefined ? undefined : decodeCursor(cursor));
-  const page = rows.slice(0, limit);
+export interface ListOptions {
+  sort: repo.SortOrder;
+  limit: number;
+  cursor?: string;
+  includeTotal: boolean;
+}
+
+export async function listChats(deps: AppDeps, organizationId: number, filterInput: ChatFilterInput, options: ListOptions) {
+  const where = chatFilterSql(organizationId, parseChatFilters(filterInput));
+  const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+  const [rows, total] = await Promise.all([
+    repo.listChats(deps.db, where, options.sort, options.limit, after),
+    options.includeTotal ? repo.countChats(deps.db, where) : undefined,
+  ]);
+  const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   return {
     chats: page.map(presentChat),
-    next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+    next_cursor: rows.length > options.limit && last ? encodeCursor(last) : null,
+    ...(total === undefined ? {} : { total }),
   };
 }
+
+/** The tags after an update: replaced, or with additions and removals applied. */
+function updatedTags(current: string[], body: UpdateChatBody): string[] | undefined {
+  if (body.tags !== undefined) return normalizeTags(body.tags ?? []);
+  if (body.add_tags === undefined && body.remove_tags === undefined) return undefined;
+  const removed = new Set(normalizeTags(body.remove_tags ?? []));
+  const tags = normalizeTags([...current, ...(body.add_tags ?? [])]).filter((t) => !removed.has(t));
+  if (tags.length > MAX_TAGS) throw badRequest(`A chat can have at most ${MAX_TAGS} tags; this would make ${tags.length}`, 'add_tags');
+  return tags;
+}
+
+export async function updateChat(deps: AppDeps, organizationId: number, id: number, body: UpdateChatBody) {
+  if (body.tags !== undefined && (body.add_tags !== undefined || body.remove_tags !== undefined)) {
+    throw badRequest('Send either tags (to replace them) or add_tags/remove_tags, not both', 'tags');
+  }
+  const row = await deps.db.transaction(async (tx) => {
+    const current = await repo.findChatForUpdate(tx, organizationId, id);
+    if (!current) throw notFound('Chat not found');
+    const changes: repo.ChatChanges = {
+      ...(body.title !== undefined ? { title: body.title } : {}),
+      ...(body.user_id !== undefined ? { userId: body.user_id } : {}),
+      ...metadataColumns(body.metadata, body.metadata === null),
+    };
+    const tags = updatedTags(current.tags, body);
+    if (tags !== undefined) changes.tags = tags;
+    return repo.updateChat(tx, organizationId, id, changes);
+  });
+  return presentChat(row);
+}
+
+export async function deleteChat(deps: AppDeps, organizationId: number, id: number) {
+  if (!(await repo.deleteChat(deps.db, organizationId, id))) throw notFound('Chat not found');
+}
+
+export const listTags = (deps: AppDeps, organizationId: number) => repo.tagCounts(deps.db, organizationId);

@@ -84,3 +84,20 @@ export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw unauthorized('Authentication required');
   return request.principal;
 }
+
+/**
+ * The caller's organization id. On the public `/orgs/{slug}/...` routes the slug must name the
+ * caller's own organization: any other slug is 403, whether or not it exists (so as not to reveal
+ * which slugs do).
+ */
+export function organizationOf(request: FastifyRequest, slug?: string): number {
+  const principal = principalOf(request);
+  if (slug !== undefined && slug !== principal.organizationSlug) {
+    throw forbidden(
+      principal.kind === 'api_key'
+        ? 'This API key does not belong to the organization in the URL'
+        : 'You do not belong to the organization in the URL',
+    );
+  }
+  return principal.organizationId;
+}

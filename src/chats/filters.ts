@@ -1,0 +1,167 @@
+// The chat filters: one definition of what can be asked of an organization's chats, used by the
+// explorer (GET /api/v1/chats), exports and analytics. Query strings and JSON bodies carry the same
+// names; parseChatFilters checks the meaning of each value and names the parameter when it is wrong.
+import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { Type, type Static, type TSchema } from 'typebox';
+import { chats, messages } from '../db/schema.js';
+import { badRequest } from '../http/errors.js';
+import { isCountryCode, isLanguageCode, normalizeTag } from '../http/formats.js';
+
+const LIST_LIMIT = 100;
+
+const list = (description: string) =>
+  Type.String({ maxLength: 10_000, description: `${description}; a comma-separated list matches any of the values` });
+
+/** Filter parameters as a query string carries them (the explorer and analytics). */
+export const filterParams = {
+  from: Type.Optional(Type.String({ description: 'created_at ≥ from: ISO 8601 with a zone ("2026-01-31T00:00:00Z") or a date ("2026-01-31", midnight UTC)' })),
+  to: Type.Optional(Type.String({ description: 'created_at < to (same forms as from)' })),
+  tags: Type.Optional(Type.String({ maxLength: 10_000, description: 'Comma-separated tags (compared in their stored, lowercase form)' })),
+  tags_mode: Type.Optional(Type.Unsafe<'all' | 'any'>({ type: 'string', enum: ['all', 'any'], description: 'all (default): chats with every tag; any: with at least one' })),
+  question_category: Type.Optional(list('Exact question category')),
+  sentiment: Type.Optional(list('Sentiment (case-insensitive)')),
+  country_code: Type.Optional(list('ISO 3166-1 alpha-2 country code')),
+  language_code: Type.Optional(list('ISO 639 language code')),
+  is_escalated: Type.Optional(Type.Boolean()),
+  is_forwarded_to_hr: Type.Optional(Type.Boolean()),
+  user_id: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "The end user's id in the bot's system" })),
+  session_id: Type.Optional(Type.String({ maxLength: 255 })),
+  rating_min: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+  rating_max: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+  has_rating: Type.Optional(Type.Boolean({ description: 'true: only rated chats; false: only unrated' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text in the title or in any message (substring, case-insensitive, any language)' })),
+};
+
+const stringOrList = (schema: TSchema & { description?: string }) =>
+  Type.Unsafe<string | string[]>({ type: ['string', 'array'], items: { type: 'string', maxLength: 1000 }, maxItems: LIST_LIMIT, maxLength: 10_000, description: schema.description });
+
+/** The same filters in a JSON body (exports): lists may also be arrays of strings. */
+export const ChatFiltersBody = Type.Object(
+  {
+    ...filterParams,
+    tags: Type.Optional(stringOrList(filterParams.tags)),
+    question_category: Type.Optional(stringOrList(filterParams.question_category)),
+    sentiment: Type.Optional(stringOrList(filterParams.sentiment)),
+    country_code: Type.Optional(stringOrList(filterParams.country_code)),
+    language_code: Type.Optional(stringOrList(filterParams.language_code)),
+  },
+  { additionalProperties: false, description: 'The filters of GET /api/v1/chats' },
+);
+export type ChatFilterInput = Static<typeof ChatFiltersBody>;
+
+export interface ChatFilters {
+  from?: Date;
+  to?: Date;
+  tags?: string[];
+  tagsMode: 'all' | 'any';
+  questionCategory?: string[];
+  sentiment?: string[];
+  countryCode?: string[];
+  languageCode?: string[];
+  isEscalated?: boolean;
+  isForwardedToHr?: boolean;
+  userId?: number;
+  sessionId?: string;
+  ratingMin?: number;
+  ratingMax?: number;
+  hasRating?: boolean;
+  q?: string;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** An ISO 8601 date-time with a zone, or a date (midnight UTC); undefined when absent. */
+export function parseInstant(value: string | undefined, name: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const ok = DATE_ONLY.test(value) || DATE_TIME.test(value);
+  const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
+  if (!ok || Number.isNaN(date.getTime())) {
+    throw badRequest(`${name} must be an ISO 8601 date-time with a time zone (2026-01-31T12:00:00Z) or a date (2026-01-31)`, name);
+  }
+  return date;
+}
+
+function parseList(value: string | string[] | undefined, name: string, normalize: (v: string) => string = (v) => v): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = (Array.isArray(value) ? value : value.split(',')).map((v) => normalize(v.trim())).filter((v) => v !== '');
+  if (items.length === 0) throw badRequest(`${name} must list at least one value`, name);
+  if (items.length > LIST_LIMIT) throw badRequest(`${name} may list at most ${LIST_LIMIT} values`, name);
+  return [...new Set(items)];
+}
+
+function checkCodes(values: string[] | undefined, name: string, valid: (v: string) => boolean, what: string) {
+  const bad = values?.find((v) => !valid(v));
+  if (bad !== undefined) throw badRequest(`${name} contains "${bad}", which is not ${what}`, name);
+}
+
+/**
+ * Checks and normalizes filters (from a query string or a JSON body). `prefix` is put before
+ * parameter names in errors ("filters." for a body).
+ */
+export function parseChatFilters(input: ChatFilterInput, prefix = ''): ChatFilters {
+  const n = (name: string) => prefix + name;
+  const filters: ChatFilters = {
+    from: parseInstant(input.from, n('from')),
+    to: parseInstant(input.to, n('to')),
+    tags: parseList(input.tags, n('tags'), normalizeTag),
+    tagsMode: input.tags_mode ?? 'all',
+    questionCategory: parseList(input.question_category, n('question_category')),
+    sentiment: parseList(input.sentiment, n('sentiment'), (v) => v.toLowerCase()),
+    countryCode: parseList(input.country_code, n('country_code'), (v) => v.toUpperCase()),
+    languageCode: parseList(input.language_code, n('language_code'), (v) => v.toLowerCase()),
+    isEscalated: input.is_escalated,
+    isForwardedToHr: input.is_forwarded_to_hr,
+    userId: input.user_id,
+    sessionId: input.session_id,
+    ratingMin: input.rating_min,
+    ratingMax: input.rating_max,
+    hasRating: input.has_rating,
+    q: input.q?.trim() || undefined,
+  };
+  checkCodes(filters.countryCode, n('country_code'), isCountryCode, 'an assigned ISO 3166-1 alpha-2 country code');
+  checkCodes(filters.languageCode, n('language_code'), isLanguageCode, 'an ISO 639 language code');
+  if (filters.from && filters.to && filters.from >= filters.to) throw badRequest(`${n('from')} must be before ${n('to')}`, n('from'));
+  if (filters.ratingMin !== undefined && filters.ratingMax !== undefined && filters.ratingMin > filters.ratingMax) {
+    throw badRequest(`${n('rating_min')} must not be greater than ${n('rating_max')}`, n('rating_min'));
+  }
+  if (filters.hasRating === false && (filters.ratingMin !== undefined || filters.ratingMax !== undefined)) {
+    throw badRequest(`${n('has_rating')}=false cannot be combined with rating_min or rating_max`, n('has_rating'));
+  }
+  return filters;
+}
+
+/** `text` as a LIKE pattern that matches it anywhere, with LIKE's wildcards taken literally. */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The WHERE condition for an organization's chats matching `f` (on the table "chats"). */
+export function chatFilterSql(organizationId: number, f: ChatFilters): SQL {
+  const conditions: (SQL | undefined)[] = [eq(chats.organizationId, organizationId)];
+  if (f.from) conditions.push(gte(chats.createdAt, f.from));
+  if (f.to) conditions.push(lt(chats.createdAt, f.to));
+  if (f.tags) {
+    const wanted = sql`ARRAY[${sql.join(f.tags.map((tag) => sql`${tag}`), sql`, `)}]::text[]`;
+    conditions.push(f.tagsMode === 'all' ? sql`${chats.tags} @> ${wanted}` : sql`${chats.tags} && ${wanted}`);
+  }
+  if (f.questionCategory) conditions.push(inArray(chats.questionCategory, f.questionCategory));
+  if (f.sentiment) conditions.push(inArray(chats.sentiment, f.sentiment));
+  if (f.countryCode) conditions.push(inArray(chats.countryCode, f.countryCode));
+  if (f.languageCode) conditions.push(inArray(chats.languageCode, f.languageCode));
+  if (f.isEscalated !== undefined) conditions.push(eq(chats.isEscalated, f.isEscalated));
+  if (f.isForwardedToHr !== undefined) conditions.push(eq(chats.isForwardedToHr, f.isForwardedToHr));
+  if (f.userId !== undefined) conditions.push(eq(chats.userId, f.userId));
+  if (f.sessionId !== undefined) conditions.push(eq(chats.sessionId, f.sessionId));
+  if (f.ratingMin !== undefined) conditions.push(gte(chats.userRating, f.ratingMin));
+  if (f.ratingMax !== undefined) conditions.push(lte(chats.userRating, f.ratingMax));
+  if (f.hasRating !== undefined) conditions.push(f.hasRating ? isNotNull(chats.userRating) : isNull(chats.userRating));
+  if (f.q) {
+    const pattern = containsPattern(f.q);
+    conditions.push(
+      or(
+        sql`${chats.title} ILIKE ${pattern}`,
+        sql`EXISTS (SELECT 1 FROM ${messages} WHERE ${messages.organizationId} = ${chats.organizationId} AND ${messages.chatId} = ${chats.id} AND ${messages.content} ILIKE ${pattern})`,
+      ),
+    );
+  }
+  return and(...conditions)!;
+}

@@ -1,0 +1,43 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../db/connection.js';
+import { chats, messages, type MessageRole } from '../db/schema.js';
+
+export type MessageRow = typeof messages.$inferSelect;
+
+export interface NewMessage {
+  role: MessageRole;
+  content: string;
+  tokenCount: number | null;
+  responseTime: number | null;
+}
+
+/** Adds a message to a chat of the organization; undefined when it has no such chat. */
+export async function insertMessage(db: Db, organizationId: number, chatId: number, m: NewMessage): Promise<number | undefined> {
+  // One statement: the chat's existence is checked where the row is written.
+  const { rows } = await db.execute<{ id: number }>(sql`
+    INSERT INTO ${messages} (organization_id, chat_id, role, content, token_count, response_time)
+    SELECT ${organizationId}, ${chatId}, ${m.role}, ${m.content}, ${m.tokenCount}, ${m.responseTime}
+    WHERE EXISTS (SELECT 1 FROM ${chats} WHERE ${chats.organizationId} = ${organizationId} AND ${chats.id} = ${chatId})
+    RETURNING id`);
+  return rows[0]?.id;
+}
+
+/** A chat's messages in order, after message id `afterId`; one extra row tells whether more follow. */
+export function listMessages(db: Db, organizationId: number, chatId: number, limit: number, afterId = 0): Promise<MessageRow[]> {
+  return db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.organizationId, organizationId), eq(messages.chatId, chatId), gt(messages.id, afterId)))
+    .orderBy(asc(messages.id))
+    .limit(limit + 1);
+}
+
+/** Messages of the organization created in [start, end), by role. */
+export async function countMessagesByRole(db: Db, organizationId: number, start: Date, end: Date) {
+  const { rows } = await db.execute<{ role: MessageRole; n: number }>(sql`
+    SELECT role, count(*)::int AS n FROM ${messages}
+    WHERE ${messages.organizationId} = ${organizationId}
+      AND ${messages.createdAt} >= ${start.toISOString()}::timestamptz AND ${messages.createdAt} < ${end.toISOString()}::timestamptz
+    GROUP BY role`);
+  return rows;
+}

@@ -1,0 +1,56 @@
+import { findChat } from '../chats/repository.js';
+import type { AppDeps } from '../http/context.js';
+import { badRequest, notFound } from '../http/errors.js';
+import * as repo from './repository.js';
+import type { CreateMessageBody } from './schemas.js';
+
+export async function createMessage(deps: AppDeps, organizationId: number, chatId: number, body: CreateMessageBody) {
+  const id = await repo.insertMessage(deps.db, organizationId, chatId, {
+    role: body.role,
+    content: body.content,
+    tokenCount: body.metadata?.token_count ?? null,
+    responseTime: body.metadata?.response_time ?? null,
+  });
+  if (id === undefined) throw notFound('Chat not found');
+  return id;
+}
+
+export function presentMessage(m: repo.MessageRow) {
+  return {
+    id: m.id,
+    chat_id: m.chatId,
+    role: m.role,
+    content: m.content,
+    metadata: { token_count: m.tokenCount, response_time: m.responseTime },
+    created_at: m.createdAt.toISOString(),
+  };
+}
+
+// Message cursors are the id of the last message of a page, as opaque base64url text.
+const encodeCursor = (id: number) => Buffer.from(JSON.stringify({ after: id })).toString('base64url');
+
+function decodeCursor(cursor: string): number {
+  try {
+    const { after } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
+    if (Number.isSafeInteger(after) && (after as number) > 0) return after as number;
+  } catch {
+    // fall through
+  }
+  throw badRequest('cursor is invalid: pass the next_cursor of a previous page', 'cursor');
+}
+
+/** One page of a chat's transcript, oldest first. The chat must be the organization's (else 404). */
+export async function pageOfMessages(deps: AppDeps, organizationId: number, chatId: number, limit: number, cursor?: string) {
+  const afterId = cursor === undefined ? 0 : decodeCursor(cursor);
+  const rows = await repo.listMessages(deps.db, organizationId, chatId, limit, afterId);
+  const page = rows.slice(0, limit);
+  return {
+    messages: page.map(presentMessage),
+    next_cursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
+  };
+}
+
+export async function listMessages(deps: AppDeps, organizationId: number, chatId: number, limit: number, cursor?: string) {
+  if (!(await findChat(deps.db, organizationId, chatId))) throw notFound('Chat not found');
+  return pageOfMessages(deps, organizationId, chatId, limit, cursor);
+}
