@@ -23,8 +23,11 @@ function base62(value: bigint, length: number): string {
 
 const checksum = (secret: string) => base62(BigInt(zlib.crc32(secret)), CHECKSUM_LENGTH);
 
+/** 256 random bits as 43 base62 characters (also used for invitation tokens). */
+export const randomBase62Secret = () => base62(BigInt('0x' + crypto.randomBytes(32).toString('hex')), SECRET_LENGTH);
+
 export function generateApiKey(): { key: string; prefix: string } {
-  const secret = base62(BigInt('0x' + crypto.randomBytes(32).toString('hex')), SECRET_LENGTH);
+  const secret = randomBase62Secret();
   const key = `${API_KEY_PREFIX}${secret}${checksum(secret)}`;
   return { key, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH) };
 }

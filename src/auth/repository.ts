@@ -1,6 +1,8 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
+import type { Queryable } from '../db/queryable.js';
 import { organizations, sessions, users, type Role } from '../db/schema.js';
+import { findUsableInvitation, markAccepted } from '../invitations/repository.js';
 
 export async function findUserByEmail(db: Db, email: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
@@ -40,6 +42,49 @@ export function createOrganizationWithAdmin(db: Db, account: NewAccount) {
       })
       .returning({ id: users.id });
     return { userId: user.id, organization: org };
+  });
+}
+
+export interface InvitedAccount {
+  tokenHash: Buffer;
+  email: string;
+  passwordHash: string;
+  firstName: string | null;
+  lastName: string | null;
+}
+
+export type InvitedUserResult =
+  | { outcome: 'invalid' }
+  | { outcome: 'email_mismatch' }
+  | { outcome: 'created'; userId: number; organization: { id: number; name: string; slug: string } };
+
+/**
+ * Accepts an invitation: creates the user in the inviting organization with the invited role and
+ * marks the invitation accepted, in one transaction. The invitation row is locked first, so of two
+ * registrations racing with one token the second finds it accepted.
+ */
+export function createInvitedUser(db: Db, account: InvitedAccount): Promise<InvitedUserResult> {
+  return db.transaction(async (tx) => {
+    const invitation = await findUsableInvitation(tx, account.tokenHash, true);
+    if (!invitation) return { outcome: 'invalid' };
+    if (invitation.email !== account.email) return { outcome: 'email_mismatch' };
+    const [user] = await tx
+      .insert(users)
+      .values({
+        organizationId: invitation.organizationId,
+        email: account.email,
+        passwordHash: account.passwordHash,
+        firstName: account.firstName,
+        lastName: account.lastName,
+        role: invitation.role,
+      })
+      .returning({ id: users.id });
+    await markAccepted(tx, invitation.organizationId, invitation.id);
+    const [organization] = await tx
+      .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
+      .from(organizations)
+      .where(eq(organizations.id, invitation.organizationId));
+    return { outcome: 'created', userId: user.id, organization };
   });
 }
 
@@ -85,7 +130,7 @@ export async function revokeSession(db: Db, organizationId: number, sessionId: s
 }
 
 /** Revokes every live session of a user, except `keep` (the caller's own, on a password change). */
-export async function revokeUserSessions(db: Db, organizationId: number, userId: number, keep?: string) {
+export async function revokeUserSessions(db: Queryable, organizationId: number, userId: number, keep?: string) {
   await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
@@ -99,7 +144,7 @@ export async function revokeUserSessions(db: Db, organizationId: number, userId:
     );
 }
 
-export async function setPasswordHash(db: Db, organizationId: number, userId: number, passwordHash: string) {
+export async function setPasswordHash(db: Queryable, organizationId: number, userId: number, passwordHash: string) {
   await db
     .update(users)
     .set({ passwordHash, updatedAt: sql`now()` })

@@ -15,7 +15,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['Authentication'],
-        summary: 'Register a new organization and its first user (an admin)',
+        summary: 'Register: a new organization with you as its admin, or join one with an invitation',
+        description:
+          'With organization_name (and optionally organization_slug): creates an organization and its first user, an admin; ' +
+          'refused (403) when ALLOW_REGISTRATION=false. With invite_token (from POST /api/v1/orgs/me/invitations): ' +
+          'joins the inviting organization with the invited role; the e-mail must be the invited one, the token works ' +
+          'once and for 7 days, and this works even when ALLOW_REGISTRATION=false (invitations are how closed ' +
+          'installations add people). An unknown, expired or used token is 400 "invite_token is invalid or expired".',
         body: RegisterBody,
         response: { 201: RegisterResponse, ...errorResponses(400, 403, 409, 415, 500) },
       },

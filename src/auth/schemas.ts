@@ -11,12 +11,25 @@ export const RegisterBody = Type.Object(
     password: Password,
     first_name: Type.Optional(Name),
     last_name: Type.Optional(Name),
-    organization_name: Type.String({ minLength: 1, maxLength: 200 }),
+    organization_name: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'Required without invite_token; not allowed with it' }),
+    ),
     organization_slug: Type.Optional(
-      Type.String({ format: 'slug', description: 'Derived from organization_name when omitted' }),
+      Type.String({ format: 'slug', description: 'Derived from organization_name when omitted; not allowed with invite_token' }),
+    ),
+    invite_token: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'From POST /api/v1/orgs/me/invitations: join that organization with the invited role instead of creating one',
+      }),
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'Either organization_name (and optionally organization_slug) to create an organization, or invite_token to join one.',
+  },
 );
 export type RegisterBody = Static<typeof RegisterBody>;
 

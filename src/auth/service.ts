@@ -6,6 +6,8 @@ import { isUniqueViolation } from '../db/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
 import type { LoginBody, RegisterBody } from './schemas.js';
+import { findUsableInvitation } from '../invitations/repository.js';
+import { hashInviteToken } from '../invitations/token.js';
 import { TOKEN_LIFETIME_SECONDS } from './tokens.js';
 
 // "me" would read as /orgs/me/..., the caller's own organization.
@@ -18,7 +20,12 @@ export function slugFromName(name: string): string {
 }
 
 export async function register(deps: AppDeps, body: RegisterBody) {
+  // Invitations are how closed installations add people, so they work with registration disabled.
+  if (body.invite_token !== undefined) return registerByInvitation(deps, body, body.invite_token);
   if (!deps.allowRegistration) throw forbidden('Registration is disabled on this installation');
+  if (body.organization_name === undefined) {
+    throw badRequest('organization_name is required (or send invite_token to join an organization)', 'organization_name');
+  }
   const organizationName = body.organization_name.trim();
   if (!organizationName) throw badRequest('organization_name must not be blank', 'organization_name');
   const slug = body.organization_slug ?? slugFromName(organizationName);
@@ -46,6 +53,44 @@ export async function register(deps: AppDeps, body: RegisterBody) {
     }
     throw err;
   }
+}
+
+// Unknown, expired and already used tokens get one answer: the caller learns nothing about which.
+const invalidInvitation = () => badRequest('invite_token is invalid or expired', 'invite_token');
+const emailTaken = () => conflict('An account with this e-mail already exists', 'email');
+
+async function registerByInvitation(deps: AppDeps, body: RegisterBody, inviteToken: string) {
+  for (const field of ['organization_name', 'organization_slug'] as const) {
+    if (body[field] !== undefined) {
+      throw badRequest(`${field} cannot be sent with invite_token: the invitation decides the organization`, field);
+    }
+  }
+  const email = body.email.toLowerCase();
+  const tokenHash = hashInviteToken(inviteToken, deps.apiKeyHmacKey);
+  // Checked before the slow password hash for a quick, clear answer; the transaction checks again.
+  const invitation = await findUsableInvitation(deps.db, tokenHash);
+  if (!invitation) throw invalidInvitation();
+  if (invitation.email !== email) {
+    throw badRequest('email does not match the invitation: register with the address it was sent to', 'email');
+  }
+  if (await repo.findUserByEmail(deps.db, email)) throw emailTaken();
+  const passwordHash = await hashPassword(body.password);
+  let result: repo.InvitedUserResult;
+  try {
+    result = await repo.createInvitedUser(deps.db, {
+      tokenHash,
+      email,
+      passwordHash,
+      firstName: body.first_name ?? null,
+      lastName: body.last_name ?? null,
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'users_email_unique')) throw emailTaken();
+    throw err;
+  }
+  if (result.outcome === 'invalid') throw invalidInvitation();
+  if (result.outcome === 'email_mismatch') throw badRequest('email does not match the invitation', 'email');
+  return { userId: result.userId, organization: result.organization };
 }
 
 export async function login(deps: AppDeps, body: LoginBody) {

@@ -1,0 +1,74 @@
+// /orgs/me/invitations: how admins add people (also on installations with ALLOW_REGISTRATION=false).
+// The invitee registers with the token at POST /auth/register.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { authenticate, principalOf } from '../http/authenticate.js';
+import { errorResponses, IdParams, MessageBody } from '../http/schemas.js';
+import { dashboardUserOf } from '../users/caller.js';
+import { CreatedInvitation, CreateInvitationBody, Invitation } from './schemas.js';
+import { createInvitation, listInvitations, revokeInvitation } from './service.js';
+
+const adminOnly = authenticate({ roles: ['admin'] });
+const tags = ['Members'];
+const security = [{ BearerAuth: [] }];
+
+export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/v1/orgs/me/invitations',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Invite someone to the organization with a role (admin); the token is shown only once',
+        description:
+          'Returns a one-time invite_token, valid 7 days, that the invitee passes to POST /auth/register together ' +
+          'with the invited e-mail. Inviting the same e-mail again replaces the previous invitation. ' +
+          'An e-mail that already has an account is 409.',
+        body: CreateInvitationBody,
+        response: { 201: CreatedInvitation, ...errorResponses(400, 401, 403, 409, 415, 500) },
+      },
+      config: { failureMessage: 'Failed to create invitation' },
+    },
+    async (request, reply) => {
+      const caller = dashboardUserOf(request);
+      const created = await createInvitation(app.deps, caller.organizationId, caller.userId, request.body);
+      return reply.code(201).send({ message: 'Invitation created', ...created });
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/me/invitations',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'List pending invitations (admin): neither accepted nor expired',
+        response: { 200: Type.Array(Invitation), ...errorResponses(401, 403, 500) },
+      },
+      config: { failureMessage: 'Failed to list invitations' },
+    },
+    async (request) => listInvitations(app.deps, principalOf(request).organizationId),
+  );
+
+  app.delete(
+    '/api/v1/orgs/me/invitations/:id',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Revoke an invitation (admin); its token stops working at once',
+        description: 'An invitation that was already accepted is 409 (remove the user instead); another organization\'s is 404.',
+        params: IdParams,
+        response: { 200: MessageBody, ...errorResponses(400, 401, 403, 404, 409, 500) },
+      },
+      config: { failureMessage: 'Failed to revoke invitation' },
+    },
+    async (request) => {
+      await revokeInvitation(app.deps, principalOf(request).organizationId, Number(request.params.id));
+      return { message: 'Invitation revoked' };
+    },
+  );
+};
