@@ -1,3 +1,48 @@
+// The caller's own organization (/orgs/me): its settings here, its members and invitations in
+// their own feature folders, registered from this plugin (app.ts knows only orgRoutes).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { authenticate, principalOf } from '../http/authenticate.js';
+import { errorResponses } from '../http/schemas.js';
+import { invitationRoutes } from '../invitations/routes.js';
+import { memberRoutes } from '../members/routes.js';
+import { Organization, UpdateOrganizationBody } from './schemas.js';
+import { getOrganization, renameOrganization } from './service.js';
 
-export const orgRoutes: FastifyPluginAsyncTypebox = async () => {};
+const tags = ['Organization'];
+const security = [{ BearerAuth: [] }];
+
+export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/orgs/me',
+    {
+      onRequest: authenticate(),
+      schema: {
+        tags,
+        security,
+        summary: "Get the signed-in user's organization",
+        response: { 200: Organization, ...errorResponses(401, 403, 404, 500) },
+      },
+      config: { failureMessage: 'Failed to get organization' },
+    },
+    async (request) => getOrganization(app.deps, principalOf(request).organizationId),
+  );
+
+  app.patch(
+    '/api/v1/orgs/me',
+    {
+      onRequest: authenticate({ roles: ['admin'] }),
+      schema: {
+        tags,
+        security,
+        summary: 'Rename the organization (admin); the slug does not change',
+        body: UpdateOrganizationBody,
+        response: { 200: Organization, ...errorResponses(400, 401, 403, 404, 415, 500) },
+      },
+      config: { failureMessage: 'Failed to update organization' },
+    },
+    async (request) => renameOrganization(app.deps, principalOf(request).organizationId, request.body.name),
+  );
+
+  await app.register(memberRoutes);
+  await app.register(invitationRoutes);
+};

@@ -1,0 +1,19 @@
+import { Type, type Static } from 'typebox';
+import { Nullable } from '../http/schemas.js';
+
+const Name = Nullable(Type.String({ maxLength: 100, description: 'At most 100 characters; null clears it' }));
+
+export const UpdateMeBody = Type.Object(
+  { first_name: Type.Optional(Name), last_name: Type.Optional(Name) },
+  { additionalProperties: false, description: 'Only the fields sent change. Send at least one.' },
+);
+export type UpdateMeBody = Static<typeof UpdateMeBody>;
+
+export const ChangePasswordBody = Type.Object(
+  {
+    current_password: Type.String({ minLength: 1, maxLength: 1024 }),
+    new_password: Type.String({ minLength: 8, maxLength: 1024, description: '8 to 1024 characters' }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
