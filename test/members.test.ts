@@ -1,0 +1,770 @@
+// The organization (/orgs/me), its members (/orgs/me/users) and invitations (/orgs/me/invitations),
+// and registering with an invitation (POST /auth/register with invite_token).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../src/auth/passwords.js';
+import { changeRole, removeMember } from '../src/members/repository.js';
+import {
+  apiKeyHeaders,
+  bearer,
+  createApiKey,
+  createTestApp,
+  logIn,
+  signUp,
+  type SignedUp,
+  type TestContext,
+} from './helpers/app.js';
+import { addMember, expectError, expectFieldError, invite, PASSWORD, uid, type Member, type Role } from './support/members.js';
+
+let t: TestContext;
+let acme: SignedUp;
+let other: SignedUp;
+let acmeUser: Member;
+let acmeViewer: Member;
+let otherMember: Member;
+let apiKey: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  acme = await signUp(t.app);
+  other = await signUp(t.app);
+  acmeUser = await addMember(t.app, acme.token, 'user');
+  acmeViewer = await addMember(t.app, acme.token, 'viewer');
+  otherMember = await addMember(t.app, other.token, 'user');
+  apiKey = (await createApiKey(t.app, acme.token)).key;
+});
+afterAll(() => t?.close());
+
+type Headers = Record<string, string>;
+const req = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: Headers, payload?: unknown) =>
+  t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+const register = (payload: Record<string, unknown>, ctx: TestContext = t) => ctx.app.inject({ method: 'POST', url: '/auth/register', payload });
+const login = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/auth/login', payload: { email, password } });
+const listChats = (token: string) => t.app.inject({ url: '/api/v1/chats', headers: bearer(token) });
+const listKeys = (token: string) => t.app.inject({ url: '/api/v1/orgs/me/apikeys', headers: bearer(token) });
+const roleOf = async (userId: number) =>
+  (await t.database.pool.query('SELECT role FROM users WHERE id = $1', [userId])).rows[0]?.role as string | undefined;
+const orgRow = async (id: number) => (await t.database.pool.query('SELECT name, slug FROM organizations WHERE id = $1', [id])).rows[0];
+
+const NOT_ADMINS = () => [
+  ['user', acmeUser.token],
+  ['viewer', acmeViewer.token],
+] as const;
+
+// --- GET/PATCH /api/v1/orgs/me -----------------------------------------------------------------
+
+describe('GET /api/v1/orgs/me', () => {
+  it.each([['admin'], ['user'], ['viewer']] as const)('answers 200 with the organization for a %s', async (role) => {
+    const token = role === 'admin' ? acme.token : role === 'user' ? acmeUser.token : acmeViewer.token;
+    const res = await req('GET', '/api/v1/orgs/me', bearer(token));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      id: acme.organization.id,
+      name: expect.any(String),
+      slug: acme.organization.slug,
+      created_at: expect.any(String),
+      updated_at: expect.any(String),
+    });
+  });
+
+  it("answers each organization's member with their own organization only", async () => {
+    const res = await req('GET', '/api/v1/orgs/me', bearer(otherMember.token));
+    expect(res.json()).toMatchObject({ id: other.organization.id, slug: other.organization.slug });
+  });
+
+  it('requires credentials (401) and refuses API keys (403)', async () => {
+    expectError(await req('GET', '/api/v1/orgs/me', {}), 401);
+    expectError(await req('GET', '/api/v1/orgs/me', apiKeyHeaders(apiKey)), 403);
+  });
+});
+
+describe('PATCH /api/v1/orgs/me', () => {
+  const patch = (headers: Headers, payload?: unknown) => req('PATCH', '/api/v1/orgs/me', headers, payload);
+
+  it('renames the organization (admin), trimmed, and keeps the slug', async () => {
+    const before = (await req('GET', '/api/v1/orgs/me', bearer(acme.token))).json();
+    const res = await patch(bearer(acme.token), { name: '  Acme Renamed  ' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ...before, name: 'Acme Renamed', updated_at: expect.any(String) });
+    expect(Date.parse(res.json().updated_at)).toBeGreaterThanOrEqual(Date.parse(before.updated_at));
+    expect(await orgRow(acme.organization.id)).toEqual({ name: 'Acme Renamed', slug: acme.organization.slug });
+    expect(await orgRow(other.organization.id)).toEqual({ name: other.organization.name, slug: other.organization.slug });
+  });
+
+  it('accepts 200 characters and refuses 201 (400 naming name)', async () => {
+    const ok = await patch(bearer(acme.token), { name: 'n'.repeat(200) });
+    expect(ok.statusCode).toBe(200);
+    expectFieldError(await patch(bearer(acme.token), { name: 'n'.repeat(201) }), 'name');
+  });
+
+  it.each([
+    ['an empty name', { name: '' }],
+    ['a blank name', { name: '   \t ' }],
+    ['a numeric name', { name: 7 }],
+    ['a null name', { name: null }],
+    ['a missing name', {}],
+  ])('refuses %s with 400 naming name', async (_, payload) => {
+    expectFieldError(await patch(bearer(acme.token), payload), 'name');
+  });
+
+  it('refuses the unknown field slug with 400 (the slug never changes)', async () => {
+    const err = expectError(await patch(bearer(acme.token), { name: 'X', slug: 'new-slug' }), 400);
+    expect(err.error).toContain('slug');
+    expect((await orgRow(acme.organization.id)).slug).toBe(acme.organization.slug);
+  });
+
+  it('refuses a missing body with 400', async () => {
+    expectError(await patch(bearer(acme.token)), 400);
+  });
+
+  it('is for admins only (403 for user and viewer, nothing changed)', async () => {
+    const before = await orgRow(acme.organization.id);
+    for (const [, token] of NOT_ADMINS()) expectError(await patch(bearer(token), { name: 'Taken over' }), 403);
+    expect(await orgRow(acme.organization.id)).toEqual(before);
+  });
+
+  it('requires credentials (401) and refuses API keys (403)', async () => {
+    expectError(await patch({}, { name: 'x' }), 401);
+    expectError(await patch(apiKeyHeaders(apiKey), { name: 'x' }), 403);
+  });
+});
+
+// --- GET /api/v1/orgs/me/users -----------------------------------------------------------------
+
+describe('GET /api/v1/orgs/me/users', () => {
+  it.each([['admin'], ['user'], ['viewer']] as const)('lists the organization\'s users by id for a %s (200)', async (role) => {
+    const token = role === 'admin' ? acme.token : role === 'user' ? acmeUser.token : acmeViewer.token;
+    const res = await req('GET', '/api/v1/orgs/me/users', bearer(token));
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json() as { id: number; organization_id: number; role: string }[];
+    const { rows } = await t.database.pool.query('SELECT id FROM users WHERE organization_id = $1 ORDER BY id', [acme.organization.id]);
+    expect(list.map((u) => u.id)).toEqual(rows.map((r) => Number(r.id)));
+    for (const u of list) expect(u.organization_id).toBe(acme.organization.id);
+    expect(list.find((u) => u.id === acmeViewer.userId)?.role).toBe('viewer');
+  });
+
+  it('shows each user like login does, never a password hash', async () => {
+    const loggedIn = (await login(acme.email, acme.password)).json().user;
+    const res = await req('GET', '/api/v1/orgs/me/users', bearer(acme.token));
+    const me = res.json().find((u: { id: number }) => u.id === acme.userId);
+    expect(me).toEqual(loggedIn);
+    expect(Object.keys(me).sort()).toEqual(
+      ['created_at', 'email', 'first_name', 'id', 'last_login_at', 'last_name', 'organization_id', 'role', 'updated_at'].sort(),
+    );
+    expect(res.body).not.toMatch(/argon2|password/i);
+  });
+
+  it("never lists another organization's users", async () => {
+    const res = await req('GET', '/api/v1/orgs/me/users', bearer(other.token));
+    const ids = res.json().map((u: { id: number }) => u.id);
+    expect(ids).toEqual([other.userId, otherMember.userId]);
+    expect(res.body).not.toContain(acme.email);
+  });
+
+  it('requires credentials (401) and refuses API keys (403)', async () => {
+    expectError(await req('GET', '/api/v1/orgs/me/users', {}), 401);
+    expectError(await req('GET', '/api/v1/orgs/me/users', apiKeyHeaders(apiKey)), 403);
+  });
+});
+
+// --- invitations -------------------------------------------------------------------------------
+
+describe('POST /api/v1/orgs/me/invitations', () => {
+  const create = (headers: Headers, payload?: unknown) => req('POST', '/api/v1/orgs/me/invitations', headers, payload);
+
+  it('answers 201 with a one-time token valid 7 days, and stores only a hash of it', async () => {
+    const email = `New.Person-${uid()}@Example.com`;
+    const res = await create(bearer(acme.token), { email, role: 'user' });
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(body).toEqual({
+      message: 'Invitation created',
+      id: expect.any(Number),
+      email: email.toLowerCase(),
+      role: 'user',
+      invite_token: expect.stringMatching(/^cli_[0-9A-Za-z]{43}$/),
+      expires_at: expect.any(String),
+    });
+    const ahead = Date.parse(body.expires_at) - Date.now();
+    expect(ahead).toBeGreaterThan(7 * 86400_000 - 60_000);
+    expect(ahead).toBeLessThanOrEqual(7 * 86400_000 + 5_000);
+
+    const { rows } = await t.database.pool.query('SELECT * FROM invitations WHERE id = $1', [body.id]);
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    expect(Number(row.organization_id)).toBe(acme.organization.id);
+    expect(Number(row.invited_by)).toBe(acme.userId);
+    expect(row.email).toBe(email.toLowerCase());
+    expect(row.accepted_at).toBeNull();
+    const hash = Buffer.from(row.token_hash);
+    expect(hash).toHaveLength(32);
+    const secret = body.invite_token.slice(4);
+    for (const value of Object.values(row)) {
+      const forms = value instanceof Uint8Array
+        ? [Buffer.from(value).toString('utf8'), Buffer.from(value).toString('hex'), Buffer.from(value).toString('base64')]
+        : [String(value)];
+      for (const form of forms) expect(form).not.toContain(secret);
+    }
+  });
+
+  it('gives every invitation a different token', async () => {
+    const a = await invite(t.app, acme.token, 'viewer');
+    const b = await invite(t.app, acme.token, 'viewer');
+    expect(a.invite_token).not.toBe(b.invite_token);
+  });
+
+  it.each([['admin'], ['user'], ['viewer']] as const)('accepts the role %s', async (role) => {
+    const res = await create(bearer(acme.token), { email: `${uid()}@example.com`, role });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().role).toBe(role);
+  });
+
+  it.each([
+    ['role superadmin (never given by a request)', { role: 'superadmin' }, 'role'],
+    ['an unknown role', { role: 'owner' }, 'role'],
+    ['a role in capitals', { role: 'ADMIN' }, 'role'],
+    ['a numeric role', { role: 1 }, 'role'],
+    ['a malformed e-mail', { email: 'not-an-email' }, 'email'],
+    ['an e-mail without a domain', { email: 'ann@' }, 'email'],
+    ['an e-mail over 254 characters', { email: `${'a'.repeat(250)}@example.com` }, 'email'],
+    ['a numeric e-mail', { email: 5 }, 'email'],
+  ])('refuses %s with 400 naming the field, and stores nothing', async (_, override, field) => {
+    const { rows: before } = await t.database.pool.query('SELECT count(*)::int AS n FROM invitations');
+    expectFieldError(await create(bearer(acme.token), { email: `${uid()}@example.com`, role: 'user', ...override }), field);
+    const { rows: after } = await t.database.pool.query('SELECT count(*)::int AS n FROM invitations');
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it.each([['email'], ['role']])('refuses a missing %s with 400 naming it', async (field) => {
+    const body: Record<string, string> = { email: `${uid()}@example.com`, role: 'user' };
+    delete body[field];
+    expectFieldError(await create(bearer(acme.token), body), field);
+  });
+
+  it('refuses unknown fields (organization_id, expires_at) with 400', async () => {
+    for (const extra of [{ organization_id: other.organization.id }, { expires_at: '2099-01-01T00:00:00Z' }]) {
+      const err = expectError(await create(bearer(acme.token), { email: `${uid()}@example.com`, role: 'user', ...extra }), 400);
+      expect(err.error).toContain(Object.keys(extra)[0]);
+    }
+  });
+
+  it('refuses an e-mail that already has an account (409), in any case and in any organization', async () => {
+    for (const email of [acmeUser.email, acmeUser.email.toUpperCase(), other.email]) {
+      const err = expectError(await create(bearer(acme.token), { email, role: 'user' }), 409);
+      expect(err.field).toBe('email');
+    }
+  });
+
+  it('is for admins only (403 for user and viewer)', async () => {
+    for (const [, token] of NOT_ADMINS()) expectError(await create(bearer(token), { email: `${uid()}@example.com`, role: 'viewer' }), 403);
+  });
+
+  it('requires credentials (401) and refuses API keys (403)', async () => {
+    expectError(await create({}, { email: `${uid()}@example.com`, role: 'user' }), 401);
+    expectError(await create(apiKeyHeaders(apiKey), { email: `${uid()}@example.com`, role: 'user' }), 403);
+  });
+});
+
+describe('GET /api/v1/orgs/me/invitations', () => {
+  const list = (headers: Headers) => req('GET', '/api/v1/orgs/me/invitations', headers);
+
+  it('lists pending invitations without their tokens; accepted and expired ones are not listed', async () => {
+    const pending = await invite(t.app, acme.token, 'viewer');
+    const expired = await invite(t.app, acme.token, 'user');
+    await t.database.pool.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [expired.id]);
+    const accepted = await invite(t.app, acme.token, 'user');
+    expect((await register({ invite_token: accepted.invite_token, email: accepted.email, password: PASSWORD })).statusCode).toBe(201);
+
+    const res = await list(bearer(acme.token));
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json() as { id: number }[];
+    const ids = items.map((i) => i.id);
+    expect(ids).toContain(pending.id);
+    expect(ids).not.toContain(expired.id);
+    expect(ids).not.toContain(accepted.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(items.find((i) => i.id === pending.id)).toEqual({
+      id: pending.id,
+      email: pending.email,
+      role: 'viewer',
+      invited_by: acme.userId,
+      created_at: expect.any(String),
+      expires_at: pending.expires_at,
+    });
+    expect(res.body).not.toContain(pending.invite_token);
+    expect(res.body).not.toMatch(/token/);
+  });
+
+  it("never lists another organization's invitations", async () => {
+    const mine = await invite(t.app, other.token, 'viewer');
+    const acmeIds = (await list(bearer(acme.token))).json().map((i: { id: number }) => i.id);
+    expect(acmeIds).not.toContain(mine.id);
+    const { rows } = await t.database.pool.query('SELECT id FROM invitations WHERE organization_id = $1', [acme.organization.id]);
+    const acmeRows = new Set(rows.map((r) => Number(r.id)));
+    for (const id of acmeIds) expect(acmeRows.has(id)).toBe(true);
+    const otherIds = (await list(bearer(other.token))).json().map((i: { id: number }) => i.id);
+    for (const id of otherIds) expect(acmeRows.has(id)).toBe(false);
+    expect(otherIds).toContain(mine.id);
+  });
+
+  it('is for admins only (403), requires credentials (401), refuses API keys (403)', async () => {
+    for (const [, token] of NOT_ADMINS()) expectError(await list(bearer(token)), 403);
+    expectError(await list({}), 401);
+    expectError(await list(apiKeyHeaders(apiKey)), 403);
+  });
+});
+
+describe('DELETE /api/v1/orgs/me/invitations/{id}', () => {
+  const revoke = (headers: Headers, id: number | string) => req('DELETE', `/api/v1/orgs/me/invitations/${id}`, headers);
+
+  it('revokes an invitation (200): its token stops working and it is no longer listed', async () => {
+    const inv = await invite(t.app, acme.token, 'user');
+    const res = await revoke(bearer(acme.token), inv.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(typeof res.json().message).toBe('string');
+    const err = expectError(await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD }), 400);
+    expect(err.error).toBe('invite_token is invalid or expired');
+    const ids = (await req('GET', '/api/v1/orgs/me/invitations', bearer(acme.token))).json().map((i: { id: number }) => i.id);
+    expect(ids).not.toContain(inv.id);
+    expectError(await revoke(bearer(acme.token), inv.id), 404);
+  });
+
+  it("answers another organization's invitation with 404, exactly like a missing one, and leaves it usable", async () => {
+    const theirs = await invite(t.app, other.token, 'viewer');
+    const foreign = expectError(await revoke(bearer(acme.token), theirs.id), 404);
+    const missing = expectError(await revoke(bearer(acme.token), 987654321), 404);
+    expect(foreign).toEqual(missing);
+    const res = await register({ invite_token: theirs.invite_token, email: theirs.email, password: PASSWORD });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().organization.id).toBe(other.organization.id);
+  });
+
+  it('refuses to revoke an accepted invitation (409: remove the user instead)', async () => {
+    const inv = await invite(t.app, acme.token, 'viewer');
+    expect((await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD })).statusCode).toBe(201);
+    expectError(await revoke(bearer(acme.token), inv.id), 409);
+  });
+
+  it('revokes an expired invitation too (200)', async () => {
+    const inv = await invite(t.app, acme.token, 'viewer');
+    await t.database.pool.query(`UPDATE invitations SET expires_at = now() - interval '1 day' WHERE id = $1`, [inv.id]);
+    expect((await revoke(bearer(acme.token), inv.id)).statusCode).toBe(200);
+  });
+
+  it.each([['abc'], ['0'], ['-1'], ['1.5']])('refuses the id %s with 400', async (id) => {
+    expectError(await revoke(bearer(acme.token), id), 400);
+  });
+
+  it('is for admins only (403, still usable), requires credentials (401), refuses API keys (403)', async () => {
+    const inv = await invite(t.app, acme.token, 'viewer');
+    for (const [, token] of NOT_ADMINS()) expectError(await revoke(bearer(token), inv.id), 403);
+    expectError(await revoke({}, inv.id), 401);
+    expectError(await revoke(apiKeyHeaders(apiKey), inv.id), 403);
+    expect((await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD })).statusCode).toBe(201);
+  });
+});
+
+// --- registering with an invitation -----------------------------------------------------------
+
+describe('POST /auth/register with invite_token', () => {
+  it.each([['admin'], ['user'], ['viewer']] as const)(
+    'end to end: invite as %s → register → log in with the invited role in the inviting organization',
+    async (role: Role) => {
+      const inv = await invite(t.app, acme.token, role);
+      const res = await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD, first_name: 'Ina', last_name: 'Vite' });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toEqual({
+        message: 'User registered successfully',
+        user_id: expect.any(Number),
+        organization: { id: acme.organization.id, name: expect.any(String), slug: acme.organization.slug },
+      });
+
+      const loggedIn = await login(inv.email, PASSWORD);
+      expect(loggedIn.statusCode).toBe(200);
+      expect(loggedIn.json().user).toMatchObject({
+        id: res.json().user_id,
+        organization_id: acme.organization.id,
+        email: inv.email,
+        first_name: 'Ina',
+        last_name: 'Vite',
+        role,
+      });
+      const token = loggedIn.json().token;
+      expect((await listChats(token)).statusCode).toBe(200);
+      expect((await listKeys(token)).statusCode).toBe(role === 'admin' ? 200 : 403);
+
+      const { rows } = await t.database.pool.query('SELECT accepted_at FROM invitations WHERE id = $1', [inv.id]);
+      expect(rows[0].accepted_at).not.toBeNull();
+      // The organization gained a member; no new organization was created.
+      const { rows: orgs } = await t.database.pool.query('SELECT count(*)::int AS n FROM organizations WHERE id = $1', [acme.organization.id]);
+      expect(orgs[0].n).toBe(1);
+    },
+  );
+
+  it('accepts the e-mail in another case than the invitation', async () => {
+    const inv = await invite(t.app, acme.token, 'viewer', `Mixed.${uid()}@Example.com`);
+    const res = await register({ invite_token: inv.invite_token, email: inv.email.toUpperCase(), password: PASSWORD });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await login(inv.email, PASSWORD)).json().user.email).toBe(inv.email.toLowerCase());
+  });
+
+  it('refuses to use a token twice (400, one message for used, expired and unknown tokens)', async () => {
+    const inv = await invite(t.app, acme.token, 'user');
+    expect((await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD })).statusCode).toBe(201);
+    const again = expectError(await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD }), 400);
+    const otherEmail = expectError(await register({ invite_token: inv.invite_token, email: `${uid()}@example.com`, password: PASSWORD }), 400);
+    expect(again).toEqual({ error: 'invite_token is invalid or expired', code: 'invalid_request', field: 'invite_token' });
+    expect(otherEmail).toEqual(again);
+  });
+
+  it('refuses an expired token with the same 400 and creates no user', async () => {
+    const inv = await invite(t.app, acme.token, 'user');
+    await t.database.pool.query(`UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id = $1`, [inv.id]);
+    const err = expectError(await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD }), 400);
+    expect(err.error).toBe('invite_token is invalid or expired');
+    const { rows } = await t.database.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [inv.email]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it.each([
+    ['an unknown well-formed token', () => `cli_${'A'.repeat(43)}`],
+    ['garbage', () => 'garbage'],
+    ['an API key', () => 'clk_' + 'a'.repeat(49)],
+  ])('refuses %s with the same 400', async (_, token) => {
+    const err = expectError(await register({ invite_token: token(), email: `${uid()}@example.com`, password: PASSWORD }), 400);
+    expect(err.error).toBe('invite_token is invalid or expired');
+  });
+
+  it('refuses an e-mail other than the invited one (400 naming email) and keeps the token usable', async () => {
+    const inv = await invite(t.app, acme.token, 'viewer');
+    const err = expectError(await register({ invite_token: inv.invite_token, email: `someone-else-${uid()}@example.com`, password: PASSWORD }), 400);
+    expect(err.field).toBe('email');
+    expect(err.error).toMatch(/invitation/);
+    expect((await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD })).statusCode).toBe(201);
+  });
+
+  it.each([['organization_name', 'Sneaky Org'], ['organization_slug', 'sneaky-org']])(
+    'refuses %s together with invite_token (400 naming it) and keeps the token usable',
+    async (field, value) => {
+      const inv = await invite(t.app, acme.token, 'viewer');
+      const res = await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD, [field]: value });
+      expectFieldError(res, field);
+      expect((await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD })).statusCode).toBe(201);
+    },
+  );
+
+  it.each([
+    ['a numeric invite_token', { invite_token: 12345 }, 'invite_token'],
+    ['an empty invite_token', { invite_token: '' }, 'invite_token'],
+    ['a short password', { password: 'short' }, 'password'],
+    ['a malformed e-mail', { email: 'nope' }, 'email'],
+  ])('refuses %s with 400 naming the field', async (_, override, field) => {
+    const inv = await invite(t.app, acme.token, 'viewer');
+    expectFieldError(await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD, ...override }), field);
+  });
+
+  it('refuses a client-chosen role next to the token (unknown field, 400)', async () => {
+    const inv = await invite(t.app, acme.token, 'viewer');
+    const err = expectError(await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD, role: 'admin' }), 400);
+    expect(err.error).toContain('role');
+  });
+
+  it('answers 409 when the invited e-mail got an account after the invitation', async () => {
+    const inv = await invite(t.app, acme.token, 'user');
+    expect((await register({ email: inv.email, password: PASSWORD, organization_name: `Own ${uid()}` })).statusCode).toBe(201);
+    const err = expectError(await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD }), 409);
+    expect(err.field).toBe('email');
+  });
+
+  it('inviting the same e-mail again replaces the previous invitation', async () => {
+    const email = `twice-${uid()}@example.com`;
+    const first = await invite(t.app, acme.token, 'viewer', email);
+    const second = await invite(t.app, acme.token, 'admin', email);
+    expectError(await register({ invite_token: first.invite_token, email, password: PASSWORD }), 400);
+    const res = await register({ invite_token: second.invite_token, email, password: PASSWORD });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await roleOf(res.json().user_id)).toBe('admin');
+  });
+
+  it('lets one of two simultaneous registrations with the same token win; the other gets 400', async () => {
+    const inv = await invite(t.app, acme.token, 'user');
+    const results = await Promise.all([
+      register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD }),
+      register({ invite_token: inv.invite_token, email: inv.email, password: `${PASSWORD}!` }),
+      register({ invite_token: inv.invite_token, email: inv.email, password: `${PASSWORD}?` }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400, 400].map(Number).sort());
+    const { rows } = await t.database.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [inv.email]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('keeps registration without invite_token unchanged: organization_name is required', async () => {
+    const err = expectError(await register({ email: `${uid()}@example.com`, password: PASSWORD }), 400);
+    expect(err.field).toBe('organization_name');
+  });
+
+  describe('when registration is disabled (ALLOW_REGISTRATION=false)', () => {
+    let closed: TestContext;
+    let closedAdmin: { token: string };
+    beforeAll(async () => {
+      closed = await createTestApp({ allowRegistration: false });
+      // The first admin of a closed installation is created by the operator, not by a request.
+      const { rows } = await closed.database.pool.query(`INSERT INTO organizations (name, slug) VALUES ('Closed', 'closed') RETURNING id`);
+      const email = `boss-${uid()}@example.com`;
+      await closed.database.pool.query(
+        `INSERT INTO users (organization_id, email, password_hash, role) VALUES ($1, $2, $3, 'admin')`,
+        [rows[0].id, email, await hashPassword(PASSWORD)],
+      );
+      closedAdmin = await logIn(closed.app, email, PASSWORD);
+    });
+    afterAll(() => closed?.close());
+
+    it('still refuses registration without a token (403)', async () => {
+      expectError(await register({ email: `${uid()}@example.com`, password: PASSWORD, organization_name: 'Nope' }, closed), 403);
+    });
+
+    it('accepts registration with an invitation (201)', async () => {
+      const inv = await invite(closed.app, closedAdmin.token, 'viewer');
+      const res = await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD }, closed);
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().organization.slug).toBe('closed');
+      expect((await logIn(closed.app, inv.email, PASSWORD)).token).toEqual(expect.any(String));
+    });
+
+    it('answers a bad token with 400 (not 403) when registration is disabled', async () => {
+      expectError(await register({ invite_token: `cli_${'B'.repeat(43)}`, email: `${uid()}@example.com`, password: PASSWORD }, closed), 400);
+    });
+  });
+});
+
+// --- changing roles and removing members -------------------------------------------------------
+
+describe('PATCH /api/v1/orgs/me/users/{id}', () => {
+  const setRole = (headers: Headers, id: number | string, payload?: unknown) => req('PATCH', `/api/v1/orgs/me/users/${id}`, headers, payload);
+
+  it('changes the role (200, the updated user) and it applies to the next request', async () => {
+    const member = await addMember(t.app, acme.token, 'viewer');
+    expectError(await listKeys(member.token), 403);
+    const res = await setRole(bearer(acme.token), member.userId, { role: 'admin' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: member.userId, role: 'admin', email: member.email, organization_id: acme.organization.id });
+    expect((await listKeys(member.token)).statusCode).toBe(200);
+
+    expect((await setRole(bearer(acme.token), member.userId, { role: 'viewer' })).json().role).toBe('viewer');
+    expectError(await listKeys(member.token), 403);
+    const chat = await t.app.inject({ method: 'POST', url: '/api/v1/chats', headers: bearer(member.token), payload: {} });
+    expectError(chat, 403);
+    expect((await setRole(bearer(acme.token), member.userId, { role: 'user' })).json().role).toBe('user');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/chats', headers: bearer(member.token), payload: {} })).statusCode).toBe(201);
+  });
+
+  it('answers 200 when the role is already the one asked for', async () => {
+    const res = await setRole(bearer(acme.token), acmeViewer.userId, { role: 'viewer' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().role).toBe('viewer');
+  });
+
+  it.each([
+    ['superadmin', { role: 'superadmin' }],
+    ['an unknown role', { role: 'root' }],
+    ['a numeric role', { role: 3 }],
+    ['a null role', { role: null }],
+    ['a missing role', {}],
+  ])('refuses %s with 400 naming role, and changes nothing', async (_, payload) => {
+    expectFieldError(await setRole(bearer(acme.token), acmeUser.userId, payload), 'role');
+    expect(await roleOf(acmeUser.userId)).toBe('user');
+  });
+
+  it('refuses unknown fields with 400', async () => {
+    const err = expectError(await setRole(bearer(acme.token), acmeUser.userId, { role: 'user', organization_id: other.organization.id }), 400);
+    expect(err.error).toContain('organization_id');
+  });
+
+  it.each([['abc'], ['0'], ['-3'], ['2.5']])('refuses the id %s with 400', async (id) => {
+    expectError(await setRole(bearer(acme.token), id, { role: 'user' }), 400);
+  });
+
+  it("answers another organization's user with 404, exactly like a missing one, and changes nothing", async () => {
+    const foreign = expectError(await setRole(bearer(acme.token), otherMember.userId, { role: 'admin' }), 404);
+    const missing = expectError(await setRole(bearer(acme.token), 987654321, { role: 'admin' }), 404);
+    expect(foreign).toEqual(missing);
+    expect(await roleOf(otherMember.userId)).toBe('user');
+  });
+
+  it('is for admins only (403 for user and viewer, nothing changed)', async () => {
+    for (const [, token] of NOT_ADMINS()) {
+      expectError(await setRole(bearer(token), acmeUser.userId, { role: 'admin' }), 403);
+      expectError(await setRole(bearer(token), acmeViewer.userId, { role: 'admin' }), 403);
+    }
+    expect(await roleOf(acmeUser.userId)).toBe('user');
+    expect(await roleOf(acmeViewer.userId)).toBe('viewer');
+  });
+
+  it('requires credentials (401) and refuses API keys (403)', async () => {
+    expectError(await setRole({}, acmeUser.userId, { role: 'admin' }), 401);
+    expectError(await setRole(apiKeyHeaders(apiKey), acmeUser.userId, { role: 'admin' }), 403);
+  });
+
+  it('does not let an organization admin change a superadmin (403)', async () => {
+    const email = `root-${uid()}@example.com`;
+    const { rows } = await t.database.pool.query(
+      `INSERT INTO users (organization_id, email, password_hash, role) VALUES ($1, $2, 'x', 'superadmin') RETURNING id`,
+      [acme.organization.id, email],
+    );
+    const id = Number(rows[0].id);
+    expectError(await setRole(bearer(acme.token), id, { role: 'viewer' }), 403);
+    expectError(await req('DELETE', `/api/v1/orgs/me/users/${id}`, bearer(acme.token)), 403);
+    expect(await roleOf(id)).toBe('superadmin');
+    await t.database.pool.query('DELETE FROM users WHERE id = $1', [id]);
+  });
+});
+
+describe('the last admin of an organization', () => {
+  const setRole = (token: string, id: number, role: Role) => req('PATCH', `/api/v1/orgs/me/users/${id}`, bearer(token), { role });
+  const remove = (token: string, id: number) => req('DELETE', `/api/v1/orgs/me/users/${id}`, bearer(token));
+  const adminCount = async (organizationId: number) =>
+    (await t.database.pool.query(`SELECT count(*)::int AS n FROM users WHERE organization_id = $1 AND role = 'admin'`, [organizationId])).rows[0].n;
+
+  it('cannot be demoted (409, with a clear message) nor removed (409), not even by themself', async () => {
+    const solo = await signUp(t.app);
+    for (const role of ['user', 'viewer'] as const) {
+      const err = expectError(await setRole(solo.token, solo.userId, role), 409);
+      expect(err.error).toMatch(/last admin/);
+    }
+    expect(expectError(await remove(solo.token, solo.userId), 409).error).toMatch(/last admin/);
+    expect(await roleOf(solo.userId)).toBe('admin');
+    expect((await listKeys(solo.token)).statusCode).toBe(200);
+    // Re-asserting the admin role is not a demotion.
+    expect((await setRole(solo.token, solo.userId, 'admin')).statusCode).toBe(200);
+  });
+
+  it('with two admins, one can be demoted; then the other is the last and cannot be', async () => {
+    const org = await signUp(t.app);
+    const second = await addMember(t.app, org.token, 'admin');
+    expect(await adminCount(org.organization.id)).toBe(2);
+    const res = await setRole(org.token, second.userId, 'viewer');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().role).toBe('viewer');
+    expectError(await setRole(org.token, org.userId, 'user'), 409);
+    expect(await adminCount(org.organization.id)).toBe(1);
+  });
+
+  it('an admin may demote themself while another admin remains', async () => {
+    const org = await signUp(t.app);
+    await addMember(t.app, org.token, 'admin');
+    const res = await setRole(org.token, org.userId, 'user');
+    expect(res.statusCode, res.body).toBe(200);
+    expectError(await listKeys(org.token), 403);
+    expect((await listChats(org.token)).statusCode).toBe(200);
+  });
+
+  it('an admin may remove themself while another admin remains; their token stops working', async () => {
+    const org = await signUp(t.app);
+    const second = await addMember(t.app, org.token, 'admin');
+    expect((await remove(org.token, org.userId)).statusCode).toBe(200);
+    expectError(await listChats(org.token), 401);
+    expectError(await remove(second.token, second.userId), 409);
+  });
+
+  it('survives two admins demoting each other at the same moment: exactly one succeeds', async () => {
+    for (let round = 0; round < 5; round++) {
+      const org = await signUp(t.app);
+      const second = await addMember(t.app, org.token, 'admin');
+      const [a, b] = await Promise.all([setRole(org.token, second.userId, 'user'), setRole(second.token, org.userId, 'user')]);
+      // The loser is 409 when both passed authentication before either committed (the admin-row lock
+      // decides), or 403 when it was already demoted by the time it was authenticated.
+      const codes = [a.statusCode, b.statusCode].sort();
+      expect(codes[0], `${a.body} ${b.body}`).toBe(200);
+      expect([403, 409]).toContain(codes[1]);
+      expect(await adminCount(org.organization.id)).toBe(1);
+    }
+  });
+
+  it('is decided by the admin-row lock: two demotions run concurrently past authentication leave one admin', async () => {
+    // Straight to the repository, so that both transactions really overlap (on PostgreSQL); without
+    // the lock each would count two admins and both would commit.
+    for (let round = 0; round < 10; round++) {
+      const org = await signUp(t.app);
+      const second = await addMember(t.app, org.token, 'admin');
+      const results = await Promise.all([
+        changeRole(t.database.db, org.organization.id, org.userId, 'viewer'),
+        changeRole(t.database.db, org.organization.id, second.userId, 'user'),
+        removeMember(t.database.db, org.organization.id, second.userId),
+      ]);
+      expect(results.filter((r) => r.outcome === 'done').length).toBeGreaterThanOrEqual(1);
+      expect(await adminCount(org.organization.id)).toBe(1);
+    }
+  });
+
+  it('survives two admins removing each other (or themselves) at the same moment: one admin is left', async () => {
+    for (let round = 0; round < 5; round++) {
+      const org = await signUp(t.app);
+      const second = await addMember(t.app, org.token, 'admin');
+      const results = await Promise.all([
+        remove(org.token, second.userId),
+        remove(second.token, org.userId),
+        remove(org.token, org.userId),
+        setRole(second.token, second.userId, 'viewer'),
+      ]);
+      for (const r of results) expect([200, 401, 404, 409], r.body).toContain(r.statusCode);
+      expect(await adminCount(org.organization.id)).toBe(1);
+    }
+  });
+});
+
+describe('DELETE /api/v1/orgs/me/users/{id}', () => {
+  const remove = (headers: Headers, id: number | string) => req('DELETE', `/api/v1/orgs/me/users/${id}`, headers);
+
+  it('removes the user (200): their sessions are deleted, their token stops at once, they cannot log in', async () => {
+    const member = await addMember(t.app, acme.token, 'user');
+    const second = await logIn(t.app, member.email, PASSWORD);
+    expect((await listChats(member.token)).statusCode).toBe(200);
+
+    const res = await remove(bearer(acme.token), member.userId);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(typeof res.json().message).toBe('string');
+
+    expectError(await listChats(member.token), 401);
+    expectError(await listChats(second.token), 401);
+    expectError(await req('GET', '/api/v1/users/me', { cookie: member.cookie }), 401);
+    expectError(await login(member.email, PASSWORD), 401);
+    const { rows } = await t.database.pool.query('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [member.userId]);
+    expect(rows[0].n).toBe(0);
+    const ids = (await req('GET', '/api/v1/orgs/me/users', bearer(acme.token))).json().map((u: { id: number }) => u.id);
+    expect(ids).not.toContain(member.userId);
+    expectError(await remove(bearer(acme.token), member.userId), 404);
+  });
+
+  it('frees the e-mail: the removed person can be invited again', async () => {
+    const member = await addMember(t.app, acme.token, 'viewer');
+    expect((await remove(bearer(acme.token), member.userId)).statusCode).toBe(200);
+    const inv = await invite(t.app, acme.token, 'user', member.email);
+    expect((await register({ invite_token: inv.invite_token, email: member.email, password: PASSWORD })).statusCode).toBe(201);
+  });
+
+  it("answers another organization's user with 404, exactly like a missing one, and they keep working", async () => {
+    const foreign = expectError(await remove(bearer(acme.token), otherMember.userId), 404);
+    const missing = expectError(await remove(bearer(acme.token), 987654321), 404);
+    expect(foreign).toEqual(missing);
+    expect((await listChats(otherMember.token)).statusCode).toBe(200);
+  });
+
+  it.each([['abc'], ['0'], ['1e3']])('refuses the id %s with 400', async (id) => {
+    expectError(await remove(bearer(acme.token), id), 400);
+  });
+
+  it('is for admins only (403 for user and viewer, nobody removed)', async () => {
+    const target = await addMember(t.app, acme.token, 'viewer');
+    for (const [, token] of NOT_ADMINS()) {
+      expectError(await remove(bearer(token), target.userId), 403);
+      expectError(await remove(bearer(token), acme.userId), 403);
+    }
+    expect((await listChats(target.token)).statusCode).toBe(200);
+    expect((await listChats(acme.token)).statusCode).toBe(200);
+  });
+
+  it('requires credentials (401) and refuses API keys (403)', async () => {
+    expectError(await remove({}, acmeViewer.userId), 401);
+    expectError(await remove(apiKeyHeaders(apiKey), acmeViewer.userId), 403);
+    expect((await listChats(acmeViewer.token)).statusCode).toBe(200);
+  });
+});
