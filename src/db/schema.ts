@@ -17,6 +17,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   smallint,
@@ -132,6 +133,9 @@ export const chats = pgTable(
     tokenCount: id('token_count'),
     transcriptLink: text('transcript_link'),
     userRating: smallint('user_rating'),
+    // Kept by a trigger on messages, so that analytics can count messages from the chats (and
+    // their rollups) alone.
+    messageCount: integer('message_count').notNull().default(0),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -235,4 +239,34 @@ export const exportJobs = pgTable(
     check('exports_format_check', sql`${t.format} in ('csv', 'json', 'ndjson')`),
     check('exports_type_check', sql`${t.type} in ('chats', 'messages', 'all')`),
   ],
+);
+
+// Pre-aggregated chat metrics per organization, UTC hour and dimension value, kept up to date by
+// statement-level triggers on chats in the same transaction as every insert, update and delete
+// (see the migration that creates chat_rollups_merge). Every column is a sum, so any set of rows
+// adds up. dimension 'all' has one row per hour (value NULL); the others one row per value, with
+// NULL for chats that did not send the field ('tag': one row per tag, NULL for chats without tags).
+export const chatRollups = pgTable(
+  'chat_rollups',
+  {
+    organizationId: id('organization_id').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value'),
+    bucket: timestamptz('bucket').notNull(),
+    chats: bigint('chats', { mode: 'number' }).notNull(),
+    messages: bigint('messages', { mode: 'number' }).notNull(),
+    escalationKnown: bigint('escalation_known', { mode: 'number' }).notNull(),
+    escalated: bigint('escalated', { mode: 'number' }).notNull(),
+    hrKnown: bigint('hr_known', { mode: 'number' }).notNull(),
+    hrForwarded: bigint('hr_forwarded', { mode: 'number' }).notNull(),
+    responseTimeCount: bigint('response_time_count', { mode: 'number' }).notNull(),
+    responseTimeSum: doublePrecision('response_time_sum').notNull(),
+    rated: bigint('rated', { mode: 'number' }).notNull(),
+    ratingSum: bigint('rating_sum', { mode: 'number' }).notNull(),
+    satisfied: bigint('satisfied', { mode: 'number' }).notNull(),
+    tokenCountCount: bigint('token_count_count', { mode: 'number' }).notNull(),
+    // numeric: token counts may each be up to 2^53, and a sum must never overflow (that would fail the insert).
+    tokenSum: numeric('token_sum').notNull(),
+  },
+  (t) => [unique('chat_rollups_key').on(t.organizationId, t.dimension, t.value, t.bucket).nullsNotDistinct()],
 );
