@@ -1,0 +1,65 @@
+// Opens the configured database for one command, exactly as the server does (same configuration,
+// same DATA_DIR lock, same migrations), and always closes it before the command returns.
+import { apiKeyHmacKey } from '../api-keys/key-format.js';
+import { TokenService } from '../auth/tokens.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { OpenDatabaseError, openDatabase, type OpenedDatabase } from '../db/open.js';
+import type { AppDeps } from '../http/context.js';
+import { CliError } from './args.js';
+
+export interface CommandContext {
+  config: Config;
+  opened: OpenedDatabase;
+  /** What the services expect from the app, built from the same configuration as the server's. */
+  deps: AppDeps;
+}
+
+export function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+export async function withDatabase<T>(run: (ctx: CommandContext) => Promise<T>): Promise<T> {
+  const config = readConfig();
+  let opened: OpenedDatabase;
+  try {
+    opened = await openDatabase(config);
+  } catch (err) {
+    if (err instanceof OpenDatabaseError) throw new CliError(err.message, { cause: err });
+    throw err;
+  }
+
+  // Ctrl-C or a SIGTERM while the database is open: close it (an embedded database must not be left
+  // half-written) and release DATA_DIR before exiting.
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`chatlogger: interrupted (${signal}); closing the database\n`);
+    void opened.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const { database, jwtSecret } = opened;
+  const deps: AppDeps = {
+    db: database.db,
+    pool: database.pool,
+    databaseKind: database.kind,
+    tokens: new TokenService(jwtSecret),
+    apiKeyHmacKey: apiKeyHmacKey(jwtSecret),
+    // The operator is creating the organization: registration being off for the public is the
+    // reason to use the command line, not a rule that applies to it.
+    allowRegistration: true,
+    cookieSecure: config.cookieSecure,
+    dataDir: config.dataDir,
+  };
+  try {
+    return await run({ config, opened, deps });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await opened.close();
+  }
+}
