@@ -42,10 +42,3 @@ export function parseOptions(command: string, args: string[], options: OptionSpe
     }
   }
 }
-
-/** The value of a required string option, or a UsageError naming it. */
-export function required(command: string, values: Record<string, string | boolean | undefined>, name: string): string {
-  const value = values[name];
-  if (typeof value !== 'string') throw new UsageError(`missing --${name}`, command);
-  return value;
-}

@@ -1,15 +1,9 @@
 // chatlogger: the operators' command line (bin/chatlogger.js runs this through tsx).
 // Exit status: 0 done, 1 failed (one line saying why), 2 usage error (one line plus a --help hint).
 import { createRequire } from 'node:module';
-import { CliError, UsageError } from './args.js';
-import type { Command } from './command.js';
-import { createOrgCommand } from './create-org.js';
-import { DATABASE_HELP, EXIT_HELP } from './help.js';
-import { migrateCommand } from './migrate.js';
+import { CliError, parseOptions, UsageError } from './args.js';
+import { COMMANDS, DATABASE_HELP, EXIT_HELP } from './commands.js';
 import { out } from './output.js';
-import { resetPasswordCommand } from './reset-password.js';
-
-const COMMANDS: Command[] = [migrateCommand, createOrgCommand, resetPasswordCommand];
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -31,28 +25,37 @@ ${DATABASE_HELP}
 ${EXIT_HELP}`;
 }
 
+const findCommand = (name: string) => {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  return command;
+};
+
 async function run(argv: string[]): Promise<void> {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError('no command given');
   if (first === '-h' || first === '--help' || (first === 'help' && rest.length === 0)) return out(toolHelp());
   if (first === '-v' || first === '--version') return out(pkg.version);
-  if (first === 'help') {
-    const command = COMMANDS.find((c) => c.name === rest[0]);
-    if (!command) throw new UsageError(`unknown command "${rest[0]}"`);
-    return out(command.help);
-  }
+  if (first === 'help') return out(`${findCommand(rest[0]).help}\n\n${EXIT_HELP}`);
   if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
-  const command = COMMANDS.find((c) => c.name === first);
-  if (!command) throw new UsageError(`unknown command "${first}"`);
+  const command = findCommand(first);
   if (rest.includes('-h') || rest.includes('--help')) return out(`${command.help}\n\n${EXIT_HELP}`);
-  await command.run(rest);
+  const values = parseOptions(command.name, rest, command.options);
+  for (const name of command.required) {
+    if (typeof values[name] !== 'string') throw new UsageError(`missing --${name}`, command.name);
+  }
+  const execute = await command.load();
+  await execute(values);
 }
 
 const debug = /^(debug|trace)$/i.test(process.env.LOG_LEVEL ?? '');
 
-function firstLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.split('\n')[0];
+const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
+
+function causes(err: unknown): string {
+  const cause = (err as { cause?: unknown })?.cause;
+  if (!(cause instanceof Error)) return '';
+  return `Caused by: ${cause.stack ?? cause.message}\n${causes(cause)}`;
 }
 
 async function main(): Promise<number> {
@@ -62,24 +65,14 @@ async function main(): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`chatlogger: ${err.message}\n`);
-      const help = err.command ? `chatlogger ${err.command} --help` : 'chatlogger --help';
-      process.stderr.write(`Run "${help}" for usage.\n`);
+      process.stderr.write(`Run "chatlogger ${err.command ? `${err.command} ` : ''}--help" for usage.\n`);
       return 2;
     }
-    if (err instanceof CliError) {
-      process.stderr.write(`chatlogger: ${firstLine(err)}\n`);
-    } else {
-      process.stderr.write(`chatlogger: ${process.argv[2]} failed: ${firstLine(err)}\n`);
-    }
-    if (debug) process.stderr.write(`${(err as Error)?.stack ?? ''}\n${formatCause(err)}`);
+    const reason = err instanceof CliError ? firstLine(err) : `${process.argv[2]} failed: ${firstLine(err)}`;
+    process.stderr.write(`chatlogger: ${reason}\n`);
+    if (debug) process.stderr.write(`${(err as Error)?.stack ?? ''}\n${causes(err)}`);
     return 1;
   }
-}
-
-function formatCause(err: unknown): string {
-  const cause = (err as { cause?: unknown })?.cause;
-  if (!(cause instanceof Error)) return '';
-  return `Caused by: ${cause.stack ?? cause.message}\n${formatCause(cause)}`;
 }
 
 const code = await main();

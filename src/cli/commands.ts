@@ -1,0 +1,98 @@
+// What the tool knows before it loads any command: names, help, options. A command's code (and the
+// database, argon2, the services it pulls in) is imported only when it runs, so --help and usage
+// errors answer at once.
+import type { OptionSpec } from './args.js';
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  name: string;
+  /** One line for the tool's --help. */
+  summary: string;
+  /** The command's --help. */
+  help: string;
+  options: OptionSpec;
+  /** String options that must be given (a usage error otherwise). */
+  required: string[];
+  load: () => Promise<(values: OptionValues) => Promise<void>>;
+}
+
+export const API_KEY_LABEL = 'created by chatlogger create-org';
+
+export const DATABASE_HELP = `Database: the same configuration as the server, from the environment: DATA_DIR (the embedded
+database, default ./data) or DATABASE_URL with JWT_SECRET (PostgreSQL). With the embedded
+database the server must be stopped first: the command refuses to run while a server (or another
+command) holds DATA_DIR. With DATABASE_URL it runs alongside running servers.`;
+
+export const EXIT_HELP = 'Exit status: 0 done, 1 failed (the reason is printed), 2 usage error.';
+
+export const COMMANDS: Command[] = [
+  {
+    name: 'migrate',
+    summary: 'Apply the database migrations (safe to repeat)',
+    help: `Usage: chatlogger migrate [--json]
+
+Applies the migrations this version of ChatLogger has not yet applied to the configured database,
+then exits. Running it again does nothing. The server also migrates when it starts; run this to
+upgrade the database ahead of a deployment, or to check it.
+
+Options:
+  --json       print {"applied": [...], "total": N} instead of text
+  -h, --help   show this help
+
+${DATABASE_HELP}`,
+    options: { json: { type: 'boolean' } },
+    required: [],
+    load: async () => (await import('./migrate.js')).migrate,
+  },
+  {
+    name: 'create-org',
+    summary: 'Create an organization, its admin user and a first API key',
+    help: `Usage: chatlogger create-org --name NAME --admin-email EMAIL [--slug SLUG] [--json]
+
+Creates an organization and its first user, an admin, with the same rules as registering through
+POST /auth/register, and also when registration is off (ALLOW_REGISTRATION=false). Prints the
+admin's generated password and a first API key for the organization's bot (labelled
+"${API_KEY_LABEL}"). Both are shown only this once. Give the password to the admin, who
+should change it after signing in.
+
+Options:
+  --name NAME           the organization's name (1-200 characters)
+  --admin-email EMAIL   the admin's e-mail address (unique across the installation)
+  --slug SLUG           the organization in URLs (/api/v1/orgs/SLUG/...): lowercase letters,
+                        digits and single hyphens, at most 50; derived from --name when omitted
+  --json                print the result as JSON (for scripts)
+  -h, --help            show this help
+
+${DATABASE_HELP}
+
+Example:
+  chatlogger create-org --name "Acme HR" --admin-email ann@example.com`,
+    options: {
+      name: { type: 'string' },
+      slug: { type: 'string' },
+      'admin-email': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    required: ['name', 'admin-email'],
+    load: async () => (await import('./create-org.js')).createOrg,
+  },
+  {
+    name: 'reset-password',
+    summary: "Give a user a new generated password and revoke all of that user's sessions",
+    help: `Usage: chatlogger reset-password --email EMAIL [--json]
+
+Sets a new generated password for the user with this e-mail address, prints it (only this once),
+and revokes all of the user's sessions: every token issued before stops working at once.
+
+Options:
+  --email EMAIL   the user's e-mail address (any case)
+  --json          print the result as JSON (for scripts)
+  -h, --help      show this help
+
+${DATABASE_HELP}`,
+    options: { email: { type: 'string' }, json: { type: 'boolean' } },
+    required: ['email'],
+    load: async () => (await import('./reset-password.js')).resetPassword,
+  },
+];
