@@ -49,7 +49,7 @@ describe('GET /openapi.json', () => {
       const op = doc.paths[path].post;
       expect(op.security).toEqual([{ ApiKeyAuth: [] }, { BearerAuth: [] }]);
       const schema = op.requestBody.content['application/json'].schema;
-      expect(Object.keys(schema.properties).sort()).toEqual(['metadata', 'tags', 'title', 'user_id']);
+      expect(Object.keys(schema.properties).sort()).toEqual(['created_at', 'metadata', 'tags', 'title', 'user_id']);
       expect(Object.keys(schema.properties.metadata.properties)).toHaveLength(12);
       expect(schema.properties.metadata.additionalProperties).toBe(false);
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '500']));

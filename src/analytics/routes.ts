@@ -5,6 +5,73 @@ import { authenticate, organizationOf } from '../http/authenticate.js';
 import { badRequest } from '../http/errors.js';
 import { errorResponses, Timestamp } from '../http/schemas.js';
 import { countMessagesByRole } from '../messages/repository.js';
+import { METRIC_NAMES, METRICS } from './metrics.js';
+import {
+  BREAKDOWN_DEFAULT_METRICS,
+  BreakdownQuery,
+  parseMetrics,
+  parseRange,
+  SummaryQuery,
+  TIMESERIES_DEFAULT_METRICS,
+  TimeseriesQuery,
+} from './params.js';
+import { breakdown, summary, timeseries } from './service.js';
+import { assertTimeZone } from './timezone.js';
+
+const MetricValue = Type.Union([Type.Number(), Type.Null()]);
+const RATES_NOTE =
+  'Rates, CSAT and averages are over the chats that sent the field (a chat that never said whether it escalated ' +
+  'is not a "no"); rates and CSAT are fractions 0–1. A metric with no data is null.';
+
+const SummaryResponse = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  previous_from: Type.String(),
+  previous_to: Type.String(),
+  metrics: Type.Object(
+    Object.fromEntries(
+      METRIC_NAMES.map((name) => [
+        name,
+        Type.Object(
+          { value: MetricValue, previous: MetricValue, change: MetricValue },
+          { description: `${METRICS[name].description}. change = (value − previous) / previous, null when previous is 0 or null` },
+        ),
+      ]),
+    ),
+  ),
+});
+
+const TimeseriesResponse = Type.Object({
+  interval: Type.String(),
+  tz: Type.String(),
+  buckets: Type.Array(
+    Type.Object({ start: Type.String({ description: 'Bucket start, ISO 8601 with the zone\'s offset' }) }, { additionalProperties: MetricValue }),
+  ),
+});
+
+const GroupMetrics = Type.Object({}, { additionalProperties: MetricValue });
+const BreakdownResponse = Type.Object({
+  by: Type.String(),
+  groups: Type.Array(
+    Type.Object({ key: Type.Union([Type.String(), Type.Number(), Type.Boolean()]) }, { additionalProperties: MetricValue }),
+    { description: 'The top groups, by chats (descending)' },
+  ),
+  other: Type.Union([GroupMetrics, Type.Null()], { description: 'The other groups summed, or null' }),
+  unknown: Type.Union([GroupMetrics, Type.Null()], { description: 'Chats that did not send the field (tag: chats without tags), or null' }),
+});
+
+const analyticsRoute = (summaryText: string, description: string, querystring: unknown, response: unknown) => ({
+  onRequest: authenticate(),
+  schema: {
+    tags: ['Analytics'],
+    security: [{ BearerAuth: [] }],
+    summary: summaryText,
+    description: `${description} Takes from, to (default: the last 30 days), tz and every filter of GET /api/v1/chats. ${RATES_NOTE}`,
+    querystring,
+    response: { 200: response, ...errorResponses(400, 401, 403, 500) },
+  },
+  config: { failureMessage: 'Failed to compute analytics' },
+});
 
 const DEFAULT_RANGE_DAYS = 30;
 
@@ -23,6 +90,52 @@ const MessagesResponse = Type.Object({
 });
 
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const rangeOf = async (query: Parameters<typeof parseRange>[0]) => {
+    await assertTimeZone(app.deps.db, query.tz ?? 'UTC');
+    return parseRange(query);
+  };
+
+  app.get(
+    '/api/v1/analytics/summary',
+    analyticsRoute(
+      'Key metrics for a range and for the previous range of equal length',
+      `Metrics: ${METRIC_NAMES.join(', ')}.`,
+      SummaryQuery,
+      SummaryResponse,
+    ) as { schema: { querystring: typeof SummaryQuery } },
+    async (request) => summary(app.deps, organizationOf(request), await rangeOf(request.query)),
+  );
+
+  app.get(
+    '/api/v1/analytics/timeseries',
+    analyticsRoute(
+      'Metrics per time bucket, gap-filled',
+      'Buckets of an hour, day, week (from Monday) or month in the zone tz; a bucket without chats is present with zeros and nulls.',
+      TimeseriesQuery,
+      TimeseriesResponse,
+    ) as { schema: { querystring: typeof TimeseriesQuery } },
+    async (request) => {
+      const { metrics, interval, ...rest } = request.query;
+      const names = parseMetrics(metrics, TIMESERIES_DEFAULT_METRICS);
+      return timeseries(app.deps, organizationOf(request), await rangeOf(rest), interval ?? 'day', names);
+    },
+  );
+
+  app.get(
+    '/api/v1/analytics/breakdown',
+    analyticsRoute(
+      'Metrics per value of a field: the top groups, the rest as other, and unknown',
+      'Groups are ordered by chats, descending. A chat counts once for each of its tags when by=tag.',
+      BreakdownQuery,
+      BreakdownResponse,
+    ) as { schema: { querystring: typeof BreakdownQuery } },
+    async (request) => {
+      const { metrics, by, limit, ...rest } = request.query;
+      const names = parseMetrics(metrics, BREAKDOWN_DEFAULT_METRICS);
+      return breakdown(app.deps, organizationOf(request), await rangeOf(rest), by, names, limit ?? 10);
+    },
+  );
+
   app.get(
     '/api/v1/analytics/messages',
     {

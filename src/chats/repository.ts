@@ -3,8 +3,8 @@ import type { Db } from '../db/connection.js';
 import { chats } from '../db/schema.js';
 
 export type ChatRow = typeof chats.$inferSelect;
-export type NewChat = Omit<typeof chats.$inferInsert, 'organizationId' | 'id' | 'createdAt' | 'updatedAt'>;
-export type ChatChanges = Partial<NewChat>;
+export type NewChat = Omit<typeof chats.$inferInsert, 'organizationId' | 'id' | 'updatedAt' | 'messageCount'>;
+export type ChatChanges = Partial<Omit<NewChat, 'createdAt'>>;
 
 export async function insertChat(db: Db, organizationId: number, chat: NewChat): Promise<number> {
   const [row] = await db

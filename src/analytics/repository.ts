@@ -1,0 +1,167 @@
+// The analytics queries. Every one is scoped by organization (chatFilterSql starts with it, and
+// the rollup part names it).
+import { sql, type SQL } from 'drizzle-orm';
+import { chatFilterSql, type ChatFilters } from '../chats/filters.js';
+import type { Db } from '../db/connection.js';
+import type { RawStats, Sums } from './metrics.js';
+import type { Dimension, Interval } from './params.js';
+import type { RollupChoice } from './plan.js';
+
+export interface Grouping {
+  /** Group by time bucket: date_trunc(interval, created_at, tz). */
+  time?: { interval: Interval; tz: string };
+  /** Group by the value of a field (one row per tag for 'tag'). */
+  dimension?: Dimension;
+}
+
+export interface SumsQuery {
+  organizationId: number;
+  from: Date;
+  to: Date;
+  filters: ChatFilters;
+  grouping: Grouping;
+  /** Rollup rows for the whole hours `hours` of the range; raw chats rows for the rest. */
+  rollup?: { choice: RollupChoice; hours: { from: Date; to: Date } };
+}
+
+// Buckets travel as epoch milliseconds: Drizzle's execute() hands timestamps back as text.
+export type GroupedSums = Sums & { bucket?: number; value?: string | null };
+export type GroupedRaw = RawStats & { bucket?: number; value?: string | null; kind?: 'group' | 'other' | 'unknown' };
+const epochMs = (expr: SQL) => sql`(extract(epoch FROM ${expr}) * 1000)::float8`;
+
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+// The value of a dimension for a chats row; 'tag' needs the unnest of rawSource('tag').
+const DIMENSION_VALUE: Record<Dimension, SQL> = {
+  question_category: sql.raw('chats.question_category'),
+  sentiment: sql.raw('chats.sentiment'),
+  country_code: sql.raw('chats.country_code'),
+  language_code: sql.raw('chats.language_code'),
+  tag: sql.raw('chat_tag.value'),
+  user_rating: sql.raw('chats.user_rating::text'),
+  is_escalated: sql.raw('chats.is_escalated::text'),
+  is_forwarded_to_hr: sql.raw('chats.is_forwarded_to_hr::text'),
+};
+
+const rawSource = (dimension?: Dimension) =>
+  dimension === 'tag'
+    ? sql.raw(`chats CROSS JOIN LATERAL unnest(CASE WHEN cardinality(chats.tags) = 0 THEN ARRAY[NULL::text] ELSE chats.tags END) AS chat_tag(value)`)
+    : sql.raw('chats');
+
+// One chats row as the sums it adds (the same definitions as chat_rollups_merge in the migration).
+const RAW_SUMS = sql.raw(`
+  1 AS chats, chats.message_count AS messages,
+  (chats.is_escalated IS NOT NULL)::int AS escalation_known, (chats.is_escalated IS TRUE)::int AS escalated,
+  (chats.is_forwarded_to_hr IS NOT NULL)::int AS hr_known, (chats.is_forwarded_to_hr IS TRUE)::int AS hr_forwarded,
+  (chats.avg_response_time IS NOT NULL)::int AS response_time_count, coalesce(chats.avg_response_time, 0) AS response_time_sum,
+  (chats.user_rating IS NOT NULL)::int AS rated, coalesce(chats.user_rating, 0) AS rating_sum,
+  (chats.user_rating >= 4)::int AS satisfied,
+  (chats.token_count IS NOT NULL)::int AS token_count_count, coalesce(chats.token_count, 0)::numeric AS token_sum`);
+
+const ROLLUP_SUMS = sql.raw(`
+  chats, messages, escalation_known, escalated, hr_known, hr_forwarded, response_time_count, response_time_sum,
+  rated, rating_sum, satisfied, token_count_count, token_sum`);
+
+const SUMMED = sql.raw(`
+  coalesce(sum(s.chats), 0)::float8 AS chats, coalesce(sum(s.messages), 0)::float8 AS messages,
+  coalesce(sum(s.escalation_known), 0)::float8 AS escalation_known, coalesce(sum(s.escalated), 0)::float8 AS escalated,
+  coalesce(sum(s.hr_known), 0)::float8 AS hr_known, coalesce(sum(s.hr_forwarded), 0)::float8 AS hr_forwarded,
+  coalesce(sum(s.response_time_count), 0)::float8 AS response_time_count, coalesce(sum(s.response_time_sum), 0)::float8 AS response_time_sum,
+  coalesce(sum(s.rated), 0)::float8 AS rated, coalesce(sum(s.rating_sum), 0)::float8 AS rating_sum,
+  coalesce(sum(s.satisfied), 0)::float8 AS satisfied, coalesce(sum(s.token_count_count), 0)::float8 AS token_count_count,
+  coalesce(sum(s.token_sum), 0)::float8 AS token_sum`);
+
+// Grouping columns come first in the select list and are grouped by position: a name such as
+// "value" could also mean an input column (chat_tag.value) to PostgreSQL.
+function groupColumns(grouping: Grouping, tsColumn: SQL, valueColumn: SQL): { select: SQL[]; groupBy: SQL[] } {
+  const select: SQL[] = [];
+  if (grouping.time) {
+    select.push(sql`${epochMs(sql`date_trunc(${grouping.time.interval}, ${tsColumn}, ${grouping.time.tz})`)} AS bucket`);
+  }
+  if (grouping.dimension) select.push(sql`${valueColumn} AS value`);
+  return { select, groupBy: select.map((_, i) => sql.raw(String(i + 1))) };
+}
+
+/** The additive sums of the matching chats in [from, to), grouped as asked. */
+export async function sums(db: Db, q: SumsQuery): Promise<GroupedSums[]> {
+  const parts: SQL[] = [];
+  const rawRanges: [Date, Date][] = [];
+  if (q.rollup) {
+    const { choice, hours } = q.rollup;
+    const values = choice.values;
+    const valueCondition = values
+      ? sql`AND (value = ANY(${sql`ARRAY[${sql.join(values.filter((v) => v !== null).map((v) => sql`${v}`), sql`, `)}]::text[]`})${values.includes(null) ? sql` OR value IS NULL` : sql``})`
+      : sql``;
+    parts.push(sql`
+      SELECT bucket AS ts, value, ${ROLLUP_SUMS} FROM chat_rollups
+      WHERE organization_id = ${q.organizationId} AND dimension = ${choice.dimension}
+        AND bucket >= ${ts(hours.from)} AND bucket < ${ts(hours.to)} ${valueCondition}`);
+    if (q.from < hours.from) rawRanges.push([q.from, hours.from]);
+    if (hours.to < q.to) rawRanges.push([hours.to, q.to]);
+  } else {
+    rawRanges.push([q.from, q.to]);
+  }
+  if (rawRanges.length > 0) {
+    const inRanges = sql.join(rawRanges.map(([a, b]) => sql`(chats.created_at >= ${ts(a)} AND chats.created_at < ${ts(b)})`), sql` OR `);
+    const value = q.grouping.dimension ? DIMENSION_VALUE[q.grouping.dimension] : sql.raw('NULL::text');
+    parts.push(sql`
+      SELECT chats.created_at AS ts, ${value} AS value, ${RAW_SUMS}
+      FROM ${rawSource(q.grouping.dimension)}
+      WHERE ${chatFilterSql(q.organizationId, q.filters)} AND (${inRanges})`);
+  }
+  const { select, groupBy } = groupColumns(q.grouping, sql.raw('s.ts'), sql.raw('s.value'));
+  const { rows } = await db.execute<GroupedSums>(sql`
+    SELECT ${sql.join([...select, SUMMED], sql`, `)}
+    FROM (${sql.join(parts, sql` UNION ALL `)}) s
+    ${groupBy.length ? sql`GROUP BY ${sql.join(groupBy, sql`, `)}` : sql``}`);
+  return rows;
+}
+
+export interface RawQuery {
+  organizationId: number;
+  from: Date;
+  to: Date;
+  filters: ChatFilters;
+  grouping: Grouping;
+  /** With grouping.dimension: these values are groups, other values 'other', NULL 'unknown'. */
+  topValues?: string[];
+}
+
+/** Distinct end users and response-time percentiles, from the chats rows of [from, to). */
+export async function rawStats(db: Db, q: RawQuery): Promise<GroupedRaw[]> {
+  const dimension = q.grouping.dimension;
+  let valueColumn: SQL = sql.raw('NULL::text');
+  const extra: SQL[] = [];
+  if (dimension) {
+    const v = DIMENSION_VALUE[dimension];
+    const top = sql`ARRAY[${sql.join((q.topValues ?? []).map((t) => sql`${t}`), sql`, `)}]::text[]`;
+    valueColumn = sql`CASE WHEN ${v} = ANY(${top}) THEN ${v} END`;
+    extra.push(sql`CASE WHEN ${v} IS NULL THEN 'unknown' WHEN ${v} = ANY(${top}) THEN 'group' ELSE 'other' END AS kind`);
+  }
+  const { select, groupBy } = groupColumns(q.grouping, sql.raw('chats.created_at'), valueColumn);
+  if (dimension) groupBy.push(sql.raw(String(select.length + 1))); // kind
+  const { rows } = await db.execute<GroupedRaw>(sql`
+    SELECT ${sql.join([...select, ...extra, sql.raw(`
+      count(DISTINCT chats.user_id)::int AS end_users,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY chats.avg_response_time) AS p50_response_time,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY chats.avg_response_time) AS p90_response_time`)], sql`, `)}
+    FROM ${rawSource(dimension)}
+    WHERE ${chatFilterSql(q.organizationId, { ...q.filters, from: q.from, to: q.to })}
+    ${groupBy.length ? sql`GROUP BY ${sql.join(groupBy, sql`, `)}` : sql``}`);
+  return rows;
+}
+
+/** The bucket starts of [from, to) in the zone, gap-free (a bucket with no chats is listed too). */
+export async function bucketStarts(db: Db, interval: Interval, tz: string, from: Date, to: Date): Promise<number[]> {
+  // Hours step in absolute time; days, weeks and months on the zone's wall clock (23- and 25-hour
+  // days at daylight-saving changes).
+  const { rows } = await db.execute<{ b: number }>(
+    interval === 'hour'
+      ? sql`SELECT ${epochMs(sql.raw('b'))} AS b FROM generate_series(date_trunc('hour', ${ts(from)}, ${tz}), ${ts(to)}, interval '1 hour') AS b WHERE b < ${ts(to)}`
+      : sql`SELECT ${epochMs(sql`(l AT TIME ZONE ${tz})`)} AS b
+            FROM generate_series(date_trunc(${interval}, ${ts(from)}, ${tz}) AT TIME ZONE ${tz}, ${ts(to)} AT TIME ZONE ${tz}, ${`1 ${interval}`}::interval) AS l
+            WHERE (l AT TIME ZONE ${tz}) < ${ts(to)}
+            ORDER BY 1`,
+  );
+  return rows.map((r) => r.b);
+}

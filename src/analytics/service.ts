@@ -1,0 +1,123 @@
+import type { AppDeps } from '../http/context.js';
+import { badRequest } from '../http/errors.js';
+import { EMPTY_RAW, EMPTY_SUMS, METRICS, metricValues, SUM_COLUMNS, type MetricName, type RawStats, type Sums } from './metrics.js';
+import type { Dimension, Interval, Range } from './params.js';
+import { bucketsOnWholeHours, chooseRollup, wholeHours } from './plan.js';
+import * as repo from './repository.js';
+import { formatInZone } from './timezone.js';
+
+const MAX_BUCKETS = 2000;
+const INTERVAL_MS: Record<Interval, number> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000, month: 28 * 86_400_000 };
+
+const needsRaw = (metrics: readonly MetricName[]) => metrics.some((m) => METRICS[m].needsRaw);
+
+/** The sums query for a range: rollups for its whole hours when they can answer it. */
+function sumsQuery(organizationId: number, range: Range, from: Date, to: Date, grouping: repo.Grouping): repo.SumsQuery {
+  const choice = chooseRollup(range.filters, grouping.dimension);
+  const hours = wholeHours(from, to);
+  const aligned = !grouping.time || bucketsOnWholeHours(range.tz, from, to);
+  return {
+    organizationId,
+    from,
+    to,
+    filters: range.filters,
+    grouping,
+    rollup: choice && hours && aligned ? { choice, hours } : undefined,
+  };
+}
+
+const toSums = (row: Partial<Sums> | undefined): Sums =>
+  Object.fromEntries(SUM_COLUMNS.map((c) => [c, Number(row?.[c] ?? 0)])) as Sums;
+
+async function totals(deps: AppDeps, organizationId: number, range: Range, from: Date, to: Date) {
+  const [sumRows, rawRows] = await Promise.all([
+    repo.sums(deps.db, sumsQuery(organizationId, range, from, to, {})),
+    repo.rawStats(deps.db, { organizationId, from, to, filters: range.filters, grouping: {} }),
+  ]);
+  return metricValues(Object.keys(METRICS) as MetricName[], toSums(sumRows[0]), rawRows[0] ?? EMPTY_RAW);
+}
+
+export async function summary(deps: AppDeps, organizationId: number, range: Range) {
+  const length = range.to.getTime() - range.from.getTime();
+  const previousFrom = new Date(range.from.getTime() - length);
+  const [current, previous] = await Promise.all([
+    totals(deps, organizationId, range, range.from, range.to),
+    totals(deps, organizationId, range, previousFrom, range.from),
+  ]);
+  const metrics = Object.fromEntries(
+    Object.keys(current).map((name) => {
+      const value = current[name];
+      const before = previous[name];
+      const change = value === null || before === null || before === 0 ? null : (value - before) / before;
+      return [name, { value, previous: before, change }];
+    }),
+  );
+  return {
+    from: formatInZone(range.from, range.tz),
+    to: formatInZone(range.to, range.tz),
+    previous_from: formatInZone(previousFrom, range.tz),
+    previous_to: formatInZone(range.from, range.tz),
+    metrics,
+  };
+}
+
+export async function timeseries(deps: AppDeps, organizationId: number, range: Range, interval: Interval, metrics: MetricName[]) {
+  if ((range.to.getTime() - range.from.getTime()) / INTERVAL_MS[interval] > MAX_BUCKETS) {
+    throw badRequest(`This range has more than ${MAX_BUCKETS} ${interval} buckets: choose a longer interval or a shorter range`, 'interval');
+  }
+  const grouping = { time: { interval, tz: range.tz } };
+  const [starts, sumRows, rawRows] = await Promise.all([
+    repo.bucketStarts(deps.db, interval, range.tz, range.from, range.to),
+    repo.sums(deps.db, sumsQuery(organizationId, range, range.from, range.to, grouping)),
+    needsRaw(metrics) ? repo.rawStats(deps.db, { organizationId, from: range.from, to: range.to, filters: range.filters, grouping }) : [],
+  ]);
+  const sumsAt = new Map(sumRows.map((r) => [r.bucket, r]));
+  const rawAt = new Map(rawRows.map((r) => [r.bucket, r]));
+  return {
+    interval,
+    tz: range.tz,
+    buckets: starts.map((start) => ({
+      start: formatInZone(new Date(start), range.tz),
+      ...metricValues(metrics, toSums(sumsAt.get(start)), rawAt.get(start) ?? EMPTY_RAW),
+    })),
+  };
+}
+
+/** A group key as the field's own type: ratings are numbers, flags booleans. */
+function typedKey(by: Dimension, value: string): string | number | boolean {
+  if (by === 'user_rating') return Number(value);
+  if (by === 'is_escalated' || by === 'is_forwarded_to_hr') return value === 'true';
+  return value;
+}
+
+const addSums = (a: Sums, b: Sums): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, a[c] + b[c]])) as Sums;
+
+export async function breakdown(deps: AppDeps, organizationId: number, range: Range, by: Dimension, metrics: MetricName[], limit: number) {
+  const rows = await repo.sums(deps.db, sumsQuery(organizationId, range, range.from, range.to, { dimension: by }));
+  const known = rows
+    .filter((r) => r.value !== null && Number(r.chats) > 0)
+    .map((r) => ({ value: r.value as string, sums: toSums(r) }))
+    .sort((a, b) => b.sums.chats - a.sums.chats || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const top = known.slice(0, limit);
+  const rest = known.slice(limit);
+  const unknownRow = rows.find((r) => r.value === null && Number(r.chats) > 0);
+
+  let rawFor = (_kind: string, _value?: string): RawStats => EMPTY_RAW;
+  if (needsRaw(metrics)) {
+    const raw = await repo.rawStats(deps.db, {
+      organizationId,
+      from: range.from,
+      to: range.to,
+      filters: range.filters,
+      grouping: { dimension: by },
+      topValues: top.map((g) => g.value),
+    });
+    rawFor = (kind, value) => raw.find((r) => r.kind === kind && (kind !== 'group' || r.value === value)) ?? EMPTY_RAW;
+  }
+  return {
+    by,
+    groups: top.map((g) => ({ key: typedKey(by, g.value), ...metricValues(metrics, g.sums, rawFor('group', g.value)) })),
+    other: rest.length ? metricValues(metrics, rest.map((g) => g.sums).reduce(addSums, EMPTY_SUMS), rawFor('other')) : null,
+    unknown: unknownRow ? metricValues(metrics, toSums(unknownRow), rawFor('unknown')) : null,
+  };
+}

@@ -1,0 +1,371 @@
+// Analytics against the same numbers computed independently, in JavaScript, from the raw rows:
+// random chats (several organizations, missing fields, messages, updates and deletes), random
+// ranges, time zones and filters, from a seeded generator so that a failure can be replayed.
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiKeyHeaders, bearer, createApiKey, createTestApp, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
+
+const SEED = Number(process.env.ANALYTICS_SEED ?? 20261125);
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = mulberry32(SEED);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+const maybe = <T>(value: T, p = 0.75): T | undefined => (rand() < p ? value : undefined);
+const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+
+const ZONES = ['UTC', 'Europe/Amsterdam', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
+const CATEGORIES = ['leave', 'payroll', 'benefits', 'onboarding'];
+const SENTIMENTS = ['positive', 'neutral', 'negative'];
+const COUNTRIES = ['NL', 'TR', 'AE', 'GB', 'US'];
+const LANGUAGES = ['nl', 'tr', 'ar', 'en'];
+const TAGS = ['leave', 'pto', 'payroll', 'urgent', 'vip'];
+const DAY = 86_400_000;
+const NOW = Date.now();
+
+interface Row {
+  organization_id: number;
+  id: number;
+  user_id: number | null;
+  title: string | null;
+  tags: string[];
+  created_at: Date;
+  avg_response_time: number | null;
+  country_code: string | null;
+  language_code: string | null;
+  is_escalated: boolean | null;
+  is_forwarded_to_hr: boolean | null;
+  question_category: string | null;
+  sentiment: string | null;
+  token_count: number | null;
+  user_rating: number | null;
+}
+
+let t: TestContext;
+let org: SignedUp;
+let rows: Row[] = [];
+const messageCounts = new Map<number, number>();
+
+function randomChat() {
+  return {
+    title: maybe(`chat ${int(1, 1000)}`),
+    tags: maybe(TAGS.filter(() => rand() < 0.3)),
+    user_id: maybe(int(1, 40)),
+    created_at: new Date(NOW - Math.floor(rand() * 70 * DAY) - 60_000).toISOString(),
+    metadata: {
+      avg_response_time: maybe(Math.round(rand() * 8000) / 1000),
+      country_code: maybe(pick(COUNTRIES)),
+      language_code: maybe(pick(LANGUAGES)),
+      is_escalated: maybe(rand() < 0.2),
+      is_forwarded_to_hr: maybe(rand() < 0.1),
+      question_category: maybe(pick(CATEGORIES)),
+      sentiment: maybe(pick(SENTIMENTS)),
+      token_count: maybe(int(0, 3000)),
+      user_rating: maybe(int(1, 5), 0.5),
+    },
+  };
+}
+
+async function seedOrganization(o: SignedUp, chats: number) {
+  const key = (await createApiKey(t.app, o.token)).key;
+  const ids: number[] = [];
+  for (let i = 0; i < chats; i++) {
+    const res = await postChat(t.app, key, randomChat());
+    expect(res.statusCode, res.body).toBe(201);
+    ids.push(res.json().chat_id);
+    for (let m = int(0, 3); m > 0; m--) {
+      await t.app.inject({ method: 'POST', url: `/api/v1/chats/${res.json().chat_id}/messages`, headers: apiKeyHeaders(key), payload: { role: pick(['user', 'assistant']), content: 'x' } });
+    }
+  }
+  // Changes after the fact must move the numbers too: updates and deletes.
+  for (const id of ids.filter(() => rand() < 0.15)) {
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/chats/${id}`, headers: apiKeyHeaders(key), payload: { metadata: { sentiment: pick([...SENTIMENTS, null]), user_rating: pick([1, 5, null]), is_escalated: pick([true, false, null]) }, add_tags: ['late'] } });
+  }
+  for (const id of ids.filter(() => rand() < 0.05)) {
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/chats/${id}`, headers: bearer(o.token) });
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await signUp(t.app);
+  await seedOrganization(org, 260);
+  // Other organizations, with chats in the same hours: they must never count.
+  await seedOrganization(await signUp(t.app), 80);
+  const { rows: raw } = await t.database.pool.query('SELECT * FROM chats WHERE organization_id = $1', [org.organization.id]);
+  rows = raw;
+  const { rows: counts } = await t.database.pool.query('SELECT chat_id, count(*)::int AS n FROM messages WHERE organization_id = $1 GROUP BY chat_id', [org.organization.id]);
+  for (const c of counts) messageCounts.set(Number(c.chat_id), c.n);
+}, 240_000);
+afterAll(() => t.close());
+
+// ---- the reference: metrics straight from the rows --------------------------------------------
+
+interface Filters {
+  [param: string]: string;
+}
+
+function matches(r: Row, f: Filters): boolean {
+  const list = (p: string) => f[p].split(',');
+  if (f.sentiment && !list('sentiment').includes(r.sentiment ?? '\u0000')) return false;
+  if (f.country_code && !list('country_code').includes(r.country_code ?? '\u0000')) return false;
+  if (f.question_category && !list('question_category').includes(r.question_category ?? '\u0000')) return false;
+  if (f.tags) {
+    const wanted = list('tags');
+    const ok = f.tags_mode === 'any' ? wanted.some((x) => r.tags.includes(x)) : wanted.every((x) => r.tags.includes(x));
+    if (!ok) return false;
+  }
+  if (f.is_escalated && String(r.is_escalated) !== f.is_escalated) return false;
+  if (f.rating_min && !(r.user_rating !== null && r.user_rating >= Number(f.rating_min))) return false;
+  if (f.has_rating && (r.user_rating !== null) !== (f.has_rating === 'true')) return false;
+  if (f.user_id && r.user_id !== Number(f.user_id)) return false;
+  return true;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const pos = p * (s.length - 1);
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+}
+
+function reference(chats: Row[]): Record<string, number | null> {
+  const known = <K extends keyof Row>(k: K) => chats.filter((c) => c[k] !== null);
+  const rt = known('avg_response_time').map((c) => c.avg_response_time!);
+  const rated = known('user_rating');
+  const tokens = known('token_count');
+  const tokenSum = tokens.reduce((s, c) => s + c.token_count!, 0);
+  return {
+    chats: chats.length,
+    end_users: new Set(known('user_id').map((c) => c.user_id)).size,
+    messages: chats.reduce((s, c) => s + (messageCounts.get(Number(c.id)) ?? 0), 0),
+    escalation_rate: ratio(chats.filter((c) => c.is_escalated === true).length, known('is_escalated').length),
+    hr_forwarding_rate: ratio(chats.filter((c) => c.is_forwarded_to_hr === true).length, known('is_forwarded_to_hr').length),
+    avg_response_time: ratio(rt.reduce((a, b) => a + b, 0), rt.length),
+    p50_response_time: percentile(rt, 0.5),
+    p90_response_time: percentile(rt, 0.9),
+    avg_rating: ratio(rated.reduce((s, c) => s + c.user_rating!, 0), rated.length),
+    rated_chats: rated.length,
+    csat: ratio(rated.filter((c) => c.user_rating! >= 4).length, rated.length),
+    total_tokens: tokens.length ? tokenSum : null,
+    avg_tokens: ratio(tokenSum, tokens.length),
+  };
+}
+
+function expectClose(got: Record<string, unknown>, want: Record<string, number | null>, context: string) {
+  for (const [name, value] of Object.entries(want)) {
+    if (!(name in got)) continue;
+    const g = got[name] as number | null;
+    if (value === null || g === null) expect(g, `${context} ${name}`).toBe(value);
+    else expect(Math.abs(g - value), `${context} ${name}: got ${g}, want ${value}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value)));
+  }
+}
+
+// ---- random requests ------------------------------------------------------------------------
+
+function randomRange(tz: string, maxDays = 60): { from: DateTime; to: DateTime; query: Filters } {
+  const end = DateTime.fromMillis(NOW - Math.floor(rand() * 10 * DAY), { zone: tz });
+  const days = 1 + Math.floor(rand() * maxDays);
+  if (rand() < 0.4) {
+    // Calendar dates: midnight in tz.
+    const toDate = end.startOf('day');
+    const fromDate = toDate.minus({ days });
+    return { from: fromDate, to: toDate, query: { from: fromDate.toISODate()!, to: toDate.toISODate()! } };
+  }
+  // Instants at odd minutes, so that ranges cut through rollup hours.
+  const to = end.set({ minute: int(0, 59), second: int(0, 59), millisecond: 0 });
+  const from = to.minus({ days, minutes: int(0, 59) });
+  return { from, to, query: { from: from.toUTC().toISO()!, to: to.toISO()! } };
+}
+
+function randomFilters(): Filters {
+  const options: (() => Filters)[] = [
+    () => ({ sentiment: pick(SENTIMENTS) }),
+    () => ({ sentiment: `${SENTIMENTS[0]},${SENTIMENTS[2]}` }),
+    () => ({ country_code: pick(COUNTRIES) }),
+    () => ({ question_category: pick(CATEGORIES) }),
+    () => ({ tags: pick(TAGS) }),
+    () => ({ tags: `${pick(TAGS)},${pick(TAGS)}`, tags_mode: pick(['all', 'any']) }),
+    () => ({ is_escalated: pick(['true', 'false']) }),
+    () => ({ rating_min: String(int(1, 5)) }),
+    () => ({ has_rating: pick(['true', 'false']) }),
+    () => ({ user_id: String(int(1, 40)) }),
+  ];
+  const n = pick([0, 0, 1, 1, 2]);
+  const filters: Filters = Object.assign({}, ...Array.from({ length: n }, () => pick(options)()));
+  // The API refuses has_rating=false together with a rating bound (a 400 tested elsewhere).
+  if (filters.has_rating === 'false') delete filters.rating_min;
+  return filters;
+}
+
+async function get(path: string, query: Filters) {
+  const res = await t.app.inject({ url: `${path}?${new URLSearchParams(query)}`, headers: bearer(org.token) });
+  expect(res.statusCode, `${path}?${new URLSearchParams(query)} → ${res.body}`).toBe(200);
+  return res.json();
+}
+
+const inRange = (r: Row, from: DateTime, to: DateTime) => r.created_at.getTime() >= from.toMillis() && r.created_at.getTime() < to.toMillis();
+const ALL_METRICS = 'chats,end_users,messages,escalation_rate,hr_forwarding_rate,avg_response_time,p50_response_time,p90_response_time,avg_rating,rated_chats,csat,total_tokens,avg_tokens';
+
+describe(`analytics match the raw rows (seed ${SEED})`, () => {
+  it('summary: every metric, for the range and the previous range, with the change', async () => {
+    for (let i = 0; i < 25; i++) {
+      const tz = pick(ZONES);
+      const { from, to, query } = randomRange(tz);
+      const filters = randomFilters();
+      const body = await get('/api/v1/analytics/summary', { ...query, ...filters, tz });
+      const length = to.toMillis() - from.toMillis();
+      const prevFrom = DateTime.fromMillis(from.toMillis() - length);
+      const current = reference(rows.filter((r) => inRange(r, from, to) && matches(r, filters)));
+      const previous = reference(rows.filter((r) => inRange(r, prevFrom, from) && matches(r, filters)));
+      const context = JSON.stringify({ query, filters, tz });
+      expect(DateTime.fromISO(body.from).toMillis(), context).toBe(from.toMillis());
+      expect(DateTime.fromISO(body.previous_from).toMillis(), context).toBe(prevFrom.toMillis());
+      for (const [name, m] of Object.entries(body.metrics as Record<string, { value: number | null; previous: number | null; change: number | null }>)) {
+        expectClose({ [name]: m.value }, { [name]: current[name] }, `${context} value`);
+        expectClose({ [name]: m.previous }, { [name]: previous[name] }, `${context} previous`);
+        const c = current[name];
+        const p = previous[name];
+        expectClose({ [name]: m.change }, { [name]: c === null || p === null || p === 0 ? null : (c - p) / p }, `${context} change`);
+      }
+    }
+  });
+
+  it('timeseries: gap-filled buckets in the zone, daylight-saving changes included', async () => {
+    for (let i = 0; i < 25; i++) {
+      const tz = pick(ZONES);
+      const interval = pick(['hour', 'day', 'day', 'week', 'month'] as const);
+      const { from, to, query } = randomRange(tz, interval === 'hour' ? 3 : 60);
+      const filters = randomFilters();
+      const body = await get('/api/v1/analytics/timeseries', { ...query, ...filters, tz, interval, metrics: ALL_METRICS });
+      const want: { start: DateTime; chats: Row[] }[] = [];
+      for (let b = from.setZone(tz).startOf(interval); b < to; b = b.plus({ [`${interval}s`]: 1 })) want.push({ start: b, chats: [] });
+      for (const r of rows.filter((r) => inRange(r, from, to) && matches(r, filters))) {
+        const start = DateTime.fromJSDate(r.created_at, { zone: tz }).startOf(interval).toMillis();
+        want.find((w) => w.start.toMillis() === start)!.chats.push(r);
+      }
+      const context = JSON.stringify({ query, filters, tz, interval });
+      expect(body.buckets.map((b: { start: string }) => DateTime.fromISO(b.start).toMillis()), context).toEqual(want.map((w) => w.start.toMillis()));
+      for (const [k, bucket] of body.buckets.entries()) {
+        expect(bucket.start, context).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+        expect(DateTime.fromISO(bucket.start, { setZone: true }).offset, context).toBe(want[k].start.offset);
+        expectClose(bucket, reference(want[k].chats), `${context} bucket ${bucket.start}`);
+      }
+    }
+  });
+
+  it('breakdown: top groups by chats, the rest as other, and unknown', async () => {
+    const dims = ['question_category', 'sentiment', 'country_code', 'language_code', 'tag', 'user_rating', 'is_escalated', 'is_forwarded_to_hr'] as const;
+    for (let i = 0; i < 32; i++) {
+      const by = dims[i % dims.length];
+      const tz = pick(ZONES);
+      const { from, to, query } = randomRange(tz);
+      const filters = randomFilters();
+      const limit = int(1, 4);
+      const body = await get('/api/v1/analytics/breakdown', { ...query, ...filters, tz, by, limit: String(limit), metrics: ALL_METRICS });
+      const selected = rows.filter((r) => inRange(r, from, to) && matches(r, filters));
+      const groups = new Map<string, Row[]>();
+      const unknown: Row[] = [];
+      for (const r of selected) {
+        const values = by === 'tag' ? r.tags : [r[by as keyof Row]];
+        if (values.length === 0 || values[0] === null) unknown.push(r);
+        else for (const v of values) groups.set(String(v), [...(groups.get(String(v)) ?? []), r]);
+      }
+      const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+      const context = JSON.stringify({ query, filters, tz, by, limit });
+      expect(body.groups.map((g: { key: unknown }) => String(g.key)), context).toEqual(ordered.slice(0, limit).map(([k]) => k));
+      for (const [k, g] of body.groups.entries()) expectClose(g, reference(ordered[k][1]), `${context} group ${g.key}`);
+      const rest = ordered.slice(limit).flatMap(([, rs]) => rs);
+      if (ordered.length > limit) expectClose(body.other, reference(rest), `${context} other`);
+      else expect(body.other, context).toBeNull();
+      if (unknown.length) expectClose(body.unknown, reference(unknown), `${context} unknown`);
+      else expect(body.unknown, context).toBeNull();
+    }
+  });
+});
+
+describe('rollups stay exact', () => {
+  it('chat_rollups equal the sums recomputed from the chats rows, per hour and value', async () => {
+    const { rows: rollups } = await t.database.pool.query(
+      `SELECT dimension, value, bucket, chats, messages, escalated, rated, satisfied, token_sum::float8 AS token_sum
+       FROM chat_rollups WHERE organization_id = $1 AND (chats <> 0 OR messages <> 0)`,
+      [org.organization.id],
+    );
+    const want = new Map<string, { chats: number; messages: number; escalated: number; rated: number; satisfied: number; token_sum: number }>();
+    for (const r of rows) {
+      const hour = Math.floor(r.created_at.getTime() / 3_600_000) * 3_600_000;
+      const values: [string, string | null][] = [
+        ['all', null], ['question_category', r.question_category], ['sentiment', r.sentiment], ['country_code', r.country_code],
+        ['language_code', r.language_code], ['user_rating', r.user_rating === null ? null : String(r.user_rating)],
+        ['is_escalated', r.is_escalated === null ? null : String(r.is_escalated)], ['is_forwarded_to_hr', r.is_forwarded_to_hr === null ? null : String(r.is_forwarded_to_hr)],
+        ...(r.tags.length ? r.tags.map((tag) => ['tag', tag] as [string, string]) : [['tag', null] as [string, null]]),
+      ];
+      for (const [dimension, value] of values) {
+        const key = `${dimension}|${value}|${hour}`;
+        const w = want.get(key) ?? { chats: 0, messages: 0, escalated: 0, rated: 0, satisfied: 0, token_sum: 0 };
+        w.chats += 1;
+        w.messages += messageCounts.get(Number(r.id)) ?? 0;
+        w.escalated += r.is_escalated ? 1 : 0;
+        w.rated += r.user_rating !== null ? 1 : 0;
+        w.satisfied += (r.user_rating ?? 0) >= 4 ? 1 : 0;
+        w.token_sum += r.token_count ?? 0;
+        want.set(key, w);
+      }
+    }
+    const got = new Map(rollups.map((r) => [`${r.dimension}|${r.value}|${r.bucket.getTime()}`, { chats: r.chats, messages: r.messages, escalated: r.escalated, rated: r.rated, satisfied: r.satisfied, token_sum: r.token_sum }]));
+    expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
+  });
+});
+
+describe('analytics parameters', () => {
+  it.each([
+    ['/api/v1/analytics/summary', 'tz=Mars/Olympus', 'tz'],
+    ['/api/v1/analytics/summary', 'from=2026-02-01&to=2026-01-01', 'from'],
+    ['/api/v1/analytics/summary', 'from=last-week', 'from'],
+    ['/api/v1/analytics/summary', 'sentiment=', 'sentiment'],
+    ['/api/v1/analytics/timeseries', 'interval=fortnight', 'interval'],
+    ['/api/v1/analytics/timeseries', 'metrics=chats,happiness', 'metrics'],
+    ['/api/v1/analytics/timeseries', 'interval=hour&from=2025-01-01&to=2026-01-01', 'interval'],
+    ['/api/v1/analytics/breakdown', 'metrics=chats', 'by'],
+    ['/api/v1/analytics/breakdown', 'by=colour', 'by'],
+    ['/api/v1/analytics/breakdown', 'by=tag&limit=0', 'limit'],
+    ['/api/v1/analytics/breakdown', 'by=tag&limit=101', 'limit'],
+    ['/api/v1/analytics/summary', 'rating_min=7', 'rating_min'],
+  ])('%s?%s → 400 naming %s', async (path, query, param) => {
+    const res = await t.app.inject({ url: `${path}?${query}`, headers: bearer(org.token) });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error).toContain(param);
+  });
+
+  it('a metric with no data is null, counts are 0, and change is null against nothing', async () => {
+    const body = await get('/api/v1/analytics/summary', { from: '2001-01-01', to: '2001-02-01' });
+    expect(body.metrics.chats).toEqual({ value: 0, previous: 0, change: null });
+    expect(body.metrics.escalation_rate).toEqual({ value: null, previous: null, change: null });
+    expect(body.metrics.total_tokens.value).toBeNull();
+  });
+
+  it('defaults to the last 30 days in UTC', async () => {
+    const body = await get('/api/v1/analytics/summary', {});
+    const span = DateTime.fromISO(body.to).toMillis() - DateTime.fromISO(body.from).toMillis();
+    expect(span).toBe(30 * DAY);
+    expect(body.to).toMatch(/\+00:00$/);
+  });
+
+  it("another organization's analytics never include these chats", async () => {
+    const fresh = await signUp(t.app);
+    const res = await t.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(fresh.token) });
+    expect(res.json().metrics.chats.value).toBe(0);
+  });
+
+  it('needs a login', async () => {
+    expect((await t.app.inject({ url: '/api/v1/analytics/summary' })).statusCode).toBe(401);
+  });
+});
