@@ -25,41 +25,53 @@ export function readConfig(): Config {
 
 export async function withDatabase<T>(run: (ctx: CommandContext) => Promise<T>): Promise<T> {
   const config = readConfig();
-  let opened: OpenedDatabase;
-  try {
-    opened = await openDatabase(config);
-  } catch (err) {
-    if (err instanceof OpenDatabaseError) throw new CliError(err.message, { cause: err });
-    throw err;
-  }
 
-  // Ctrl-C or a SIGTERM while the database is open: close it (an embedded database must not be left
-  // half-written) and release DATA_DIR before exiting.
+  // Ctrl-C or SIGTERM while the database is open (or opening): let the opening finish, then close
+  // the database (an embedded one must not be left half-written) and release DATA_DIR, and exit.
+  let opened: OpenedDatabase | undefined;
+  let interrupted: NodeJS.Signals | undefined;
+  const exitClosed = async (signal: NodeJS.Signals) => {
+    await opened?.close().catch(() => {});
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
   const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = signal;
     process.stderr.write(`chatlogger: interrupted (${signal}); closing the database\n`);
-    void opened.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    if (opened) void exitClosed(signal);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  const { database, jwtSecret } = opened;
-  const deps: AppDeps = {
-    db: database.db,
-    pool: database.pool,
-    databaseKind: database.kind,
-    tokens: new TokenService(jwtSecret),
-    apiKeyHmacKey: apiKeyHmacKey(jwtSecret),
-    // The operator is creating the organization: registration being off for the public is the
-    // reason to use the command line, not a rule that applies to it.
-    allowRegistration: true,
-    cookieSecure: config.cookieSecure,
-    dataDir: config.dataDir,
-  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    return await run({ config, opened, deps });
+    try {
+      opened = await openDatabase(config);
+    } catch (err) {
+      if (interrupted) await exitClosed(interrupted); // openDatabase has closed what it opened
+      if (err instanceof OpenDatabaseError) throw new CliError(err.message, { cause: err });
+      throw err;
+    }
+    if (interrupted) await exitClosed(interrupted);
+
+    const { database, jwtSecret } = opened;
+    const deps: AppDeps = {
+      db: database.db,
+      pool: database.pool,
+      databaseKind: database.kind,
+      tokens: new TokenService(jwtSecret),
+      apiKeyHmacKey: apiKeyHmacKey(jwtSecret),
+      // The operator is creating the organization: registration being off for the public is the
+      // reason to use the command line, not a rule that applies to it.
+      allowRegistration: true,
+      cookieSecure: config.cookieSecure,
+      dataDir: config.dataDir,
+    };
+    try {
+      return await run({ config, opened, deps });
+    } finally {
+      await opened.close();
+    }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await opened.close();
   }
 }
