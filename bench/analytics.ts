@@ -1,0 +1,186 @@
+// npm run bench:analytics — 1,000,000 chats for one organization over 365 days (plus 100,000 for
+// another) on PostgreSQL, then the median and p95 of 20 calls of each analytics endpoint, next to
+// a full count(*) of the chats table measured in the same run. Prints figures; asserts nothing.
+//
+// Needs DATABASE_URL (a server where the user may create databases). The data goes into a new
+// database "chatlogger_bench_analytics", dropped at the end (KEEP_BENCH_DB=1 keeps it).
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { connectPostgres } from '../src/db/connection.js';
+import { runMigrations } from '../src/db/migrate.js';
+
+const CHATS = Number(process.env.BENCH_CHATS ?? 1_000_000);
+const OTHER_CHATS = Math.round(CHATS / 10);
+const CALLS = 20;
+const BATCH = 20_000;
+const DB_NAME = 'chatlogger_bench_analytics';
+const DAY = 86_400_000;
+
+if (!process.env.DATABASE_URL) {
+  console.error('bench:analytics needs DATABASE_URL (PostgreSQL), e.g. postgres://postgres@127.0.0.1:5432/test');
+  process.exit(2);
+}
+
+// A small seeded generator, so that runs are comparable.
+let seed = 42;
+const rand = () => {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return seed / 4294967296;
+};
+const weighted = <T>(pairs: [T, number][]): T => {
+  let r = rand() * pairs.reduce((s, [, w]) => s + w, 0);
+  for (const [v, w] of pairs) if ((r -= w) < 0) return v;
+  return pairs[pairs.length - 1][0];
+};
+const lognormal = (median: number, sigma: number) => {
+  const u = 1 - rand();
+  const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+  return median * Math.exp(sigma * z);
+};
+
+const CATEGORIES: [string, number][] = [['leave', 30], ['payroll', 22], ['benefits', 15], ['onboarding', 10], ['expenses', 9], ['it-access', 8], ['other', 6]];
+const LOCALES: [[string, string], number][] = [[['NL', 'nl'], 35], [['NL', 'en'], 10], [['GB', 'en'], 15], [['DE', 'de'], 12], [['TR', 'tr'], 10], [['AE', 'ar'], 6], [['US', 'en'], 8], [['BE', 'nl'], 4]];
+const SENTIMENTS: [string, number][] = [['positive', 45], ['neutral', 35], ['negative', 20]];
+const TAGS = ['leave', 'pto', 'sick', 'payroll', 'tax', 'benefits', 'pension', 'onboarding', 'laptop', 'urgent', 'vip', 'policy'];
+const RATINGS: [number, number][] = [[5, 45], [4, 25], [3, 12], [2, 8], [1, 10]];
+
+/** One batch of chats as column arrays for INSERT ... SELECT FROM unnest(...). */
+function batch(organizationId: number, count: number, now: number) {
+  const cols = { org: [] as number[], user: [] as (number | null)[], title: [] as string[], tags: [] as string[], art: [] as (number | null)[], country: [] as (string | null)[], lang: [] as (string | null)[], esc: [] as (boolean | null)[], hr: [] as (boolean | null)[], cat: [] as (string | null)[], sent: [] as (string | null)[], session: [] as string[], tokens: [] as (number | null)[], rating: [] as (number | null)[], msgs: [] as number[], created: [] as string[] };
+  for (let i = 0; i < count; i++) {
+    // More chats on weekdays and office hours, growing over the year.
+    let t: number;
+    do {
+      t = now - rand() * 365 * DAY;
+      const d = new Date(t);
+      const weekday = d.getUTCDay() % 6 !== 0 ? 1 : 0.35;
+      const hour = d.getUTCHours();
+      const office = hour >= 7 && hour <= 17 ? 1 : 0.25;
+      const growth = 0.6 + 0.4 * (1 - (now - t) / (365 * DAY));
+      if (rand() < weekday * office * growth) break;
+    } while (true);
+    const category = weighted(CATEGORIES);
+    const [country, lang] = weighted(LOCALES);
+    const escalated = rand() < 0.12;
+    cols.org.push(organizationId);
+    cols.user.push(rand() < 0.85 ? 1 + Math.floor(rand() * 20_000) : null);
+    cols.title.push(`${category} question ${i}`);
+    cols.tags.push(`{${[category === 'other' ? 'policy' : category.split('-')[0], ...TAGS.filter(() => rand() < 0.08)].join(',')}}`);
+    cols.art.push(rand() < 0.95 ? Math.round(lognormal(1.8, 0.6) * 1000) / 1000 : null);
+    cols.country.push(rand() < 0.97 ? country : null);
+    cols.lang.push(rand() < 0.97 ? lang : null);
+    cols.esc.push(rand() < 0.9 ? escalated : null);
+    cols.hr.push(rand() < 0.9 ? escalated && rand() < 0.5 : null);
+    cols.cat.push(rand() < 0.95 ? category : null);
+    cols.sent.push(rand() < 0.9 ? weighted(SENTIMENTS) : null);
+    cols.session.push(`s-${organizationId}-${i}`);
+    cols.tokens.push(rand() < 0.95 ? Math.round(lognormal(900, 0.7)) : null);
+    cols.rating.push(rand() < 0.4 ? weighted(RATINGS) : null);
+    cols.msgs.push(2 + Math.floor(rand() * 12));
+    cols.created.push(new Date(t).toISOString());
+  }
+  return cols;
+}
+
+async function generate(pool: pg.Pool, organizationId: number, count: number) {
+  const now = Date.now();
+  for (let done = 0; done < count; done += BATCH) {
+    const c = batch(organizationId, Math.min(BATCH, count - done), now);
+    await pool.query(
+      `INSERT INTO chats (organization_id, user_id, title, tags, avg_response_time, country_code, language_code, is_escalated,
+         is_forwarded_to_hr, question_category, sentiment, session_id, token_count, user_rating, message_count, created_at, updated_at)
+       SELECT o, u, ti, tg::text[], a, co, la, e, h, ca, se, ss, tk, r, m, cr, cr
+       FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::bool[], $9::bool[],
+                   $10::text[], $11::text[], $12::text[], $13::bigint[], $14::smallint[], $15::int[], $16::timestamptz[])
+         AS x(o, u, ti, tg, a, co, la, e, h, ca, se, ss, tk, r, m, cr)`,
+      [c.org, c.user, c.title, c.tags, c.art, c.country, c.lang, c.esc, c.hr, c.cat, c.sent, c.session, c.tokens, c.rating, c.msgs, c.created],
+    );
+  }
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function main() {
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${DB_NAME}`;
+  const database = connectPostgres(url.toString(), 4);
+  try {
+    await runMigrations(database.pool);
+    const app = await buildApp({ database, dataDir: '/tmp', jwtSecret: 'bench-secret-bench-secret-bench-secret!!' });
+    const register = async (name: string) => {
+      const email = `${name}@bench.example`;
+      await app.inject({ method: 'POST', url: '/auth/register', payload: { email, password: 'bench-password', organization_name: name } });
+      const login = await app.inject({ method: 'POST', url: '/auth/login', payload: { email, password: 'bench-password' } });
+      return { id: login.json().user.organization_id as number, token: login.json().token as string };
+    };
+    const main = await register('bench-main');
+    const other = await register('bench-other');
+
+    const genStart = Date.now();
+    await generate(database.pool, main.id, CHATS);
+    await generate(database.pool, other.id, OTHER_CHATS);
+    const genSeconds = (Date.now() - genStart) / 1000;
+    await database.pool.query('VACUUM ANALYZE');
+    const { rows } = await database.pool.query('SELECT count(*)::int AS chats, (SELECT count(*)::int FROM chat_rollups) AS rollups FROM chats');
+    console.log(`generated ${rows[0].chats.toLocaleString('en')} chats (${(rows[0].chats / genSeconds).toFixed(0)} chats/s, ${genSeconds.toFixed(1)} s incl. rollups); ${rows[0].rollups.toLocaleString('en')} rollup rows`);
+
+    const scan = [] as number[];
+    for (let i = 0; i < CALLS; i++) scan.push(await time(() => database.pool.query('SELECT count(*) FROM chats')));
+    const full = stats(scan);
+    console.log(`\nSELECT count(*) FROM chats: median ${full.median.toFixed(1)} ms, p95 ${full.p95.toFixed(1)} ms (target per call: < 100 ms and < ${(full.median / 5).toFixed(1)} ms)\n`);
+
+    const ymd = (d: Date) => d.toISOString().slice(0, 10);
+    const now = new Date();
+    const cases: [string, string][] = [
+      ['summary (30 days)', '/api/v1/analytics/summary'],
+      ['summary, sentiment=negative', '/api/v1/analytics/summary?sentiment=negative'],
+      ['timeseries 30 d daily', '/api/v1/analytics/timeseries?interval=day'],
+      ['timeseries 30 d daily, tag=urgent', '/api/v1/analytics/timeseries?interval=day&tags=urgent'],
+      ['timeseries 365 d weekly', `/api/v1/analytics/timeseries?interval=week&from=${ymd(new Date(now.getTime() - 365 * DAY))}`],
+      ['timeseries 365 d weekly, is_escalated', `/api/v1/analytics/timeseries?interval=week&is_escalated=true&from=${ymd(new Date(now.getTime() - 365 * DAY))}`],
+      ['timeseries 30 d daily, Europe/Amsterdam', '/api/v1/analytics/timeseries?interval=day&tz=Europe%2FAmsterdam'],
+    ];
+    for (const by of ['question_category', 'sentiment', 'country_code', 'language_code', 'tag', 'user_rating', 'is_escalated', 'is_forwarded_to_hr']) {
+      cases.push([`breakdown by ${by}`, `/api/v1/analytics/breakdown?by=${by}`]);
+      cases.push([`breakdown by ${by}, country_code=NL`, `/api/v1/analytics/breakdown?by=${by}&country_code=NL`]);
+    }
+    const table: string[] = [];
+    for (const [name, url] of cases) {
+      const samples: number[] = [];
+      for (let i = 0; i < CALLS + 2; i++) {
+        let status = 0;
+        const ms = await time(async () => {
+          status = (await app.inject({ url, headers: { authorization: `Bearer ${main.token}` } })).statusCode;
+        });
+        if (status !== 200) throw new Error(`${url} answered ${status}`);
+        if (i >= 2) samples.push(ms); // two warm-up calls
+      }
+      const s = stats(samples);
+      const ok = s.median < 100 && s.median < full.median / 5 ? 'yes' : 'NO';
+      table.push(`| ${name} | ${s.median.toFixed(1)} | ${s.p95.toFixed(1)} | ${ok} |`);
+    }
+    console.log('| call | median ms | p95 ms | < 100 ms and < full scan / 5 |\n|---|---|---|---|');
+    console.log(table.join('\n'));
+    await app.close();
+  } finally {
+    await database.close();
+    if (!process.env.KEEP_BENCH_DB) await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();
