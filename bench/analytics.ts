@@ -44,21 +44,40 @@ const SENTIMENTS: [string, number][] = [['positive', 45], ['neutral', 35], ['neg
 const TAGS = ['leave', 'pto', 'sick', 'payroll', 'tax', 'benefits', 'pension', 'onboarding', 'laptop', 'urgent', 'vip', 'policy'];
 const RATINGS: [number, number][] = [[5, 45], [4, 25], [3, 12], [2, 8], [1, 10]];
 
+/** How many chats each day of the year gets: more on weekdays, growing over the year; sums to `total`. */
+function dailyVolumes(total: number, now: number): { day: number; count: number }[] {
+  const firstDay = Math.floor((now - 365 * DAY) / DAY) * DAY;
+  const weights = Array.from({ length: 365 }, (_, i) => {
+    const day = firstDay + (i + 1) * DAY;
+    const weekday = new Date(day).getUTCDay() % 6 !== 0 ? 1 : 0.35;
+    return { day, weight: weekday * (0.6 + (0.4 * i) / 365) * (0.85 + 0.3 * rand()) };
+  });
+  const sum = weights.reduce((s, w) => s + w.weight, 0);
+  let left = total;
+  return weights.map((w, i) => {
+    const count = i === weights.length - 1 ? left : Math.round((total * w.weight) / sum);
+    left -= count;
+    return { day: w.day, count };
+  });
+}
+
+// Chats arrive in time order, as they would from a bot, so a month's chats sit together on disk.
+function* chatTimes(total: number, now: number): Generator<number> {
+  for (const { day, count } of dailyVolumes(total, now)) {
+    const times = Array.from({ length: count }, () => {
+      // Mostly office hours (07:00–18:00 UTC), some at night.
+      const hour = rand() < 0.8 ? 7 + rand() * 11 : rand() * 24;
+      return Math.min(day + hour * 3_600_000, now - 1000);
+    });
+    yield* times.sort((a, b) => a - b);
+  }
+}
+
 /** One batch of chats as column arrays for INSERT ... SELECT FROM unnest(...). */
-function batch(organizationId: number, count: number, now: number) {
+function batch(organizationId: number, times: number[], offset: number) {
   const cols = { org: [] as number[], user: [] as (number | null)[], title: [] as string[], tags: [] as string[], art: [] as (number | null)[], country: [] as (string | null)[], lang: [] as (string | null)[], esc: [] as (boolean | null)[], hr: [] as (boolean | null)[], cat: [] as (string | null)[], sent: [] as (string | null)[], session: [] as string[], tokens: [] as (number | null)[], rating: [] as (number | null)[], msgs: [] as number[], created: [] as string[] };
-  for (let i = 0; i < count; i++) {
-    // More chats on weekdays and office hours, growing over the year.
-    let t: number;
-    do {
-      t = now - rand() * 365 * DAY;
-      const d = new Date(t);
-      const weekday = d.getUTCDay() % 6 !== 0 ? 1 : 0.35;
-      const hour = d.getUTCHours();
-      const office = hour >= 7 && hour <= 17 ? 1 : 0.25;
-      const growth = 0.6 + 0.4 * (1 - (now - t) / (365 * DAY));
-      if (rand() < weekday * office * growth) break;
-    } while (true);
+  for (const [k, t] of times.entries()) {
+    const i = offset + k;
     const category = weighted(CATEGORIES);
     const [country, lang] = weighted(LOCALES);
     const escalated = rand() < 0.12;
@@ -82,19 +101,30 @@ function batch(organizationId: number, count: number, now: number) {
   return cols;
 }
 
-async function generate(pool: pg.Pool, organizationId: number, count: number) {
+/** Both organizations' chats, interleaved in time order as they would arrive. */
+async function generate(pool: pg.Pool, organizations: { id: number; chats: number }[]) {
   const now = Date.now();
-  for (let done = 0; done < count; done += BATCH) {
-    const c = batch(organizationId, Math.min(BATCH, count - done), now);
-    await pool.query(
-      `INSERT INTO chats (organization_id, user_id, title, tags, avg_response_time, country_code, language_code, is_escalated,
-         is_forwarded_to_hr, question_category, sentiment, session_id, token_count, user_rating, message_count, created_at, updated_at)
-       SELECT o, u, ti, tg::text[], a, co, la, e, h, ca, se, ss, tk, r, m, cr, cr
-       FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::bool[], $9::bool[],
-                   $10::text[], $11::text[], $12::text[], $13::bigint[], $14::smallint[], $15::int[], $16::timestamptz[])
-         AS x(o, u, ti, tg, a, co, la, e, h, ca, se, ss, tk, r, m, cr)`,
-      [c.org, c.user, c.title, c.tags, c.art, c.country, c.lang, c.esc, c.hr, c.cat, c.sent, c.session, c.tokens, c.rating, c.msgs, c.created],
-    );
+  const streams = organizations.map((o) => ({ id: o.id, times: [...chatTimes(o.chats, now)], next: 0 }));
+  for (let day = 0; streams.some((s) => s.next < s.times.length); day++) {
+    const until = now - (364 - day) * DAY;
+    for (const s of streams) {
+      let end = s.next;
+      while (end < s.times.length && s.times[end] < until) end++;
+      for (let from = s.next; from < end; from += BATCH) {
+        const times = s.times.slice(from, Math.min(end, from + BATCH));
+        const c = batch(s.id, times, from);
+        await pool.query(
+          `INSERT INTO chats (organization_id, user_id, title, tags, avg_response_time, country_code, language_code, is_escalated,
+             is_forwarded_to_hr, question_category, sentiment, session_id, token_count, user_rating, message_count, created_at, updated_at)
+           SELECT o, u, ti, tg::text[], a, co, la, e, h, ca, se, ss, tk, r, m, cr, cr
+           FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::bool[], $9::bool[],
+                       $10::text[], $11::text[], $12::text[], $13::bigint[], $14::smallint[], $15::int[], $16::timestamptz[])
+             AS x(o, u, ti, tg, a, co, la, e, h, ca, se, ss, tk, r, m, cr)`,
+          [c.org, c.user, c.title, c.tags, c.art, c.country, c.lang, c.esc, c.hr, c.cat, c.sent, c.session, c.tokens, c.rating, c.msgs, c.created],
+        );
+      }
+      s.next = end;
+    }
   }
 }
 
@@ -131,8 +161,7 @@ async function main() {
     const other = await register('bench-other');
 
     const genStart = Date.now();
-    await generate(database.pool, main.id, CHATS);
-    await generate(database.pool, other.id, OTHER_CHATS);
+    await generate(database.pool, [{ id: main.id, chats: CHATS }, { id: other.id, chats: OTHER_CHATS }]);
     const genSeconds = (Date.now() - genStart) / 1000;
     await database.pool.query('VACUUM ANALYZE');
     const { rows } = await database.pool.query('SELECT count(*)::int AS chats, (SELECT count(*)::int FROM chat_rollups) AS rollups FROM chats');
