@@ -1,0 +1,246 @@
+// Turns the rows of an export into the bytes of its file, as an async generator of text chunks:
+// the same generator feeds a job's file and a synchronous download. It pulls the next batch from
+// the database only when the consumer asks for more (backpressure), and a consumer that stops
+// (client gone, job aborted) stops the reading.
+import { stringify } from 'csv-stringify/sync';
+import { presentChat } from '../chats/presenter.js';
+import type { ChatRow } from '../chats/repository.js';
+import type { MessageRow } from '../messages/repository.js';
+import { presentMessage } from '../messages/service.js';
+import type { ExportFormat, ExportType } from './schemas.js';
+import { chatBatches, messagesOf, type SourceOptions } from './source.js';
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+};
+
+/** Chunks are flushed to the consumer once they reach this many characters (and at each batch end). */
+const CHUNK_CHARS = 64 * 1024;
+
+// ---- CSV ---------------------------------------------------------------------------------------
+
+// OWASP "CSV injection": a spreadsheet runs a cell that starts with one of these as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell, defused against formula injection by a leading single quote. Only text columns go
+ * through this: numbers, booleans and timestamps come from typed database columns and are written
+ * as they are (a real negative number is never prefixed).
+ */
+export function textCell(value: string | null): string {
+  if (value === null) return '';
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+const valueCell = (value: number | boolean | null): string => (value === null ? '' : String(value));
+const timeCell = (value: Date | null): string => (value === null ? '' : value.toISOString());
+
+const METADATA_COLUMNS = [
+  'avg_response_time', 'country_code', 'ip_address', 'is_escalated', 'is_forwarded_to_hr', 'language_code',
+  'question_category', 'sentiment', 'session_id', 'token_count', 'transcript_link', 'user_rating',
+];
+
+/** user_id, title, tags (joined with "|"), then one column per metadata field. */
+function chatDataCells(c: ChatRow): string[] {
+  return [
+    valueCell(c.userId),
+    textCell(c.title),
+    textCell(c.tags.join('|')),
+    valueCell(c.avgResponseTime),
+    textCell(c.countryCode),
+    textCell(c.ipAddress),
+    valueCell(c.isEscalated),
+    valueCell(c.isForwardedToHr),
+    textCell(c.languageCode),
+    textCell(c.questionCategory),
+    textCell(c.sentiment),
+    textCell(c.sessionId),
+    valueCell(c.tokenCount),
+    textCell(c.transcriptLink),
+    valueCell(c.userRating),
+  ];
+}
+
+function messageDataCells(m: MessageRow): string[] {
+  return [textCell(m.role), textCell(m.content), valueCell(m.tokenCount), valueCell(m.responseTime), timeCell(m.createdAt)];
+}
+
+export const CSV_HEADERS: Record<ExportType, string[]> = {
+  chats: ['id', 'user_id', 'title', 'tags', ...METADATA_COLUMNS, 'created_at', 'updated_at'],
+  messages: ['id', 'chat_id', 'role', 'content', 'token_count', 'response_time', 'created_at'],
+  all: [
+    'chat_id', 'user_id', 'title', 'tags', ...METADATA_COLUMNS, 'chat_created_at', 'chat_updated_at',
+    'message_id', 'message_role', 'message_content', 'message_token_count', 'message_response_time', 'message_created_at',
+  ],
+};
+
+const chatCsvRow = (c: ChatRow) => [String(c.id), ...chatDataCells(c), timeCell(c.createdAt), timeCell(c.updatedAt)];
+const messageCsvRow = (m: MessageRow) => [String(m.id), String(m.chatId), ...messageDataCells(m)];
+const EMPTY_MESSAGE_CELLS = ['', '', '', '', '', ''];
+const allCsvRow = (c: ChatRow, m: MessageRow | undefined) => [
+  ...chatCsvRow(c),
+  ...(m ? [String(m.id), ...messageDataCells(m)] : EMPTY_MESSAGE_CELLS),
+];
+
+/** RFC 4180: CRLF line ends; fields with a comma, quote or line break are quoted, quotes doubled. */
+const csvLines = (records: string[][]) => stringify(records, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+
+// ---- the writer --------------------------------------------------------------------------------
+
+export interface ExportStats {
+  /** Records written: CSV data rows, JSON array items, NDJSON lines. */
+  rows: number;
+}
+
+/** Collects output and hands it over in chunks of about CHUNK_CHARS. */
+class Output {
+  private parts: string[] = [];
+  size = 0;
+  push(text: string) {
+    this.parts.push(text);
+    this.size += text.length;
+  }
+  get full() {
+    return this.size >= CHUNK_CHARS;
+  }
+  take(): string {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    return text;
+  }
+}
+
+/** A JSON array or NDJSON lines, one record at a time. */
+class RecordWriter {
+  private first = true;
+  constructor(
+    private readonly out: Output,
+    private readonly format: 'json' | 'ndjson',
+    private readonly stats: ExportStats,
+  ) {}
+  open() {
+    if (this.format === 'json') this.out.push('[');
+  }
+  /** Starts a record; for JSON, separates it from the previous one. */
+  begin(text: string) {
+    if (this.format === 'json') this.out.push(this.first ? '\n' : ',\n');
+    this.first = false;
+    this.out.push(text);
+    this.stats.rows++;
+  }
+  end() {
+    if (this.format === 'ndjson') this.out.push('\n');
+  }
+  close() {
+    if (this.format === 'json') this.out.push(this.first ? ']\n' : '\n]\n');
+  }
+}
+
+/**
+ * The whole export file, in chunks. `stats.rows` counts the records written so far. Chats come
+ * oldest first; the messages of a chat follow it (or, for type messages, each other) by id.
+ */
+export async function* exportChunks(
+  source: SourceOptions,
+  format: ExportFormat,
+  type: ExportType,
+  stats: ExportStats,
+): AsyncGenerator<string> {
+  const out = new Output();
+  if (format === 'csv') {
+    out.push(csvLines([CSV_HEADERS[type]]));
+    for await (const batch of chatBatches(source)) {
+      if (type === 'chats') {
+        out.push(csvLines(batch.map(chatCsvRow)));
+        stats.rows += batch.length;
+      } else {
+        let records: string[][] = [];
+        const flush = () => {
+          if (records.length === 0) return;
+          out.push(csvLines(records));
+          stats.rows += records.length;
+          records = [];
+        };
+        let next = 0; // the next chat of the batch that has not been written yet
+        for await (const [index, message] of messagesOf(source, batch.map((c) => c.id))) {
+          if (type === 'all') {
+            // Chats without messages before this one: one row each with empty message cells.
+            for (; next < index; next++) records.push(allCsvRow(batch[next], undefined));
+            next = index + 1;
+            records.push(allCsvRow(batch[index], message));
+          } else {
+            records.push(messageCsvRow(message));
+          }
+          if (records.length >= 200) {
+            flush();
+            if (out.full) yield out.take();
+          }
+        }
+        if (type === 'all') for (; next < batch.length; next++) records.push(allCsvRow(batch[next], undefined));
+        flush();
+      }
+      if (out.size > 0) yield out.take();
+    }
+    const rest = out.take(); // the header alone when nothing matched
+    if (rest) yield rest;
+    return;
+  }
+
+  const writer = new RecordWriter(out, format, stats);
+  writer.open();
+  for await (const batch of chatBatches(source)) {
+    if (type === 'chats') {
+      for (const chat of batch) {
+        writer.begin(JSON.stringify(presentChat(chat)));
+        writer.end();
+      }
+    } else if (type === 'messages') {
+      for await (const [, message] of messagesOf(source, batch.map((c) => c.id))) {
+        writer.begin(JSON.stringify(presentMessage(message)));
+        writer.end();
+        if (out.full) yield out.take();
+      }
+    } else {
+      // Each chat with a "messages" array, written message by message so that a long transcript
+      // is never held whole.
+      let open = -1; // the chat whose messages array is open
+      let next = 0;
+      let firstMessage = true;
+      const beginChat = (index: number) => {
+        const chat = JSON.stringify(presentChat(batch[index]));
+        writer.begin(`${chat.slice(0, -1)},"messages":[`);
+        open = index;
+        firstMessage = true;
+      };
+      const endChat = () => {
+        out.push(']}');
+        writer.end();
+        open = -1;
+      };
+      for await (const [index, message] of messagesOf(source, batch.map((c) => c.id))) {
+        if (index !== open) {
+          if (open !== -1) endChat();
+          for (; next < index; next++) {
+            beginChat(next);
+            endChat();
+          }
+          beginChat(index);
+          next = index + 1;
+        }
+        out.push((firstMessage ? '' : ',') + JSON.stringify(presentMessage(message)));
+        firstMessage = false;
+        if (out.full) yield out.take();
+      }
+      if (open !== -1) endChat();
+      for (; next < batch.length; next++) {
+        beginChat(next);
+        endChat();
+      }
+    }
+    if (out.size > 0) yield out.take();
+  }
+  writer.close();
+  yield out.take();
+}

@@ -1,0 +1,156 @@
+// Export rules: queueing a job, reading jobs back, serving a finished file, and the synchronous
+// export. Every function takes the caller's organization id; another organization's job is 404.
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { parseChatFilters } from '../chats/filters.js';
+import { decodeCursor, encodeCursor } from '../chats/cursor.js';
+import type { AppDeps } from '../http/context.js';
+import { conflict, HttpError, notFound } from '../http/errors.js';
+import { absoluteExportPath } from './files.js';
+import { CONTENT_TYPES, exportChunks } from './formats.js';
+import * as repo from './repository.js';
+import type { CreateExportBody } from './schemas.js';
+import { databaseNow } from './source.js';
+
+export interface ExportLimits {
+  /** Pending + processing jobs one organization may have at once. */
+  maxActiveJobsPerOrganization: number;
+  /** Synchronous exports this process streams at once (all organizations together). */
+  maxConcurrentSyncExports: number;
+}
+
+export const DEFAULT_LIMITS: ExportLimits = { maxActiveJobsPerOrganization: 3, maxConcurrentSyncExports: 4 };
+
+const tooMany = (message: string) => new HttpError(429, 'too_many_exports', message, undefined, { 'retry-after': '10' });
+const gone = (message: string) => new HttpError(410, 'gone', message);
+
+export function presentExport(row: repo.ExportRow, now = new Date()) {
+  const downloadable = row.status === 'completed' && row.expiresAt !== null && row.expiresAt > now;
+  return {
+    id: row.id,
+    format: row.format,
+    type: row.type,
+    filters: row.filters,
+    status: row.status,
+    row_count: row.rowCount,
+    size_bytes: row.sizeBytes,
+    error: row.error,
+    created_at: row.createdAt.toISOString(),
+    started_at: row.startedAt?.toISOString() ?? null,
+    completed_at: row.completedAt?.toISOString() ?? null,
+    expires_at: row.expiresAt?.toISOString() ?? null,
+    download_url: downloadable ? `/api/v1/exports/${row.id}/download` : null,
+  };
+}
+
+export async function createExport(deps: AppDeps, organizationId: number, requestedBy: number | null, body: CreateExportBody, limits: ExportLimits) {
+  const filters = body.filters ?? {};
+  parseChatFilters(filters, 'filters.'); // 400 now rather than a failed job later
+  const row = await repo.insertJob(deps.db, organizationId, { requestedBy, format: body.format, type: body.type, filters }, limits.maxActiveJobsPerOrganization);
+  if (!row) {
+    throw tooMany(
+      `Your organization already has ${limits.maxActiveJobsPerOrganization} exports pending or in progress; ` +
+        'wait for one to finish, or use POST /api/v1/exports/sync',
+    );
+  }
+  return row;
+}
+
+export async function getExport(deps: AppDeps, organizationId: number, id: number) {
+  const row = await repo.findJob(deps.db, organizationId, id);
+  if (!row) throw notFound('Export not found');
+  return presentExport(row);
+}
+
+export async function listExports(deps: AppDeps, organizationId: number, limit: number, cursor?: string) {
+  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const rows = await repo.listJobs(deps.db, organizationId, limit, after);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const now = new Date();
+  return {
+    exports: page.map((row) => presentExport(row, now)),
+    next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
+}
+
+export const attachment = (type: string, name: string, format: string) =>
+  `attachment; filename="chatlogger-${type}-${name}.${format}"`;
+
+/** A finished export's file, opened (so that a sweep deleting it meanwhile cannot cut the download). */
+export async function openDownload(deps: AppDeps, organizationId: number, id: number) {
+  const row = await repo.findJob(deps.db, organizationId, id);
+  if (!row) throw notFound('Export not found');
+  if (row.status === 'failed') throw conflict(`Export ${id} failed: ${row.error ?? 'unknown error'}; create a new one`);
+  if (row.status !== 'completed') throw conflict(`Export ${id} is not ready yet (status: ${row.status}); try again when its status is completed`);
+  if (!row.expiresAt || row.expiresAt <= new Date() || !row.filePath) {
+    throw gone(`Export ${id} expired and its file was deleted; create a new one`);
+  }
+  let file: fs.promises.FileHandle;
+  try {
+    file = await fs.promises.open(absoluteExportPath(deps.dataDir, row.filePath), 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    // Completed and not expired, yet no file: deleted by hand, or written on another server's disk.
+    throw gone(`The file of export ${id} is no longer available; create a new one`);
+  }
+  const { size } = await file.stat();
+  return {
+    stream: file.createReadStream(),
+    size,
+    contentType: CONTENT_TYPES[row.format],
+    disposition: attachment(row.type, String(row.id), row.format),
+  };
+}
+
+/**
+ * Counts the synchronous exports of this process and stops them on shutdown. A slot is taken
+ * before the export starts and given back when its stream closes (finished, failed or cut off).
+ */
+export class SyncExports {
+  private readonly active = new Set<Readable>();
+  constructor(private readonly max: number) {}
+
+  get count() {
+    return this.active.size;
+  }
+
+  async start(deps: AppDeps, organizationId: number, body: CreateExportBody) {
+    const filters = parseChatFilters(body.filters ?? {}, 'filters.');
+    if (this.active.size >= this.max) {
+      throw tooMany(`The server is already streaming ${this.max} exports; try again shortly, or use POST /api/v1/exports`);
+    }
+    const placeholder = new Readable({ read() {} });
+    this.active.add(placeholder); // holds the slot while the first batch is read
+    try {
+      const until = await databaseNow(deps.pool);
+      const controller = new AbortController();
+      const chunks = exportChunks({ db: deps.db, pool: deps.pool, organizationId, filters, until, signal: controller.signal }, body.format, body.type, { rows: 0 });
+      // The first chunk is read before the answer starts, so that a failure there is a proper
+      // error response rather than a cut-off download.
+      const first = await chunks.next();
+      async function* all() {
+        if (!first.done) yield first.value;
+        yield* chunks;
+      }
+      const stream = Readable.from(all(), { objectMode: false });
+      this.active.add(stream);
+      stream.once('close', () => {
+        controller.abort();
+        this.active.delete(stream);
+      });
+      return {
+        stream,
+        contentType: CONTENT_TYPES[body.format],
+        disposition: attachment(body.type, until.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z'), body.format),
+      };
+    } finally {
+      this.active.delete(placeholder);
+    }
+  }
+
+  /** Cuts every running synchronous export (server shutting down). */
+  abortAll() {
+    for (const stream of this.active) stream.destroy();
+  }
+}

@@ -1,0 +1,109 @@
+// Reads an organization's matching chats and their messages in bounded keyset batches: never one
+// big query, never more than one batch in memory. Each batch is its own short query, so the
+// connection is free between batches (PGlite has a single one) and nothing is held open while the
+// consumer writes.
+import { and, asc, lte, sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { chatFilterSql, type ChatFilters } from '../chats/filters.js';
+import type { ChatRow } from '../chats/repository.js';
+import type { Db } from '../db/connection.js';
+import { chats } from '../db/schema.js';
+import type { MessageRow } from '../messages/repository.js';
+
+export const CHAT_BATCH = 1000;
+// Messages can be up to 100,000 characters each: a smaller page keeps the worst case bounded.
+export const MESSAGE_PAGE = 500;
+
+export interface SourceOptions {
+  db: Db;
+  pool: pg.Pool;
+  organizationId: number;
+  filters: ChatFilters;
+  /** Only chats created at or before this instant: an export does not chase chats logged while it runs. */
+  until: Date;
+  signal?: AbortSignal;
+  chatBatch?: number;
+  messagePage?: number;
+}
+
+function checkAborted(signal: AbortSignal | undefined) {
+  if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+}
+
+/** The matching chats, oldest first (created_at, id), in batches. */
+export async function* chatBatches(o: SourceOptions): AsyncGenerator<ChatRow[]> {
+  const where = and(chatFilterSql(o.organizationId, o.filters), lte(chats.createdAt, o.until))!;
+  const size = o.chatBatch ?? CHAT_BATCH;
+  let after: { createdAt: Date; id: number } | undefined;
+  for (;;) {
+    checkAborted(o.signal);
+    const keyset = after
+      ? sql`(${chats.createdAt}, ${chats.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::bigint)`
+      : undefined;
+    const rows = await o.db
+      .select()
+      .from(chats)
+      .where(keyset ? and(where, keyset) : where)
+      .orderBy(asc(chats.createdAt), asc(chats.id))
+      .limit(size);
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1];
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+interface RawMessage {
+  id: number;
+  chat_id: number;
+  role: MessageRow['role'];
+  content: string;
+  token_count: number | null;
+  response_time: number | null;
+  created_at: Date;
+  ord: number;
+}
+
+/**
+ * The messages of the chats `chatIds` (one batch), grouped by chat in the order of `chatIds` and by
+ * id within a chat, fetched a page at a time. Yields [index of the chat in chatIds, message].
+ */
+export async function* messagesOf(o: SourceOptions, chatIds: number[]): AsyncGenerator<[number, MessageRow]> {
+  const size = o.messagePage ?? MESSAGE_PAGE;
+  let afterOrd = 0;
+  let afterId = 0;
+  for (;;) {
+    checkAborted(o.signal);
+    const { rows } = await o.pool.query<RawMessage>(
+      `SELECT m.id, m.chat_id, m.role, m.content, m.token_count, m.response_time, m.created_at, b.ord
+         FROM unnest($2::bigint[]) WITH ORDINALITY AS b(chat_id, ord)
+         JOIN messages m ON m.organization_id = $1 AND m.chat_id = b.chat_id
+        WHERE b.ord >= $3 AND (b.ord > $3 OR m.id > $4)
+        ORDER BY b.ord, m.id
+        LIMIT $5`,
+      [o.organizationId, chatIds, afterOrd, afterId, size],
+    );
+    for (const r of rows) {
+      const message: MessageRow = {
+        organizationId: o.organizationId,
+        id: r.id,
+        chatId: r.chat_id,
+        role: r.role,
+        content: r.content,
+        tokenCount: r.token_count,
+        responseTime: r.response_time,
+        createdAt: r.created_at,
+      };
+      yield [r.ord - 1, message];
+    }
+    if (rows.length < size) return;
+    afterOrd = rows[rows.length - 1].ord;
+    afterId = rows[rows.length - 1].id;
+  }
+}
+
+/** The database's clock: the `until` of a synchronous export. */
+export async function databaseNow(pool: pg.Pool): Promise<Date> {
+  const { rows } = await pool.query<{ now: Date }>('SELECT now() AS now');
+  return rows[0].now;
+}

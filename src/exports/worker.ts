@@ -1,0 +1,241 @@
+// The export worker: runs queued export jobs inside the server process, one at a time.
+//
+// The queue is the `exports` table, shared by every server instance: a job is claimed with
+// UPDATE … WHERE (organization_id, id) = (SELECT … FOR UPDATE SKIP LOCKED LIMIT 1), so two workers
+// never take the same job. While running, the worker refreshes the job's heartbeat; a job left
+// `processing` with a stale heartbeat (its server died) is claimed again, up to `maxAttempts`
+// claims in all, then failed. Every later write of a job is fenced on the attempt count the claim
+// set, so a worker that lost its job (paused past the stale limit and re-claimed elsewhere) cannot
+// overwrite the new owner's result.
+import type { FastifyBaseLogger } from 'fastify';
+import type pg from 'pg';
+import { parseChatFilters, type ChatFilterInput } from '../chats/filters.js';
+import type { Db } from '../db/connection.js';
+import { HttpError } from '../http/errors.js';
+import { deleteExportFile, relativeExportPath, removeStaleTempFiles, writeExportFile } from './files.js';
+import { exportChunks } from './formats.js';
+import * as repo from './repository.js';
+
+export interface WorkerOptions {
+  /** How often an idle worker looks for jobs (it is also woken when this process queues one). */
+  pollIntervalMs: number;
+  /** How often a running job's heartbeat is refreshed. */
+  heartbeatIntervalMs: number;
+  /** A processing job whose heartbeat is older than this is taken to be abandoned. */
+  staleAfterMs: number;
+  /** Claims of one job before it is failed. */
+  maxAttempts: number;
+  /** How long a finished file is kept (then deleted; downloads answer 410). */
+  retentionMs: number;
+  /** How often expired files (and temporary files of dead workers) are deleted. */
+  sweepIntervalMs: number;
+  /** Chats read per query. */
+  chatBatchSize: number;
+}
+
+export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
+  pollIntervalMs: 1000,
+  heartbeatIntervalMs: 5000,
+  staleAfterMs: 30_000,
+  maxAttempts: 3,
+  retentionMs: 7 * 24 * 3600 * 1000,
+  sweepIntervalMs: 60_000,
+  chatBatchSize: 1000,
+};
+
+export interface WorkerDeps {
+  db: Db;
+  pool: pg.Pool;
+  dataDir: string;
+}
+
+/** Why a running job was stopped by its own worker. */
+class WorkerStopping extends Error {
+  constructor() {
+    super('the export worker is stopping');
+  }
+}
+class ClaimLost extends Error {
+  constructor() {
+    super('another worker has taken over this export');
+  }
+}
+
+/** A sentence for the job's `error` column: never SQL, never a driver message. */
+export function describeFailure(err: unknown): string {
+  if (err instanceof HttpError) return err.message; // e.g. a filter that no longer parses
+  const code = (err as { code?: unknown })?.code;
+  if (code === 'ENOSPC') return 'Could not write the export file: no space left on the device';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Could not write the export file: permission denied';
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return 'The database failed while reading the data to export';
+  if (typeof code === 'string' && code.startsWith('E')) return 'The export could not be written or the database could not be reached';
+  return 'Unexpected error while exporting';
+}
+
+export class ExportWorker {
+  readonly options: WorkerOptions;
+  private running = false;
+  private stopRequested = false;
+  private loop: Promise<void> | undefined;
+  private current: AbortController | undefined;
+  private wakeUp: (() => void) | undefined;
+  private wakeRequested = false;
+  private lastSweep = 0;
+
+  constructor(
+    private readonly deps: WorkerDeps,
+    private readonly log: FastifyBaseLogger,
+    options: Partial<WorkerOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_WORKER_OPTIONS, ...options };
+  }
+
+  get started(): boolean {
+    return this.running;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopRequested = false;
+    this.lastSweep = 0;
+    this.loop = this.run();
+  }
+
+  /** Looks for work now instead of at the next poll. */
+  wake(): void {
+    if (this.wakeUp) this.wakeUp();
+    else this.wakeRequested = true; // busy: look again before sleeping
+  }
+
+  /** Stops polling; a running job is interrupted and given back to the queue. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.stopRequested = true;
+    this.current?.abort(new WorkerStopping());
+    this.wake();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let worked = false;
+      try {
+        if (Date.now() - this.lastSweep >= this.options.sweepIntervalMs) {
+          this.lastSweep = Date.now();
+          await this.sweep();
+        }
+        worked = await this.runOnce();
+      } catch (err) {
+        this.log.error({ err }, 'export worker: polling failed');
+      }
+      if (!worked && this.running) await this.sleep(this.options.pollIntervalMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.wakeRequested) {
+      this.wakeRequested = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      timer.unref(); // never what keeps the process alive
+      this.wakeUp = finish;
+    });
+  }
+
+  /** Claims and runs one job; false when none was waiting. */
+  async runOnce(): Promise<boolean> {
+    const { db } = this.deps;
+    const { staleAfterMs, maxAttempts } = this.options;
+    const failed = await repo.failAbandonedJobs(db, staleAfterMs, maxAttempts);
+    if (failed > 0) this.log.warn({ failed }, 'export worker: gave up on exports interrupted too often');
+    const job = await repo.claimJob(db, staleAfterMs, maxAttempts);
+    if (!job) return false;
+    await this.execute(job);
+    return true;
+  }
+
+  private async execute(job: repo.ExportRow): Promise<void> {
+    const { db, pool, dataDir } = this.deps;
+    const log = this.log.child({ exportId: job.id, organizationId: job.organizationId, attempt: job.attempts });
+    const controller = new AbortController();
+    this.current = controller;
+    if (this.stopRequested) controller.abort(new WorkerStopping());
+    const heartbeat = setInterval(() => {
+      repo.heartbeat(db, job).then(
+        (mine) => {
+          if (!mine) controller.abort(new ClaimLost());
+        },
+        (err) => log.warn({ err }, 'export worker: heartbeat failed'),
+      );
+    }, this.options.heartbeatIntervalMs);
+    heartbeat.unref();
+    const started = Date.now();
+    try {
+      const filters = parseChatFilters(job.filters as ChatFilterInput, 'filters.');
+      const stats = { rows: 0 };
+      const filePath = relativeExportPath(job.organizationId, job.id, job.format);
+      const chunks = exportChunks(
+        // The export holds the chats that existed when it was requested.
+        { db, pool, organizationId: job.organizationId, filters, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize },
+        job.format,
+        job.type,
+        stats,
+      );
+      const sizeBytes = await writeExportFile(dataDir, filePath, chunks, {
+        signal: controller.signal,
+        // Still ours? Checked last thing before the file appears under its final name.
+        beforeCommit: async () => {
+          if (!(await repo.heartbeat(db, job))) throw new ClaimLost();
+        },
+      });
+      const completed = await repo.completeJob(db, job, { filePath, rowCount: stats.rows, sizeBytes, retentionMs: this.options.retentionMs });
+      if (completed) log.info({ rows: stats.rows, sizeBytes, ms: Date.now() - started }, 'export completed');
+      else log.warn('export finished after another worker took it over; its result is not recorded');
+    } catch (err) {
+      const reason = controller.signal.aborted ? controller.signal.reason : err;
+      if (reason instanceof WorkerStopping) {
+        log.info('export interrupted by shutdown; back in the queue');
+        await repo.releaseJob(db, job).catch((e) => log.error({ err: e }, 'export worker: could not release the job'));
+      } else if (reason instanceof ClaimLost || err instanceof ClaimLost) {
+        log.warn('export taken over by another worker; stopped');
+      } else {
+        log.error({ err }, 'export failed');
+        await repo
+          .failAttempt(db, job, describeFailure(err), this.options.maxAttempts)
+          .catch((e) => log.error({ err: e }, 'export worker: could not record the failure'));
+      }
+    } finally {
+      clearInterval(heartbeat);
+      this.current = undefined;
+    }
+  }
+
+  /** Deletes the files of expired exports (their rows stay) and temporary files of dead workers. */
+  async sweep(): Promise<number> {
+    const { db, dataDir } = this.deps;
+    let deleted = 0;
+    for (;;) {
+      const rows = await repo.findExpiredFiles(db, 100);
+      for (const row of rows) {
+        if (row.filePath) await deleteExportFile(dataDir, row.filePath);
+        await repo.markFileDeleted(db, row.organizationId, row.id);
+        deleted++;
+      }
+      if (rows.length < 100) break;
+    }
+    if (deleted > 0) this.log.info({ deleted }, 'export worker: deleted expired export files');
+    // A temporary file untouched for this long belongs to no running worker.
+    await removeStaleTempFiles(dataDir, Math.max(this.options.staleAfterMs * 4, 3600_000));
+    return deleted;
+  }
+}
