@@ -270,3 +270,23 @@ export const chatRollups = pgTable(
   },
   (t) => [unique('chat_rollups_key').on(t.organizationId, t.dimension, t.value, t.bucket).nullsNotDistinct()],
 );
+
+// Idempotency-Key records of the create endpoints (chats, chat batches, messages): the first
+// successful answer to a key, written in the same transaction as the rows it created, so that a
+// retry with the same key and body replays it instead of writing again. A row older than 24 hours
+// counts as absent (and is deleted now and then). See src/ingest/idempotency.ts.
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    organizationId: id('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    // SHA-256 (hex) of the operation and the canonical JSON of the body.
+    requestHash: text('request_hash').notNull(),
+    statusCode: smallint('status_code').notNull(),
+    responseBody: jsonb('response_body').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
