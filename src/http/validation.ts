@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { FORMATS } from './formats.js';
 
-function makeAjv(options: Options): Ajv {
+export function makeAjv(options: Options): Ajv {
   const ajv = new Ajv({
     removeAdditional: false,
     useDefaults: true,
