@@ -81,7 +81,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
       const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
       const message =
         status === 413
-            ? 'Request body is larger than the 1 MiB limit'
+            ? `Request body is larger than the ${(request.routeOptions.bodyLimit ?? 1024 * 1024) / (1024 * 1024)} MiB limit`
             : status === 415
               ? request.headers['content-type']
                 ? `Unsupported content type ${JSON.stringify(request.headers['content-type'])}: send application/json`
