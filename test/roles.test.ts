@@ -42,6 +42,8 @@ export const ACCESS: Record<string, Rule> = {
   // Chats
   'POST /api/v1/chats': botWrite,
   'POST /api/v1/orgs/{slug}/chats': botWrite,
+  'POST /api/v1/chats/batch': botWrite,
+  'POST /api/v1/orgs/{slug}/chats/batch': botWrite,
   'GET /api/v1/chats': read,
   'GET /api/v1/chats/{id}': read,
   'PATCH /api/v1/chats/{id}': botWrite,
