@@ -15,6 +15,8 @@ import {
   TagCounts,
   UpdateChatBody,
 } from './schemas.js';
+import { BATCH_BODY_LIMIT, ChatBatchBody, ChatBatchResponse, createChatBatch, MAX_BATCH_CHATS } from '../ingest/chat-batch.js';
+import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempotency.js';
 import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
 
 const tags = ['Chats'];
@@ -24,7 +26,8 @@ const dashboardReader = authenticate();
 const adminOnly = authenticate({ roles: ['admin'] });
 const writeSecurity: { [scheme: string]: string[] }[] = [{ ApiKeyAuth: [] }, { BearerAuth: [] }];
 const readSecurity: { [scheme: string]: string[] }[] = [{ BearerAuth: [] }];
-const createResponses = { 201: CreateChatResponse, ...errorResponses(400, 401, 403, 413, 415, 500) };
+const createResponses = { 201: CreateChatResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 500) };
+const batchResponses = { 207: ChatBatchResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 500) };
 
 export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const createDescription =
@@ -35,12 +38,21 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/chats',
     {
       onRequest: chatWriter,
-      schema: { tags, security: writeSecurity, summary: 'Create a chat', description: createDescription, body: CreateChatBody, response: createResponses },
+      schema: {
+        tags,
+        security: writeSecurity,
+        summary: 'Create a chat',
+        description: createDescription,
+        headers: IdempotencyHeaders,
+        body: CreateChatBody,
+        response: createResponses,
+      },
       config: { failureMessage: 'Failed to create chat' },
     },
     async (request, reply) => {
-      const chatId = await createChat(app.deps, organizationOf(request), request.body);
-      return reply.code(201).send({ message: 'Chat created successfully', chat_id: chatId });
+      const organizationId = organizationOf(request);
+      const answer = await createChat(app.deps, organizationId, request.body, idempotencyOf(request, 'chat', request.body));
+      return sendAnswer(reply, answer);
     },
   );
 
@@ -54,16 +66,50 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Create a chat (public API, by organization slug)',
         description: `${createDescription} The slug must be the caller's own organization: any other slug, existing or not, is 403.`,
         params: SlugParams,
+        headers: IdempotencyHeaders,
         body: CreateChatBody,
         response: createResponses,
       },
       config: { failureMessage: 'Failed to create chat' },
     },
     async (request, reply) => {
-      const chatId = await createChat(app.deps, organizationOf(request, request.params.slug), request.body);
-      return reply.code(201).send({ message: 'Chat created successfully', chat_id: chatId });
+      const organizationId = organizationOf(request, request.params.slug);
+      const answer = await createChat(app.deps, organizationId, request.body, idempotencyOf(request, 'chat', request.body));
+      return sendAnswer(reply, answer);
     },
   );
+
+  const batchDescription =
+    `Creates up to ${MAX_BATCH_CHATS} chats (body up to ${BATCH_BODY_LIMIT / 1024 / 1024} MiB) for the caller's organization, with the same ` +
+    'authentication as Create Chat. Each item is validated exactly like a Create Chat body; the valid ones are stored in one ' +
+    'transaction and the invalid ones are not. 207 with one result per item, in order: {index, status: 201, chat_id}, or ' +
+    '{index, status: 400, error, code, field} with the same error a single POST of that item would get.';
+  const batchRoute = (slugged: boolean) => ({
+    onRequest: chatWriter,
+    bodyLimit: BATCH_BODY_LIMIT,
+    config: { failureMessage: 'Failed to create chats', checksItemStrings: true },
+    schema: {
+      tags,
+      security: writeSecurity,
+      summary: slugged ? 'Create many chats (public API, by organization slug)' : 'Create many chats',
+      description: slugged ? `${batchDescription} Any slug other than the caller's organization is 403.` : batchDescription,
+      headers: IdempotencyHeaders,
+      body: ChatBatchBody,
+      response: batchResponses,
+    },
+  });
+
+  app.post('/api/v1/chats/batch', batchRoute(false), async (request, reply) => {
+    const organizationId = organizationOf(request);
+    const answer = await createChatBatch(app.deps, organizationId, request.body.chats, idempotencyOf(request, 'chat-batch', request.body));
+    return sendAnswer(reply, answer);
+  });
+
+  app.post('/api/v1/orgs/:slug/chats/batch', { ...batchRoute(true), schema: { ...batchRoute(true).schema, params: SlugParams } }, async (request, reply) => {
+    const organizationId = organizationOf(request, request.params.slug);
+    const answer = await createChatBatch(app.deps, organizationId, request.body.chats, idempotencyOf(request, 'chat-batch', request.body));
+    return sendAnswer(reply, answer);
+  });
 
   app.get(
     '/api/v1/chats',

@@ -1,6 +1,9 @@
 import type { AppDeps } from '../http/context.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { normalizeTag } from '../http/formats.js';
+import type { CreatedChat } from '../ingest/chats.js';
+import type { Answer, IdempotencyRequest } from '../ingest/idempotency.js';
+import { ingestOf } from '../ingest/index.js';
 import { pageOfMessages } from '../messages/service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { chatFilterSql, parseChatFilters, type ChatFilterInput } from './filters.js';
@@ -74,8 +77,21 @@ export function toNewChat(body: CreateChatBody): repo.NewChat {
   };
 }
 
-export const createChat = (deps: AppDeps, organizationId: number, body: CreateChatBody) =>
-  repo.insertChat(deps.db, organizationId, toNewChat(body));
+/**
+ * Stores a chat: validated here, then written by the group commit together with the chats other
+ * requests are creating at the same moment; resolves once that transaction committed. With an
+ * Idempotency-Key, a repeated request is answered from the first (see src/ingest/idempotency.ts).
+ */
+export async function createChat(
+  deps: AppDeps,
+  organizationId: number,
+  body: CreateChatBody,
+  idempotency?: IdempotencyRequest,
+): Promise<Answer<CreatedChat>> {
+  const chat = toNewChat(body);
+  const ingest = ingestOf(deps);
+  return ingest.keys.hold(organizationId, idempotency, () => ingest.chats.submit({ organizationId, chat, idempotency }));
+}
 
 export async function getChat(deps: AppDeps, organizationId: number, id: number, includeMessages = false) {
   const row = await repo.findChat(deps.db, organizationId, id);

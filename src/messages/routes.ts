@@ -9,12 +9,13 @@ import {
   MessageList,
   SlugChatMessagesParams,
 } from './schemas.js';
+import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempotency.js';
 import { createMessage, listMessages } from './service.js';
 
 const tags = ['Messages'];
 const messageWriter = authenticate({ apiKey: true, roles: ['admin', 'user'] });
 const writeSecurity: { [scheme: string]: string[] }[] = [{ ApiKeyAuth: [] }, { BearerAuth: [] }];
-const createResponses = { 201: CreateMessageResponse, ...errorResponses(400, 401, 403, 404, 413, 415, 500) };
+const createResponses = { 201: CreateMessageResponse, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 500) };
 const description =
   'Adds a message to the transcript of a chat of the caller\'s organization. role: user, assistant or system; ' +
   'content: 1–100,000 characters; metadata.token_count ≥ 0; metadata.response_time ≥ 0 (milliseconds). ' +
@@ -25,12 +26,23 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/chats/:id/messages',
     {
       onRequest: messageWriter,
-      schema: { tags, security: writeSecurity, summary: 'Add a message to a chat', description, params: ChatMessagesParams, body: CreateMessageBody, response: createResponses },
+      schema: {
+        tags,
+        security: writeSecurity,
+        summary: 'Add a message to a chat',
+        description,
+        params: ChatMessagesParams,
+        headers: IdempotencyHeaders,
+        body: CreateMessageBody,
+        response: createResponses,
+      },
       config: { failureMessage: 'Failed to create message' },
     },
     async (request, reply) => {
-      const id = await createMessage(app.deps, organizationOf(request), Number(request.params.id), request.body);
-      return reply.code(201).send({ message: 'Message created successfully', message_id: id });
+      const organizationId = organizationOf(request);
+      const chatId = Number(request.params.id);
+      const idempotency = idempotencyOf(request, `message:${chatId}`, request.body);
+      return sendAnswer(reply, await createMessage(app.deps, organizationId, chatId, request.body, idempotency));
     },
   );
 
@@ -44,6 +56,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Add a message to a chat (public API, by organization slug)',
         description: `${description} Any slug other than the caller's organization is 403.`,
         params: SlugChatMessagesParams,
+        headers: IdempotencyHeaders,
         body: CreateMessageBody,
         response: createResponses,
       },
@@ -51,8 +64,9 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const organizationId = organizationOf(request, request.params.slug);
-      const id = await createMessage(app.deps, organizationId, Number(request.params.chatID), request.body);
-      return reply.code(201).send({ message: 'Message created successfully', message_id: id });
+      const chatId = Number(request.params.chatID);
+      const idempotency = idempotencyOf(request, `message:${chatId}`, request.body);
+      return sendAnswer(reply, await createMessage(app.deps, organizationId, chatId, request.body, idempotency));
     },
   );
 

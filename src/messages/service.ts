@@ -1,18 +1,31 @@
 import { findChat } from '../chats/repository.js';
 import type { AppDeps } from '../http/context.js';
 import { badRequest, notFound } from '../http/errors.js';
+import type { Answer, IdempotencyRequest } from '../ingest/idempotency.js';
+import { ingestOf } from '../ingest/index.js';
+import type { CreatedMessage } from '../ingest/messages.js';
 import * as repo from './repository.js';
 import type { CreateMessageBody } from './schemas.js';
 
-export async function createMessage(deps: AppDeps, organizationId: number, chatId: number, body: CreateMessageBody) {
-  const id = await repo.insertMessage(deps.db, organizationId, chatId, {
+/**
+ * Adds a message to a chat of the organization (404 if it has no such chat), written by the group
+ * commit together with the messages of concurrent requests; resolves once that committed.
+ */
+export async function createMessage(
+  deps: AppDeps,
+  organizationId: number,
+  chatId: number,
+  body: CreateMessageBody,
+  idempotency?: IdempotencyRequest,
+): Promise<Answer<CreatedMessage>> {
+  const message = {
     role: body.role,
     content: body.content,
     tokenCount: body.metadata?.token_count ?? null,
     responseTime: body.metadata?.response_time ?? null,
-  });
-  if (id === undefined) throw notFound('Chat not found');
-  return id;
+  };
+  const ingest = ingestOf(deps);
+  return ingest.keys.hold(organizationId, idempotency, () => ingest.messages.submit({ organizationId, chatId, message, idempotency }));
 }
 
 export function presentMessage(m: repo.MessageRow) {

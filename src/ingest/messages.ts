@@ -1,0 +1,102 @@
+// Adding messages: the group-commit write of POST .../messages requests. One INSERT joins the
+// items against chats, so an item whose chat is not its organization's (or no longer exists)
+// inserts no row and is answered 404, while the others are stored.
+import type pg from 'pg';
+import { notFound } from '../http/errors.js';
+import type { NewMessage } from '../messages/repository.js';
+import { answerOutcome } from './chats.js';
+import type { Outcome } from './group-commit.js';
+import {
+  answersOfLostClaims,
+  claimKeys,
+  cleanUpExpiredKeys,
+  completeKeys,
+  keyId,
+  releaseKeys,
+  type Answer,
+  type IdempotencyRequest,
+  type KeyClaim,
+} from './idempotency.js';
+import { inTransaction, withClient } from './transaction.js';
+
+export interface MessageItem {
+  organizationId: number;
+  chatId: number;
+  message: NewMessage;
+  idempotency?: IdempotencyRequest;
+}
+
+export interface CreatedMessage {
+  message: string;
+  message_id: number;
+}
+
+const INSERT_MESSAGES = `
+  INSERT INTO messages (organization_id, chat_id, role, content, token_count, response_time)
+  SELECT x.o, x.c, x.r, x.ct, x.tk, x.rt
+  FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::float8[])
+    WITH ORDINALITY AS x(o, c, r, ct, tk, rt, n)
+  JOIN chats ON chats.organization_id = x.o AND chats.id = x.c
+  ORDER BY x.n
+  RETURNING id, organization_id, chat_id`;
+
+/** Inserts the messages whose chat exists; for each item its id, or undefined (no such chat). */
+async function insertMessageRows(client: pg.ClientBase, items: readonly MessageItem[]): Promise<(number | undefined)[]> {
+  if (items.length === 0) return [];
+  const { rows } = await client.query<{ id: number; organization_id: number; chat_id: number }>({
+    name: 'ingest_insert_messages',
+    text: INSERT_MESSAGES,
+    values: [
+      items.map((i) => i.organizationId),
+      items.map((i) => i.chatId),
+      items.map((i) => i.message.role),
+      items.map((i) => i.message.content),
+      items.map((i) => i.message.tokenCount),
+      items.map((i) => i.message.responseTime),
+    ],
+  });
+  // Rows are inserted in item order and ids only grow: per chat, the sorted ids follow the items.
+  const idsByChat = new Map<string, number[]>();
+  for (const r of rows) {
+    const chat = `${r.organization_id}:${r.chat_id}`;
+    idsByChat.set(chat, [...(idsByChat.get(chat) ?? []), Number(r.id)]);
+  }
+  for (const ids of idsByChat.values()) ids.sort((a, b) => a - b);
+  return items.map((i) => idsByChat.get(`${i.organizationId}:${i.chatId}`)?.shift());
+}
+
+const created = (id: number): Outcome<Answer<CreatedMessage>> => ({
+  ok: true,
+  value: { status: 201, body: { message: 'Message created successfully', message_id: id }, replayed: false },
+});
+const chatNotFound = (): Outcome<Answer<CreatedMessage>> => ({ ok: false, error: notFound('Chat not found') });
+
+export async function writeMessages(pool: pg.Pool, items: MessageItem[]): Promise<Outcome<Answer<CreatedMessage>>[]> {
+  if (items.every((i) => i.idempotency === undefined)) {
+    const ids = await withClient(pool, (client) => insertMessageRows(client, items));
+    return ids.map((id) => (id === undefined ? chatNotFound() : created(id)));
+  }
+  cleanUpExpiredKeys(pool);
+  return inTransaction(pool, async (client) => {
+    const claims = items.map((i): KeyClaim | undefined => i.idempotency && { organizationId: i.organizationId, key: i.idempotency.key, hash: i.idempotency.hash });
+    const claimed = await claimKeys(client, claims.filter((c): c is KeyClaim => c !== undefined));
+    const writes = items.map((_, i) => claims[i] === undefined || claimed.has(keyId(claims[i])));
+    const ids = await insertMessageRows(client, items.filter((_, i) => writes[i]));
+    const outcomes: Outcome<Answer<CreatedMessage>>[] = [];
+    const done: Parameters<typeof completeKeys>[1] = [];
+    const released: KeyClaim[] = [];
+    let next = 0;
+    items.forEach((_, i) => {
+      if (!writes[i]) return;
+      const id = ids[next++];
+      const claim = claims[i];
+      outcomes[i] = id === undefined ? chatNotFound() : created(id);
+      if (claim && id === undefined) released.push(claim);
+      else if (claim && id !== undefined) done.push({ ...claim, status: 201, body: { message: 'Message created successfully', message_id: id } });
+    });
+    await completeKeys(client, done);
+    await releaseKeys(client, released);
+    const answers = await answersOfLostClaims(client, claims.filter((c, i): c is KeyClaim => c !== undefined && !writes[i]));
+    return items.map((_, i) => outcomes[i] ?? answerOutcome<CreatedMessage>(answers.get(keyId(claims[i]!))));
+  });
+}
