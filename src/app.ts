@@ -22,12 +22,40 @@ import { installErrorHandlers } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { assertSafeStrings } from './http/string-safety.js';
 import { installValidators } from './http/validation.js';
+import { installShutdownResponses } from './http/closing.js';
+import { installRateLimits } from './rate-limit/limiter.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/settings.js';
 import { systemRoutes } from './system/routes.js';
 import './http/context.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
 
 export const BODY_LIMIT = 1024 * 1024;
+
+/** Limits on what one connection may hold: slow clients, idle sockets, oversized headers. */
+export interface ServerLimits {
+  /** A request's headers must arrive within this (slowloris); checked every connectionsCheckingInterval. */
+  headersTimeout: number;
+  /** The whole request (headers and body) must arrive within this. */
+  requestTimeout: number;
+  /** An idle keep-alive connection is closed after this (above common load balancers' 60 s). */
+  keepAliveTimeout: number;
+  /** A socket with no activity at all is closed after this. */
+  connectionTimeout: number;
+  /** How often Node checks headersTimeout and requestTimeout. */
+  connectionsCheckingInterval: number;
+  /** Request line plus headers, in bytes; more → 431. */
+  maxHeaderSize: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 72_000,
+  connectionTimeout: 60_000,
+  connectionsCheckingInterval: 1_000,
+  maxHeaderSize: 16 * 1024,
+};
 
 export interface AppOptions {
   database: Database;
@@ -37,16 +65,28 @@ export interface AppOptions {
   allowRegistration?: boolean;
   cookieSecure?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Rate limits (default DEFAULT_RATE_LIMITS: 100/s burst 200 per API key, in memory). */
+  rateLimit?: RateLimitSettings;
+  serverLimits?: Partial<ServerLimits>;
 }
 
 export async function buildApp(options: AppOptions) {
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     // Reject what a slow or malicious client could use to hold connections or memory.
-    connectionTimeout: 60_000,
-    requestTimeout: 30_000,
-    keepAliveTimeout: 72_000,
+    connectionTimeout: limits.connectionTimeout,
+    requestTimeout: limits.requestTimeout,
+    keepAliveTimeout: limits.keepAliveTimeout,
+    http: {
+      headersTimeout: limits.headersTimeout,
+      connectionsCheckingInterval: limits.connectionsCheckingInterval,
+      maxHeaderSize: limits.maxHeaderSize,
+    },
+    // While closing, our own onRequest hook answers 503 in the error model (with Retry-After).
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -65,6 +105,8 @@ export async function buildApp(options: AppOptions) {
 
   installValidators(app);
   installErrorHandlers(app);
+  installShutdownResponses(app);
+  await installRateLimits(app, options.rateLimit ?? DEFAULT_RATE_LIMITS);
   // Only JSON bodies (anything else is 415), parsed with precise syntax errors.
   installJsonBodyParser(app);
   app.addHook('onSend', async (request, reply) => {

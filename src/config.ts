@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start-up. A bad value stops the server
 // with a one-line reason (ConfigError) instead of surfacing later as a confusing failure.
 import path from 'node:path';
+import { DEFAULT_RATE_LIMITS, type AttemptWindow, type RateLimitSettings, type TokenRate } from './rate-limit/settings.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -17,6 +18,8 @@ export interface Config {
   logLevel: LogLevel;
   allowRegistration: boolean;
   cookieSecure: boolean;
+  /** Optional so that callers building a Config by hand (CLI, benches) need not spell it out. */
+  rateLimit?: RateLimitSettings;
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +53,71 @@ function parseDatabaseUrl(value: string): string {
   return value;
 }
 
+function parsePositive(name: string, value: string, integer: boolean): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0) || (integer && !Number.isInteger(n)) || n > 1e9) {
+    throw new ConfigError(`${name} must be a positive ${integer ? 'integer' : 'number'}, got "${value}"`);
+  }
+  return n;
+}
+
+function parseRate(name: string, rps: string, burst: string): TokenRate {
+  const rate = { ratePerSecond: parsePositive(name, rps, false), burst: parsePositive(name, burst, true) };
+  return rate;
+}
+
+/** "acme-hr=500:1000,other=50:100": requests per second and burst per API key of an organization. */
+function parseOrgOverrides(value: string): Record<string, TokenRate> {
+  const overrides: Record<string, TokenRate> = {};
+  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const match = /^([a-z0-9-]{1,50})=([^:]+):([^:]+)$/.exec(entry);
+    if (!match) {
+      throw new ConfigError(`RATE_LIMIT_ORG_OVERRIDES must look like "slug=RPS:BURST,slug=RPS:BURST", got "${entry}"`);
+    }
+    overrides[match[1]] = parseRate(`RATE_LIMIT_ORG_OVERRIDES (${match[1]})`, match[2], match[3]);
+  }
+  return overrides;
+}
+
+/** "10:900": at most 10 attempts per 900 seconds. */
+function parseAttempts(name: string, value: string): AttemptWindow {
+  const match = /^(\d+):(\d+)$/.exec(value.trim());
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+    throw new ConfigError(`${name} must be ATTEMPTS:SECONDS with both at least 1 (e.g. "10:900"), got "${value}"`);
+  }
+  return { attempts: Number(match[1]), windowSeconds: Number(match[2]) };
+}
+
+function parseRedisUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${url.protocol}//"`);
+  }
+  return value;
+}
+
+function loadRateLimits(get: (name: string) => string | undefined): RateLimitSettings {
+  const d = DEFAULT_RATE_LIMITS;
+  const rps = get('RATE_LIMIT_API_KEY_RPS');
+  const burst = get('RATE_LIMIT_API_KEY_BURST');
+  return {
+    enabled: get('RATE_LIMIT_ENABLED') === undefined ? d.enabled : parseBoolean('RATE_LIMIT_ENABLED', get('RATE_LIMIT_ENABLED')!),
+    apiKey: {
+      ratePerSecond: rps === undefined ? d.apiKey.ratePerSecond : parsePositive('RATE_LIMIT_API_KEY_RPS', rps, false),
+      burst: burst === undefined ? d.apiKey.burst : parsePositive('RATE_LIMIT_API_KEY_BURST', burst, true),
+    },
+    orgOverrides: get('RATE_LIMIT_ORG_OVERRIDES') === undefined ? {} : parseOrgOverrides(get('RATE_LIMIT_ORG_OVERRIDES')!),
+    login: get('RATE_LIMIT_LOGIN') === undefined ? d.login : parseAttempts('RATE_LIMIT_LOGIN', get('RATE_LIMIT_LOGIN')!),
+    loginIp: get('RATE_LIMIT_LOGIN_IP') === undefined ? d.loginIp : parseAttempts('RATE_LIMIT_LOGIN_IP', get('RATE_LIMIT_LOGIN_IP')!),
+    redisUrl: get('REDIS_URL') === undefined ? undefined : parseRedisUrl(get('REDIS_URL')!),
+  };
+}
+
 /** Reads the configuration from `env`; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const get = (name: string) => {
@@ -81,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as LogLevel,
     allowRegistration: get('ALLOW_REGISTRATION') === undefined ? true : parseBoolean('ALLOW_REGISTRATION', get('ALLOW_REGISTRATION')!),
     cookieSecure: get('COOKIE_SECURE') === undefined ? false : parseBoolean('COOKIE_SECURE', get('COOKIE_SECURE')!),
+    rateLimit: loadRateLimits(get),
   };
 }

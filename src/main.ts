@@ -33,6 +33,7 @@ async function main() {
     jwtSecret,
     allowRegistration: config.allowRegistration,
     cookieSecure: config.cookieSecure,
+    rateLimit: config.rateLimit,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers["x-organization-api-key"]', 'req.headers.cookie'],

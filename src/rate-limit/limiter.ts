@@ -1,0 +1,102 @@
+// Rate limits: per API key on every route an API key may call, and per client IP (+ e-mail) on
+// POST /auth/login. Over the limit → 429 {error, code: "rate_limited"} with Retry-After. Every
+// limited response carries RateLimit-Policy and RateLimit as in draft-ietf-httpapi-ratelimit-headers-10:
+//   RateLimit-Policy: "api-key";q=200;w=2     (a bucket of q requests that refills in w seconds)
+//   RateLimit: "api-key";r=57;t=1             (r requests left now; the bucket is full again in t s)
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { Redis } from 'ioredis';
+import { HttpError } from '../http/errors.js';
+import { MemoryBucketStore, RedisBucketStore, type BucketPolicy, type BucketStore } from './bucket.js';
+import type { AttemptWindow, RateLimitSettings, TokenRate } from './settings.js';
+
+const LOGIN_URL = '/auth/login';
+
+function tokenPolicy(name: string, rate: TokenRate): BucketPolicy & { window: number } {
+  return { name, burst: rate.burst, ratePerSecond: rate.ratePerSecond, window: Math.max(1, Math.ceil(rate.burst / rate.ratePerSecond)) };
+}
+
+function attemptPolicy(name: string, limit: AttemptWindow): BucketPolicy & { window: number } {
+  return { name, burst: limit.attempts, ratePerSecond: limit.attempts / limit.windowSeconds, window: limit.windowSeconds };
+}
+
+type Policy = ReturnType<typeof tokenPolicy>;
+
+async function openRedis(url: string, prefix: string | undefined, app: FastifyInstance): Promise<BucketStore> {
+  const redis = new Redis(url, {
+    // Fail fast instead of queueing while Redis is away: the limiter then lets requests through.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 500,
+    connectTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  const store = new RedisBucketStore(redis, (err, message) => app.log.warn({ err }, message), prefix);
+  // Give the first connection a moment so that the first requests are limited too; never block start.
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 2_000);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return store;
+}
+
+function asArray<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Installs the limits on `app`; call before the routes are registered. */
+export async function installRateLimits(app: FastifyInstance, settings: RateLimitSettings): Promise<void> {
+  if (!settings.enabled) return;
+  const store = settings.redisUrl ? await openRedis(settings.redisUrl, settings.redisKeyPrefix, app) : new MemoryBucketStore();
+  app.addHook('onClose', async () => store.close());
+
+  const apiKeyPolicy = tokenPolicy('api-key', settings.apiKey);
+  const orgPolicies = new Map(Object.entries(settings.orgOverrides).map(([slug, rate]) => [slug, tokenPolicy('api-key', rate)]));
+  const loginPolicy = attemptPolicy('login', settings.login);
+  const loginIpPolicy = attemptPolicy('login-ip', settings.loginIp);
+
+  async function enforce(reply: FastifyReply, buckets: [string, Policy][], message: (retryAfter: number) => string) {
+    const results = await Promise.all(buckets.map(([key, policy]) => store.take(key, policy)));
+    reply.header('ratelimit-policy', buckets.map(([, p]) => `"${p.name}";q=${p.burst};w=${p.window}`).join(', '));
+    reply.header('ratelimit', buckets.map(([, p], i) => `"${p.name}";r=${results[i].remaining};t=${Math.ceil(results[i].resetMs / 1000)}`).join(', '));
+    const refused = results.filter((r) => !r.allowed);
+    if (refused.length === 0) return;
+    const retryAfter = Math.max(1, ...refused.map((r) => Math.ceil(r.retryAfterMs / 1000)));
+    throw new HttpError(429, 'rate_limited', message(retryAfter), undefined, { 'retry-after': String(retryAfter) });
+  }
+
+  const perApiKey: preHandlerAsyncHookHandler = async (request, reply) => {
+    const principal = request.principal;
+    if (principal?.kind !== 'api_key') return;
+    const policy = orgPolicies.get(principal.organizationSlug) ?? apiKeyPolicy;
+    await enforce(reply, [[`key:${principal.apiKeyId}`, policy]], (s) =>
+      `Too many requests for this API key (at most ${policy.ratePerSecond} per second, bursts of ${policy.burst}); retry in ${s} s`,
+    );
+  };
+
+  const perLogin = async (request: FastifyRequest, reply: FastifyReply) => {
+    const body = request.body as { email?: unknown } | undefined;
+    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+    // The e-mail is hashed so that Redis never holds addresses.
+    const account = crypto.createHash('sha256').update(email).digest('base64url').slice(0, 22);
+    await enforce(
+      reply,
+      [
+        [`login:${request.ip}:${account}`, loginPolicy],
+        [`login-ip:${request.ip}`, loginIpPolicy],
+      ],
+      (s) => `Too many login attempts; retry in ${s} s`,
+    );
+  };
+
+  // Route-level preHandlers run after the global ones, so the limiter goes at the end of each
+  // route's own list: after authenticate() has said which API key is calling.
+  app.addHook('onRoute', (route) => {
+    const methods = asArray(route.method);
+    const limiter = route.url === LOGIN_URL && methods.includes('POST') ? perLogin : perApiKey;
+    route.preHandler = [...asArray(route.preHandler), limiter] as typeof route.preHandler;
+  });
+}

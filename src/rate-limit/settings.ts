@@ -1,0 +1,38 @@
+// What the rate limiter enforces. Defaults here; src/config.ts reads the environment
+// (RATE_LIMIT_*, REDIS_URL) into this shape, and buildApp takes it as an option.
+
+export interface TokenRate {
+  /** Sustained requests per second. */
+  ratePerSecond: number;
+  /** Requests allowed at once after a quiet spell (the bucket's size). */
+  burst: number;
+}
+
+export interface AttemptWindow {
+  attempts: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitSettings {
+  enabled: boolean;
+  /** Per API key. */
+  apiKey: TokenRate;
+  /** Per API key of the organization with this slug, instead of `apiKey`. */
+  orgOverrides: Record<string, TokenRate>;
+  /** POST /auth/login per client IP and e-mail address (password guessing on one account). */
+  login: AttemptWindow;
+  /** POST /auth/login per client IP, whatever the e-mail (guessing across accounts). */
+  loginIp: AttemptWindow;
+  /** Share the buckets across instances through Redis; in process memory when unset. */
+  redisUrl?: string;
+  /** Prefix of the Redis keys (default "chatlogger:ratelimit:"), for deployments sharing one Redis. */
+  redisKeyPrefix?: string;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  enabled: true,
+  apiKey: { ratePerSecond: 100, burst: 200 },
+  orgOverrides: {},
+  login: { attempts: 10, windowSeconds: 15 * 60 },
+  loginIp: { attempts: 100, windowSeconds: 5 * 60 },
+};

@@ -1,0 +1,268 @@
+// Rate limits: per API key (token bucket, per-organization overrides), per IP + e-mail and per IP
+// on POST /auth/login; 429 in the error model with Retry-After and the RateLimit headers; shared
+// through Redis when REDIS_URL is set, and open (allowing) when Redis cannot be reached.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../src/app.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import type { Database } from '../src/db/connection.js';
+import { MemoryBucketStore, RedisBucketStore } from '../src/rate-limit/bucket.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../src/rate-limit/settings.js';
+import { apiKeyHeaders, countChats, createApiKey, postChat, signUp, TEST_JWT_SECRET } from './helpers/app.js';
+import { createTestDatabase } from './helpers/database.js';
+import { freePort } from './helpers/server-process.js';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<boolean> {
+  const { hostname, port } = new URL(REDIS_URL);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port || 6379), hostname);
+    socket.setTimeout(500);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+const hasRedis = await redisReachable();
+
+let database: Database;
+const apps: App[] = [];
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-ratelimit-'));
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  for (const app of apps) await app.close();
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function appWith(rateLimit: Partial<RateLimitSettings>, logger?: Writable): Promise<App> {
+  const app = await buildApp({
+    database,
+    dataDir,
+    jwtSecret: TEST_JWT_SECRET,
+    rateLimit: { ...DEFAULT_RATE_LIMITS, ...rateLimit },
+    logger: logger ? { level: 'warn', stream: logger } : false,
+  });
+  await app.ready();
+  apps.push(app);
+  return app;
+}
+
+const chat = { title: 'rate limited?', tags: ['x'] };
+
+describe('token bucket', () => {
+  it('allows the burst at once, then the sustained rate', async () => {
+    let now = 0;
+    const store = new MemoryBucketStore(() => now);
+    const policy = { name: 'p', burst: 200, ratePerSecond: 100 };
+    let allowed = 0;
+    for (let i = 0; i < 250; i++) if ((await store.take('k', policy)).allowed) allowed++;
+    expect(allowed).toBe(200);
+    const refused = await store.take('k', policy);
+    expect(refused).toMatchObject({ allowed: false, remaining: 0 });
+    expect(refused.retryAfterMs).toBeCloseTo(10, 5);
+    now = 1000; // one second: 100 more
+    allowed = 0;
+    for (let i = 0; i < 150; i++) if ((await store.take('k', policy)).allowed) allowed++;
+    expect(allowed).toBe(100);
+    // Other keys have their own bucket; full buckets are forgotten.
+    expect((await store.take('other', policy)).remaining).toBe(199);
+    now = 60_000;
+    await store.take('third', policy);
+    expect(store.size).toBe(1);
+  });
+});
+
+describe('per API key', () => {
+  let app: App;
+  let keyA: string;
+  let keyB: string;
+  let orgId: number;
+  let vipKey: string;
+  beforeAll(async () => {
+    const vipSlug = `vip-${crypto.randomBytes(3).toString('hex')}`;
+    app = await appWith({ apiKey: { ratePerSecond: 0.5, burst: 5 }, orgOverrides: { [vipSlug]: { ratePerSecond: 0.5, burst: 12 } } });
+    const admin = await signUp(app);
+    orgId = admin.organization.id;
+    keyA = (await createApiKey(app, admin.token)).key;
+    keyB = (await createApiKey(app, admin.token)).key;
+    const vip = await signUp(app, { organization_slug: vipSlug });
+    vipKey = (await createApiKey(app, vip.token)).key;
+  });
+
+  it('answers 429 rate_limited with Retry-After and RateLimit headers past the burst, and stores nothing of it', async () => {
+    const before = await countChats(database, orgId);
+    const answers = [];
+    for (let i = 0; i < 7; i++) answers.push(await postChat(app, keyA, chat));
+    expect(answers.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    expect(answers[0].headers['ratelimit-policy']).toBe('"api-key";q=5;w=10');
+    expect(answers[0].headers['ratelimit']).toMatch(/^"api-key";r=4;t=\d+$/);
+    const refused = answers[5];
+    expect(refused.json()).toEqual({ error: expect.stringContaining('Too many requests for this API key'), code: 'rate_limited' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(2);
+    expect(refused.headers['ratelimit']).toMatch(/^"api-key";r=0;t=(9|10)$/);
+    expect(refused.headers['ratelimit-policy']).toBe('"api-key";q=5;w=10');
+    expect(await countChats(database, orgId)).toBe(before + 5);
+    // Other routes with the same key are limited too (before their own work runs).
+    const message = await app.inject({ method: 'POST', url: '/api/v1/chats/1/messages', headers: apiKeyHeaders(keyA), payload: { role: 'user', content: 'hi' } });
+    expect(message.statusCode).toBe(429);
+  });
+
+  it('gives every key its own bucket', async () => {
+    expect((await postChat(app, keyB, chat)).statusCode).toBe(201);
+  });
+
+  it('applies the organization override (RATE_LIMIT_ORG_OVERRIDES)', async () => {
+    const codes = [];
+    for (let i = 0; i < 13; i++) codes.push((await postChat(app, vipKey, chat)).statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(12);
+    expect(codes[12]).toBe(429);
+  });
+
+  it('does not limit dashboard users by the API key buckets', async () => {
+    const user = await signUp(app);
+    for (let i = 0; i < 8; i++) {
+      const res = await app.inject({ url: '/api/v1/chats', headers: { authorization: `Bearer ${user.token}` } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['ratelimit']).toBeUndefined();
+    }
+  });
+
+  it('a bad key is still 401, not counted against anyone', async () => {
+    expect((await postChat(app, 'clk_' + 'A'.repeat(48), chat)).statusCode).toBe(401);
+  });
+});
+
+describe('POST /auth/login', () => {
+  let app: App;
+  let email: string;
+  let password: string;
+  beforeAll(async () => {
+    app = await appWith({ login: { attempts: 3, windowSeconds: 900 }, loginIp: { attempts: 6, windowSeconds: 300 } });
+    ({ email, password } = await signUp(app)); // one login from 127.0.0.1 already
+  });
+  const login = (body: object, ip = '198.51.100.1') =>
+    app.inject({ method: 'POST', url: '/auth/login', payload: body, remoteAddress: ip });
+
+  it('refuses an IP + e-mail after its attempts, even with the right password; other e-mails and IPs go on', async () => {
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await login({ email, password: 'wrong password' })).statusCode);
+    expect(codes).toEqual([401, 401, 401]);
+    const refused = await login({ email: email.toUpperCase(), password });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({ error: expect.stringMatching(/^Too many login attempts; retry in \d+ s$/), code: 'rate_limited' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(200); // one attempt per 300 s comes back
+    expect(refused.headers['ratelimit-policy']).toBe('"login";q=3;w=900, "login-ip";q=6;w=300');
+    expect(refused.headers['ratelimit']).toMatch(/^"login";r=0;t=\d+, "login-ip";r=2;t=\d+$/);
+
+    expect((await login({ email, password }, '198.51.100.2')).statusCode).toBe(200);
+    expect((await login({ email: 'someone-else@example.com', password: 'x' })).statusCode).toBe(401);
+  });
+
+  it('refuses an IP after its looser limit, whatever the e-mail', async () => {
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await login({ email: `guess-${i}@example.com`, password: 'x' }, '198.51.100.9')).statusCode);
+    expect(codes).toEqual([401, 401, 401]);
+    for (let i = 3; i < 6; i++) await login({ email: `guess-${i}@example.com`, password: 'x' }, '198.51.100.9');
+    expect((await login({ email, password }, '198.51.100.9')).statusCode).toBe(429);
+  });
+});
+
+describe('configuration', () => {
+  it('reads the defaults and the overrides from the environment', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ ...DEFAULT_RATE_LIMITS, redisUrl: undefined });
+    const config = loadConfig({
+      RATE_LIMIT_API_KEY_RPS: '2.5',
+      RATE_LIMIT_API_KEY_BURST: '10',
+      RATE_LIMIT_ORG_OVERRIDES: 'acme-hr=500:1000, other=50:100',
+      RATE_LIMIT_LOGIN: '5:600',
+      RATE_LIMIT_LOGIN_IP: '50:60',
+      RATE_LIMIT_ENABLED: 'false',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+    }).rateLimit!;
+    expect(config).toEqual({
+      enabled: false,
+      apiKey: { ratePerSecond: 2.5, burst: 10 },
+      orgOverrides: { 'acme-hr': { ratePerSecond: 500, burst: 1000 }, other: { ratePerSecond: 50, burst: 100 } },
+      login: { attempts: 5, windowSeconds: 600 },
+      loginIp: { attempts: 50, windowSeconds: 60 },
+      redisUrl: 'redis://127.0.0.1:6379/2',
+    });
+  });
+
+  it.each([
+    [{ RATE_LIMIT_API_KEY_RPS: 'fast' }, 'RATE_LIMIT_API_KEY_RPS must be a positive number'],
+    [{ RATE_LIMIT_API_KEY_RPS: '0' }, 'RATE_LIMIT_API_KEY_RPS must be a positive number'],
+    [{ RATE_LIMIT_API_KEY_BURST: '1.5' }, 'RATE_LIMIT_API_KEY_BURST must be a positive integer'],
+    [{ RATE_LIMIT_ORG_OVERRIDES: 'acme=fast' }, 'RATE_LIMIT_ORG_OVERRIDES must look like'],
+    [{ RATE_LIMIT_ORG_OVERRIDES: 'acme=1:0' }, 'RATE_LIMIT_ORG_OVERRIDES (acme) must be a positive integer'],
+    [{ RATE_LIMIT_LOGIN: '10' }, 'RATE_LIMIT_LOGIN must be ATTEMPTS:SECONDS'],
+    [{ RATE_LIMIT_LOGIN_IP: '0:60' }, 'RATE_LIMIT_LOGIN_IP must be ATTEMPTS:SECONDS'],
+    [{ RATE_LIMIT_ENABLED: 'perhaps' }, 'RATE_LIMIT_ENABLED must be true or false'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL must start with redis://'],
+  ])('refuses %o', (env, reason) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(reason);
+  });
+});
+
+describe.skipIf(!hasRedis)('shared through Redis (REDIS_URL)', () => {
+  const prefix = `chatlogger-test:${crypto.randomBytes(6).toString('hex')}:`;
+  afterAll(async () => {
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('two instances share one bucket per key', async () => {
+    const settings = { apiKey: { ratePerSecond: 0.5, burst: 6 }, redisUrl: REDIS_URL, redisKeyPrefix: prefix };
+    const one = await appWith(settings);
+    const two = await appWith(settings);
+    const admin = await signUp(one);
+    const { key } = await createApiKey(one, admin.token);
+    const codes = [];
+    for (let i = 0; i < 8; i++) codes.push((await postChat(i % 2 ? two : one, key, chat)).statusCode);
+    expect(codes).toEqual([201, 201, 201, 201, 201, 201, 429, 429]);
+    const refused = await postChat(two, key, chat);
+    expect(refused.headers['retry-after']).toBe('2');
+    expect(refused.headers['ratelimit']).toMatch(/^"api-key";r=0;t=1[12]$/);
+  });
+
+  it('the Lua script refills by the Redis clock', async () => {
+    const redis = new Redis(REDIS_URL);
+    const store = new RedisBucketStore(redis, () => {}, prefix);
+    const policy = { name: 'p', burst: 3, ratePerSecond: 20 };
+    const first = await Promise.all(Array.from({ length: 5 }, () => store.take('lua', policy)));
+    expect(first.filter((r) => r.allowed)).toHaveLength(3);
+    await new Promise((r) => setTimeout(r, 120)); // 2.4 tokens
+    const later = await Promise.all(Array.from({ length: 4 }, () => store.take('lua', policy)));
+    expect(later.filter((r) => r.allowed)).toHaveLength(2);
+    expect(await redis.pttl(`${prefix}lua`)).toBeGreaterThan(1000);
+    await store.close();
+  });
+});
+
+describe('when Redis cannot be reached', () => {
+  it('lets requests through and logs a warning instead of failing them', async () => {
+    let log = '';
+    const sink = new Writable({ write: (chunk, _enc, done) => ((log += chunk), done()) });
+    const app = await appWith({ apiKey: { ratePerSecond: 0.5, burst: 2 }, redisUrl: `redis://127.0.0.1:${await freePort()}` }, sink);
+    const admin = await signUp(app);
+    const { key } = await createApiKey(app, admin.token);
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await postChat(app, key, chat)).statusCode);
+    expect(codes).toEqual([201, 201, 201, 201]);
+    expect(log).toContain('rate limiter: Redis unavailable, allowing requests without a limit');
+  });
+});
