@@ -4,15 +4,22 @@ import type pg from 'pg';
 
 export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
-    const result = await fn(client);
-    client.release();
-    return result;
+    return await fn(client);
   } catch (err) {
-    // A connection in an unknown state is not given back to the pool.
-    client.release(err as Error);
+    // A statement the server refused leaves the connection usable (and PGlite has only this one).
+    // Anything else (a lost connection, a failed ROLLBACK) means it is not given back to the pool.
+    if (!isServerError(err)) broken = err as Error;
     throw err;
+  } finally {
+    client.release(broken);
   }
+}
+
+function isServerError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !(err as { rollbackFailed?: boolean }).rollbackFailed;
 }
 
 export function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -23,7 +30,11 @@ export function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => P
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        if (err && typeof err === 'object') (err as { rollbackFailed?: boolean }).rollbackFailed = true;
+      }
       throw err;
     }
   });
