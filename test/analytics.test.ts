@@ -3,7 +3,7 @@
 // ranges, time zones and filters, from a seeded generator so that a failure can be replayed.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyHeaders, bearer, createApiKey, createTestApp, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
+import { apiKeyHeaders, bearer, createApiKey, createTestApp, NO_RATE_LIMITS, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
 
 const SEED = Number(process.env.ANALYTICS_SEED ?? 20261125);
 function mulberry32(seed: number) {
@@ -93,7 +93,7 @@ async function seedOrganization(o: SignedUp, chats: number) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ rateLimit: NO_RATE_LIMITS });
   org = await signUp(t.app);
   await seedOrganization(org, 260);
   // Other organizations, with chats in the same hours: they must never count.

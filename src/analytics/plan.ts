@@ -53,14 +53,23 @@ export function wholeHours(from: Date, to: Date): { from: Date; to: Date } | nul
   return start < end ? { from: new Date(start), to: new Date(end) } : null;
 }
 
+// Zones that ever have a half- or quarter-hour offset (India, Nepal, Newfoundland, Lord Howe...),
+// learnt once per zone from its offsets week by week over the years around now.
+const fractionalZones = new Map<string, boolean>();
+const WEEK_MS = 7 * DAY_MS;
+
 /**
- * Whether the zone's buckets start on whole UTC hours throughout [from, to): false for zones with
- * half- or quarter-hour offsets (India, Nepal, Newfoundland...), whose buckets split rollup hours.
+ * Whether the zone's buckets always start on whole UTC hours. Not so for zones with half- or
+ * quarter-hour offsets, whose buckets split rollup hours: those read the chats rows instead.
  */
-export function bucketsOnWholeHours(tz: string, from: Date, to: Date): boolean {
-  for (let t = from.getTime(); ; t += DAY_MS) {
-    const at = Math.min(t, to.getTime());
-    if (offsetMinutes(tz, new Date(at)) % 60 !== 0) return false;
-    if (at === to.getTime()) return true;
+export function bucketsOnWholeHours(tz: string, now = Date.now()): boolean {
+  let fractional = fractionalZones.get(tz);
+  if (fractional === undefined) {
+    fractional = false;
+    for (let t = now - 3 * 365 * DAY_MS; t < now + 365 * DAY_MS && !fractional; t += WEEK_MS) {
+      fractional = offsetMinutes(tz, new Date(t)) % 60 !== 0;
+    }
+    fractionalZones.set(tz, fractional);
   }
+  return !fractional;
 }

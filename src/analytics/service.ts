@@ -15,7 +15,7 @@ const needsRaw = (metrics: readonly MetricName[]) => metrics.some((m) => METRICS
 function sumsQuery(organizationId: number, range: Range, from: Date, to: Date, grouping: repo.Grouping): repo.SumsQuery {
   const choice = chooseRollup(range.filters, grouping.dimension);
   const hours = wholeHours(from, to);
-  const aligned = !grouping.time || bucketsOnWholeHours(range.tz, from, to);
+  const aligned = !grouping.time || bucketsOnWholeHours(range.tz);
   return {
     organizationId,
     from,

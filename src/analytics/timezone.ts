@@ -19,9 +19,17 @@ export async function assertTimeZone(db: Db, tz: string): Promise<void> {
   }
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's offset from UTC at an instant, in minutes (e.g. 330 for Asia/Kolkata). */
 export function offsetMinutes(tz: string, at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
+  let format = offsetFormats.get(tz);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' });
+    offsetFormats.set(tz, format);
+  }
+  const name = format
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')!.value; // "GMT", "GMT+05:30", "GMT-03:30"
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);

@@ -4,8 +4,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp, type App } from '../../src/app.js';
+import { buildApp, type App, type AppOptions } from '../../src/app.js';
 import type { Database } from '../../src/db/connection.js';
+import { DEFAULT_RATE_LIMITS } from '../../src/rate-limit/settings.js';
 import { createTestDatabase } from './database.js';
 
 export interface TestContext {
@@ -16,9 +17,12 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/** For tests that seed many chats through the API as fast as they can (the limiter has its own tests). */
+export const NO_RATE_LIMITS = { ...DEFAULT_RATE_LIMITS, enabled: false };
+
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
-export async function createTestApp(options: { allowRegistration?: boolean; cookieSecure?: boolean } = {}): Promise<TestContext> {
+export async function createTestApp(options: Pick<AppOptions, 'allowRegistration' | 'cookieSecure' | 'rateLimit'> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-data-'));
   const app = await buildApp({ database, dataDir, jwtSecret: TEST_JWT_SECRET, ...options });
