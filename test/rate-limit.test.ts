@@ -154,13 +154,17 @@ describe('POST /auth/login', () => {
   const login = (body: object, ip = '198.51.100.1') =>
     app.inject({ method: 'POST', url: '/auth/login', payload: body, remoteAddress: ip });
 
-  it('refuses an IP + e-mail after its attempts, even with the right password; other e-mails and IPs go on', async () => {
+  it('does not count successful logins', async () => {
+    for (let i = 0; i < 8; i++) expect((await login({ email, password }, '198.51.100.5')).statusCode).toBe(200);
+  });
+
+  it('refuses an IP + e-mail after its failed attempts, even with the right password; other e-mails and IPs go on', async () => {
     const codes = [];
     for (let i = 0; i < 3; i++) codes.push((await login({ email, password: 'wrong password' })).statusCode);
     expect(codes).toEqual([401, 401, 401]);
     const refused = await login({ email: email.toUpperCase(), password });
     expect(refused.statusCode).toBe(429);
-    expect(refused.json()).toEqual({ error: expect.stringMatching(/^Too many login attempts; retry in \d+ s$/), code: 'rate_limited' });
+    expect(refused.json()).toEqual({ error: expect.stringMatching(/^Too many failed login attempts; retry in \d+ s$/), code: 'rate_limited' });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(200); // one attempt per 300 s comes back
     expect(refused.headers['ratelimit-policy']).toBe('"login";q=3;w=900, "login-ip";q=6;w=300');
     expect(refused.headers['ratelimit']).toMatch(/^"login";r=0;t=\d+, "login-ip";r=2;t=\d+$/);
@@ -169,7 +173,7 @@ describe('POST /auth/login', () => {
     expect((await login({ email: 'someone-else@example.com', password: 'x' })).statusCode).toBe(401);
   });
 
-  it('refuses an IP after its looser limit, whatever the e-mail', async () => {
+  it('refuses an IP after its looser limit of failures, whatever the e-mail', async () => {
     const codes = [];
     for (let i = 0; i < 3; i++) codes.push((await login({ email: `guess-${i}@example.com`, password: 'x' }, '198.51.100.9')).statusCode);
     expect(codes).toEqual([401, 401, 401]);

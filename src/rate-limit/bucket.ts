@@ -21,8 +21,8 @@ export interface TakeResult {
 }
 
 export interface BucketStore {
-  /** Takes one token from the bucket `key` under `policy`. */
-  take(key: string, policy: BucketPolicy): Promise<TakeResult>;
+  /** Takes `cost` tokens (default 1) from the bucket `key` under `policy`; a negative cost gives tokens back. */
+  take(key: string, policy: BucketPolicy, cost?: number): Promise<TakeResult>;
   close(): Promise<void>;
 }
 
@@ -43,14 +43,14 @@ export class MemoryBucketStore implements BucketStore {
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
-  async take(key: string, policy: BucketPolicy): Promise<TakeResult> {
+  async take(key: string, policy: BucketPolicy, cost = 1): Promise<TakeResult> {
     const now = this.now();
     if (now >= this.nextSweep) this.sweep(now);
     const perMs = policy.ratePerSecond / 1000;
     const bucket = this.buckets.get(key);
     let tokens = bucket ? Math.min(policy.burst, bucket.tokens + (now - bucket.at) * perMs) : policy.burst;
-    const allowed = tokens >= 1;
-    if (allowed) tokens -= 1;
+    const allowed = tokens >= cost;
+    if (allowed) tokens = Math.min(policy.burst, tokens - cost);
     this.buckets.set(key, { tokens, at: now, fullAt: now + (policy.burst - tokens) / perMs });
     return result(tokens, allowed, policy);
   }
@@ -70,12 +70,13 @@ export class MemoryBucketStore implements BucketStore {
   }
 }
 
-// KEYS[1] = bucket; ARGV = burst, tokens per millisecond. Time comes from the Redis server, so that
+// KEYS[1] = bucket; ARGV = burst, tokens per millisecond, cost (negative: give back). Time comes from the Redis server, so that
 // instances with skewed clocks share one view. Returns {allowed, tokens as a string} (Lua numbers
 // would be truncated to integers on the way out).
 const TAKE_SCRIPT = `
 local burst = tonumber(ARGV[1])
 local per_ms = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
@@ -87,8 +88,8 @@ else
   tokens = math.min(burst, tokens + math.max(0, now - at) * per_ms)
 end
 local allowed = 0
-if tokens >= 1 then
-  tokens = tokens - 1
+if tokens >= cost then
+  tokens = math.min(burst, tokens - cost)
   allowed = 1
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
@@ -96,7 +97,7 @@ redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) / per_ms) + 1000)
 return {allowed, tostring(tokens)}
 `;
 
-type RedisWithTake = Redis & { rateLimitTake(key: string, burst: number, perMs: number): Promise<[number, string]> };
+type RedisWithTake = Redis & { rateLimitTake(key: string, burst: number, perMs: number, cost: number): Promise<[number, string]> };
 
 /**
  * Buckets in Redis, shared by every instance. When Redis cannot answer (down, slow, not yet
@@ -124,9 +125,9 @@ export class RedisBucketStore implements BucketStore {
     this.warn(err, 'rate limiter: Redis unavailable, allowing requests without a limit');
   }
 
-  async take(key: string, policy: BucketPolicy): Promise<TakeResult> {
+  async take(key: string, policy: BucketPolicy, cost = 1): Promise<TakeResult> {
     try {
-      const [allowed, tokens] = await this.redis.rateLimitTake(this.prefix + key, policy.burst, policy.ratePerSecond / 1000);
+      const [allowed, tokens] = await this.redis.rateLimitTake(this.prefix + key, policy.burst, policy.ratePerSecond / 1000, cost);
       return result(Number(tokens), allowed === 1, policy);
     } catch (err) {
       this.warnOnce(err);

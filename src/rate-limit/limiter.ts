@@ -1,5 +1,6 @@
 // Rate limits: per API key on every route an API key may call, and per client IP (+ e-mail) on
-// POST /auth/login. Over the limit → 429 {error, code: "rate_limited"} with Retry-After. Every
+// POST /auth/login, where only failed attempts count (each attempt takes a token up front, so that
+// parallel guesses cannot slip through, and a successful login gives it back). Over the limit → 429 {error, code: "rate_limited"} with Retry-After. Every
 // limited response carries RateLimit-Policy and RateLimit as in draft-ietf-httpapi-ratelimit-headers-10:
 //   RateLimit-Policy: "api-key";q=200;w=2     (a bucket of q requests that refills in w seconds)
 //   RateLimit: "api-key";r=57;t=1             (r requests left now; the bucket is full again in t s)
@@ -77,26 +78,30 @@ export async function installRateLimits(app: FastifyInstance, settings: RateLimi
     );
   };
 
-  const perLogin = async (request: FastifyRequest, reply: FastifyReply) => {
+  const loginBuckets = (request: FastifyRequest): [string, Policy][] => {
     const body = request.body as { email?: unknown } | undefined;
     const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
     // The e-mail is hashed so that Redis never holds addresses.
     const account = crypto.createHash('sha256').update(email).digest('base64url').slice(0, 22);
-    await enforce(
-      reply,
-      [
-        [`login:${request.ip}:${account}`, loginPolicy],
-        [`login-ip:${request.ip}`, loginIpPolicy],
-      ],
-      (s) => `Too many login attempts; retry in ${s} s`,
-    );
+    return [
+      [`login:${request.ip}:${account}`, loginPolicy],
+      [`login-ip:${request.ip}`, loginIpPolicy],
+    ];
+  };
+  const perLogin = async (request: FastifyRequest, reply: FastifyReply) => {
+    await enforce(reply, loginBuckets(request), (s) => `Too many failed login attempts; retry in ${s} s`);
+  };
+  const refundLogin = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (reply.statusCode !== 200) return;
+    await Promise.all(loginBuckets(request).map(([key, policy]) => store.take(key, policy, -1)));
   };
 
   // Route-level preHandlers run after the global ones, so the limiter goes at the end of each
   // route's own list: after authenticate() has said which API key is calling.
   app.addHook('onRoute', (route) => {
     const methods = asArray(route.method);
-    const limiter = route.url === LOGIN_URL && methods.includes('POST') ? perLogin : perApiKey;
-    route.preHandler = [...asArray(route.preHandler), limiter] as typeof route.preHandler;
+    const login = route.url === LOGIN_URL && methods.includes('POST');
+    route.preHandler = [...asArray(route.preHandler), login ? perLogin : perApiKey] as typeof route.preHandler;
+    if (login) route.onSend = [...asArray(route.onSend), refundLogin] as typeof route.onSend;
   });
 }
