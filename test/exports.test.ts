@@ -636,6 +636,38 @@ describe('synchronous export (POST /api/v1/exports/sync)', () => {
     expect((await sync({ format: 'json', type: 'chats', filters: { tags: 'none' } })).body).toBe('[]\n');
   });
 
+  it('pages through long transcripts and many chats in order', async () => {
+    const long = await signUp(t.app);
+    const oid = long.organization.id;
+    // 250 chats (three message windows of a batch); chat 2 has 1,203 messages, chat 3 none, chat 120 has 600, the others 2.
+    await t.database.pool.query(
+      `INSERT INTO chats (organization_id, title, created_at) SELECT $1, 'Long ' || g, now() - interval '1 hour' + g * interval '1 second' FROM generate_series(1, 250) AS g`,
+      [oid],
+    );
+    await t.database.pool.query(
+      `INSERT INTO messages (organization_id, chat_id, role, content)
+       SELECT c.organization_id, c.id, 'user', c.title || ' #' || n
+       FROM chats c, LATERAL generate_series(1, CASE c.title WHEN 'Long 2' THEN 1203 WHEN 'Long 3' THEN 0 WHEN 'Long 120' THEN 600 ELSE 2 END) AS n
+       WHERE c.organization_id = $1 ORDER BY c.created_at, n`,
+      [oid],
+    );
+    const { rows } = await t.database.pool.query(
+      'SELECT m.id FROM messages m JOIN chats c ON c.organization_id = m.organization_id AND c.id = m.chat_id WHERE m.organization_id = $1 ORDER BY c.created_at, c.id, m.id',
+      [oid],
+    );
+    expect(rows).toHaveLength(1203 + 600 + 247 * 2);
+    const messages = await sync({ format: 'ndjson', type: 'messages' }, long.token);
+    expect(ndjson(messages.body).map((m) => m.id)).toEqual(rows.map((r) => r.id));
+    const all = (await sync({ format: 'json', type: 'all' }, long.token)).json();
+    expect(all.map((c: { title: string }) => c.title)).toEqual(Array.from({ length: 250 }, (_, i) => `Long ${i + 1}`));
+    expect(all.flatMap((c: { messages: { id: number }[] }) => c.messages.map((m) => m.id))).toEqual(rows.map((r) => r.id));
+    expect(all[2].messages).toEqual([]);
+    expect(all[1].messages.map((m: { content: string }) => m.content).slice(-2)).toEqual(['Long 2 #1202', 'Long 2 #1203']);
+    const csv = csvRecords((await sync({ format: 'csv', type: 'all' }, long.token)).body);
+    expect(csv).toHaveLength(rows.length + 1); // + one row for the chat without messages
+    expect(csv.filter((r) => r.message_id !== '').map((r) => Number(r.message_id))).toEqual(rows.map((r) => r.id));
+  });
+
   it('limits concurrent synchronous exports (429) and frees a slot when a client disconnects', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     /** A synchronous export over real HTTP (no keep-alive): its status once the first bytes arrive. */

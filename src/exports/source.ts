@@ -13,6 +13,8 @@ import type { MessageRow } from '../messages/repository.js';
 export const CHAT_BATCH = 1000;
 // Messages can be up to 100,000 characters each: a smaller page keeps the worst case bounded.
 export const MESSAGE_PAGE = 500;
+/** Chats of a batch whose messages one message query looks at. */
+const CHAT_WINDOW = 100;
 
 export interface SourceOptions {
   db: Db;
@@ -40,12 +42,19 @@ export async function* chatBatches(o: SourceOptions): AsyncGenerator<ChatRow[]> 
     const keyset = after
       ? sql`(${chats.createdAt}, ${chats.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::bigint)`
       : undefined;
-    const rows = await o.db
-      .select()
-      .from(chats)
-      .where(keyset ? and(where, keyset) : where)
-      .orderBy(asc(chats.createdAt), asc(chats.id))
-      .limit(size);
+    // Sorting is switched off for this query so that the planner walks the (organization_id,
+    // created_at, id) index in order: each batch then costs the same wherever it starts. Without
+    // statistics (PGlite never runs autovacuum, so its tables are never analyzed) it would rather
+    // sort every remaining matching row for each batch: quadratic over a large export.
+    const rows = await o.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_sort = off`);
+      return tx
+        .select()
+        .from(chats)
+        .where(keyset ? and(where, keyset) : where)
+        .orderBy(asc(chats.createdAt), asc(chats.id))
+        .limit(size);
+    });
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;
     const last = rows[rows.length - 1];
@@ -67,21 +76,30 @@ interface RawMessage {
 /**
  * The messages of the chats `chatIds` (one batch), grouped by chat in the order of `chatIds` and by
  * id within a chat, fetched a page at a time. Yields [index of the chat in chatIds, message].
+ *
+ * Each page looks at a window of at most CHAT_WINDOW chats, and at most a page of messages of each
+ * (LATERAL … ORDER BY id LIMIT: an index range scan per chat, whatever the planner's statistics),
+ * so that a page costs the same at the start and at the end of a batch, and a chat with a huge
+ * transcript is read in pages like any other.
  */
 export async function* messagesOf(o: SourceOptions, chatIds: number[]): AsyncGenerator<[number, MessageRow]> {
   const size = o.messagePage ?? MESSAGE_PAGE;
-  let afterOrd = 0;
-  let afterId = 0;
-  for (;;) {
+  let fromOrd = 1; // 1-based position in chatIds of the chat where the next page starts
+  let afterId = 0; // the last message id already read of that chat
+  while (fromOrd <= chatIds.length) {
     checkAborted(o.signal);
     const { rows } = await o.pool.query<RawMessage>(
       `SELECT m.id, m.chat_id, m.role, m.content, m.token_count, m.response_time, m.created_at, b.ord
          FROM unnest($2::bigint[]) WITH ORDINALITY AS b(chat_id, ord)
-         JOIN messages m ON m.organization_id = $1 AND m.chat_id = b.chat_id
-        WHERE b.ord >= $3 AND (b.ord > $3 OR m.id > $4)
+         CROSS JOIN LATERAL (
+           SELECT * FROM messages
+            WHERE organization_id = $1 AND chat_id = b.chat_id AND id > CASE WHEN b.ord = $3 THEN $4::bigint ELSE 0 END
+            ORDER BY id
+            LIMIT $5) m
+        WHERE b.ord >= $3 AND b.ord < $3 + $6
         ORDER BY b.ord, m.id
         LIMIT $5`,
-      [o.organizationId, chatIds, afterOrd, afterId, size],
+      [o.organizationId, chatIds, fromOrd, afterId, size, CHAT_WINDOW],
     );
     for (const r of rows) {
       const message: MessageRow = {
@@ -96,9 +114,14 @@ export async function* messagesOf(o: SourceOptions, chatIds: number[]): AsyncGen
       };
       yield [r.ord - 1, message];
     }
-    if (rows.length < size) return;
-    afterOrd = rows[rows.length - 1].ord;
-    afterId = rows[rows.length - 1].id;
+    if (rows.length < size) {
+      // The window is exhausted: the next one.
+      fromOrd += CHAT_WINDOW;
+      afterId = 0;
+    } else {
+      fromOrd = rows[rows.length - 1].ord;
+      afterId = rows[rows.length - 1].id;
+    }
   }
 }
 
