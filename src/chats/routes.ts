@@ -17,6 +17,7 @@ import {
 } from './schemas.js';
 import { BATCH_BODY_LIMIT, ChatBatchBody, ChatBatchResponse, createChatBatch, MAX_BATCH_CHATS } from '../ingest/chat-batch.js';
 import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempotency.js';
+import { closeIngest } from '../ingest/index.js';
 import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
 
 const tags = ['Chats'];
@@ -30,6 +31,9 @@ const createResponses = { 201: CreateChatResponse, ...errorResponses(400, 401, 4
 const batchResponses = { 207: ChatBatchResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 500) };
 
 export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // The group commits (chats and messages) finish what they hold, then release their connections.
+  app.addHook('onClose', async () => closeIngest(app.deps));
+
   const createDescription =
     "Creates a chat session for the caller's organization, with a dashboard JWT (admin or user) or an " +
     'organization API key. Every field is optional; what is sent is validated, and a 400 names the field.';

@@ -1,6 +1,7 @@
 // The ingest path of one database: a group-commit queue per table and the keys in flight.
-// Made on first use for a pool (a test app, the server), so the app needs no extra wiring.
-import type pg from 'pg';
+// Made on first use for a pool (a test app, the server), and closed with the app (see
+// closeIngest, called from the chat routes' onClose hook).
+import pg from 'pg';
 import type { AppDeps } from '../http/context.js';
 import { writeChats, type ChatItem, type CreatedChat } from './chats.js';
 import { GroupCommit } from './group-commit.js';
@@ -11,26 +12,56 @@ export interface Ingest {
   chats: GroupCommit<ChatItem, Answer<CreatedChat>>;
   messages: GroupCommit<MessageItem, Answer<CreatedMessage>>;
   keys: InFlightKeys;
+  /** Where the group commits write (PostgreSQL: connections of their own). */
+  pool: pg.Pool;
+  close(): Promise<void>;
 }
 
-// Up to 500 requests per transaction. PGlite has one connection, so one flush at a time; on
-// PostgreSQL two may overlap (one committing while the next is being written), which keeps the
-// connection pool free for reads and authentication.
+// Up to 500 requests per transaction.
 const MAX_BATCH = 500;
+// One flush at a time per table. Concurrent flushes of chats would wait for each other anyway
+// (the rollup trigger updates the same chat_rollups rows, locked until commit), and one at a time
+// lets the next batch grow while the current one commits.
+const CONCURRENCY = 1;
 
 const instances = new WeakMap<pg.Pool, Ingest>();
 
 export function ingestOf(deps: Pick<AppDeps, 'pool' | 'databaseKind'>): Ingest {
   let ingest = instances.get(deps.pool);
   if (!ingest) {
-    const pool = deps.pool;
-    const concurrency = deps.databaseKind === 'pglite' ? 1 : Number(process.env.INGEST_CONCURRENCY ?? 2);
+    // On PostgreSQL the flushes get connections of their own, so that a flush never queues in the
+    // app's pool behind the authentication queries of the very requests it is about to answer.
+    // PGlite has one connection: share it.
+    const own =
+      deps.databaseKind === 'postgres'
+        ? new pg.Pool({ ...(deps.pool as unknown as { options: pg.PoolConfig }).options, max: 2 * CONCURRENCY, idleTimeoutMillis: 30_000 })
+        : undefined;
+    own?.on('error', () => {}); // an idle connection lost (database restart): the next flush reconnects or fails with 503
+    const pool = own ?? deps.pool;
+    const chats = new GroupCommit({ write: (items: ChatItem[]) => writeChats(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY });
+    const messages = new GroupCommit({ write: (items: MessageItem[]) => writeMessages(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY });
+    let closing: Promise<void> | undefined;
     ingest = {
-      chats: new GroupCommit({ write: (items) => writeChats(pool, items), maxBatch: MAX_BATCH, concurrency }),
-      messages: new GroupCommit({ write: (items) => writeMessages(pool, items), maxBatch: MAX_BATCH, concurrency }),
+      chats,
+      messages,
       keys: new InFlightKeys(),
+      pool,
+      close: () =>
+        (closing ??= (async () => {
+          await Promise.all([chats.drained(), messages.drained()]);
+          await own?.end();
+        })()),
     };
-    instances.set(pool, ingest);
+    instances.set(deps.pool, ingest);
   }
   return ingest;
+}
+
+/** Waits for the writes in progress, then closes the ingest connections (if it has any). */
+export async function closeIngest(deps: Pick<AppDeps, 'pool'>): Promise<void> {
+  const ingest = instances.get(deps.pool);
+  if (ingest) {
+    await ingest.close();
+    instances.delete(deps.pool);
+  }
 }
