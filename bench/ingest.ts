@@ -1,0 +1,319 @@
+// npm run bench:ingest — ingest throughput of the real server (a child process, `npm start`'s
+// command), on PostgreSQL (DATABASE_URL, a fresh database) and on the embedded PGlite default:
+//
+//   1. POST /api/v1/chats with the walk-through's Create Chat body (README step 4), 64 connections,
+//      ~10 s (autocannon): chats/s, p50/p99 latency;
+//   2. POST /api/v1/chats/batch with 1,000 such chats per request, 4 connections, ~10 s;
+//   3. the server's peak RSS (VmHWM of /proc/<pid>/status);
+//   4. the database's own ceiling for one transaction per chat: single autocommit INSERTs of the
+//      same row (the same statement the server uses) from 16 concurrent pg clients for 10 s (PGlite:
+//      its one connection, in process), and the ratio single-POST / ceiling;
+//   5. a check that the organization holds exactly as many chats as were answered 201.
+//
+// Each load run sends a fixed number of requests (sized from a warm-up so that it lasts ~10 s),
+// so that every request is answered before the count is compared; the rate is requests answered
+// over the time the run took. Prints figures next to the issue's targets; asserts nothing.
+//
+// Env: DATABASE_URL (optional; PGlite only without it), BENCH_SECONDS (default 10),
+// BENCH_BACKENDS (default "postgres,pglite").
+import autocannon from 'autocannon';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { toNewChat } from '../src/chats/service.js';
+import type { CreateChatBody } from '../src/chats/schemas.js';
+import { connectPglite, type Database } from '../src/db/connection.js';
+import { lockDataDir, openEmbedded } from '../src/db/embedded.js';
+import { insertChatRows } from '../src/ingest/chat-rows.js';
+import { freePort, spawnServer, waitUntilHealthy, type ServerProcess } from '../test/helpers/server-process.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SINGLE_CONNECTIONS = 64;
+const BATCH_CONNECTIONS = 4;
+const BATCH_SIZE = 1000;
+const CEILING_CLIENTS = 16;
+const DB_NAME = 'chatlogger_bench_ingest';
+const JWT_SECRET = 'bench-ingest-secret-bench-ingest-secret-0123456789';
+
+// README, walk-through step 4: the Create Chat page's example with valid values.
+const CHAT: CreateChatBody = {
+  metadata: {
+    avg_response_time: 42.0,
+    country_code: 'NL',
+    ip_address: '203.0.113.7',
+    is_escalated: true,
+    is_forwarded_to_hr: true,
+    language_code: 'nl',
+    question_category: 'leave',
+    sentiment: 'neutral',
+    session_id: 'session-1',
+    token_count: 42,
+    transcript_link: 'https://bot.example.com/transcripts/1',
+    user_rating: 4,
+  },
+  tags: ['leave'],
+  title: 'Parental leave question',
+  user_id: 42,
+};
+
+interface Run {
+  answered: number;
+  ok: number;
+  other: Record<string, number>;
+  errors: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  connections: number,
+  amount: number,
+  onResponse?: (status: number, body: string) => void,
+): Promise<Run> {
+  const result = await autocannon({
+    url,
+    connections,
+    amount,
+    timeout: 60,
+    requests: [{ method: 'POST', headers, body, ...(onResponse ? { onResponse } : {}) }],
+  });
+  const other: Record<string, number> = {};
+  for (const [code, { count }] of Object.entries(result.statusCodeStats as Record<string, { count: number }>)) {
+    if (!code.startsWith('2')) other[code] = Number(count);
+  }
+  const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000;
+  return {
+    answered: result['2xx'] + result.non2xx,
+    ok: result['2xx'],
+    other,
+    errors: result.errors,
+    seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
+}
+
+/** A run of `connections` that lasts about SECONDS: a warm-up measures the rate first. */
+async function timedLoad(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  connections: number,
+  warmupAmount: number,
+  onResponse?: (status: number, body: string) => void,
+): Promise<{ warmup: Run; run: Run }> {
+  const warmup = await load(url, headers, body, connections, warmupAmount, onResponse);
+  const rate = warmup.answered / warmup.seconds;
+  const amount = Math.max(connections, Math.round(rate * SECONDS));
+  const run = await load(url, headers, body, connections, amount, onResponse);
+  return { warmup, run };
+}
+
+function peakRss(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+async function api(base: string, url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(base + url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const json = (await res.json()) as Record<string, any>;
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Registers an organization, logs in and makes an API key. */
+async function organization(base: string, name: string) {
+  const email = `${name}@bench.example`;
+  const registered = await api(base, '/auth/register', { email, password: 'bench-password', organization_name: name });
+  const { token } = await api(base, '/auth/login', { email, password: 'bench-password' });
+  const { key } = await api(base, '/api/v1/orgs/me/apikeys', { label: 'bench' }, { authorization: `Bearer ${token}` });
+  return { id: registered.organization.id as number, key: key as string };
+}
+
+/** Single autocommit INSERTs of the same row from `clients` connections for SECONDS. */
+async function ceiling(clients: pg.ClientBase[], organizationId: number): Promise<{ rows: number; perSecond: number }> {
+  const row = { organizationId, chat: toNewChat(CHAT) };
+  const until = Date.now() + SECONDS * 1000;
+  const start = process.hrtime.bigint();
+  const counts = await Promise.all(
+    clients.map(async (client) => {
+      let n = 0;
+      while (Date.now() < until) {
+        await insertChatRows(client, [row]);
+        n++;
+      }
+      return n;
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rows = counts.reduce((a, b) => a + b, 0);
+  return { rows, perSecond: rows / seconds };
+}
+
+interface Figures {
+  backend: string;
+  single: Run;
+  batch: Run;
+  batchChats: number;
+  rssAfterSingle: number;
+  rssPeak: number;
+  ceiling: { rows: number; perSecond: number; clients: number };
+  expected: number;
+  stored: number;
+}
+
+async function drive(server: ServerProcess, backend: string): Promise<Omit<Figures, 'ceiling' | 'stored'> & { organizationId: number; ceilingOrg: number }> {
+  await waitUntilHealthy(server, 120_000);
+  const main = await organization(server.url, `bench-${backend}`);
+  const ceilingOrg = await organization(server.url, `bench-${backend}-ceiling`);
+  // Both headers carry the key, as on the Create Chat page.
+  const headers = { 'content-type': 'application/json', 'x-organization-api-key': main.key, authorization: main.key };
+
+  const single = await timedLoad(`${server.url}/api/v1/chats`, headers, JSON.stringify(CHAT), SINGLE_CONNECTIONS, 2000);
+  const rssAfterSingle = peakRss(server.child.pid!);
+
+  let batchChats = 0;
+  let batchItemsNot201 = 0;
+  const countItems = (status: number, body: string) => {
+    if (status !== 207) return;
+    for (const r of (JSON.parse(body) as { results: { status: number }[] }).results) {
+      if (r.status === 201) batchChats++;
+      else batchItemsNot201++;
+    }
+  };
+  const batchBody = JSON.stringify({ chats: Array.from({ length: BATCH_SIZE }, () => CHAT) });
+  const batch = await timedLoad(`${server.url}/api/v1/chats/batch`, headers, batchBody, BATCH_CONNECTIONS, 20, countItems);
+  if (batchItemsNot201 > 0) console.log(`  ! ${batchItemsNot201} batch items were not 201`);
+  const batchRunChats = batch.run.ok * BATCH_SIZE;
+  return {
+    backend,
+    single: single.run,
+    batch: batch.run,
+    batchChats: batchRunChats,
+    rssAfterSingle,
+    rssPeak: peakRss(server.child.pid!),
+    // Every chat answered 201, warm-ups included.
+    expected: single.warmup.ok + single.run.ok + batchChats,
+    organizationId: main.id,
+    ceilingOrg: ceilingOrg.id,
+  };
+}
+
+async function stop(server: ServerProcess) {
+  server.child.kill('SIGTERM');
+  const code = await server.exited;
+  if (code !== 0) console.log(`  ! server exited with ${code}:\n${server.output().slice(-2000)}`);
+}
+
+const baseEnv = { JWT_SECRET, LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false', HOST: '127.0.0.1' };
+
+async function benchPostgres(): Promise<Figures> {
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${DB_NAME}`;
+  try {
+    const server = spawnServer({ ...baseEnv, PORT: String(await freePort()), DATABASE_URL: url.toString() });
+    let figures;
+    try {
+      figures = await drive(server, 'postgres');
+    } finally {
+      await stop(server);
+    }
+    const clients = await Promise.all(
+      Array.from({ length: CEILING_CLIENTS }, async () => {
+        const c = new pg.Client({ connectionString: url.toString() });
+        await c.connect();
+        return c;
+      }),
+    );
+    const ceil = await ceiling(clients, figures.ceilingOrg);
+    const { rows } = await clients[0].query('SELECT count(*)::int AS n FROM chats WHERE organization_id = $1', [figures.organizationId]);
+    await Promise.all(clients.map((c) => c.end()));
+    return { ...figures, ceiling: { ...ceil, clients: CEILING_CLIENTS }, stored: rows[0].n };
+  } finally {
+    if (!process.env.KEEP_BENCH_DB) await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function benchPglite(): Promise<Figures> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-bench-ingest-'));
+  try {
+    const server = spawnServer({ ...baseEnv, PORT: String(await freePort()), DATA_DIR: dataDir });
+    let figures;
+    try {
+      figures = await drive(server, 'pglite');
+    } finally {
+      await stop(server);
+    }
+    // The same database, opened in this process once the server has let go of it.
+    const release = lockDataDir(dataDir);
+    let database: Database | undefined;
+    try {
+      const { pglite } = await openEmbedded(dataDir);
+      database = connectPglite(pglite, true);
+      const client = await database.pool.connect();
+      const ceil = await ceiling([client], figures.ceilingOrg);
+      const { rows } = await client.query('SELECT count(*)::int AS n FROM chats WHERE organization_id = $1', [figures.organizationId]);
+      client.release();
+      return { ...figures, ceiling: { ...ceil, clients: 1 }, stored: rows[0].n };
+    } finally {
+      await database?.close();
+      release();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function report(f: Figures) {
+  const singleRate = f.single.ok / f.single.seconds;
+  const batchRate = f.batchChats / f.batch.seconds;
+  const ratio = singleRate / f.ceiling.perSecond;
+  const lines = [
+    `\n== ${f.backend} ==`,
+    `single POST /api/v1/chats  ${fmt(singleRate)} chats/s (${fmt(f.single.ok)} × 201 in ${fmt(f.single.seconds, 1)} s, ${SINGLE_CONNECTIONS} connections)` +
+      `  p50 ${f.single.p50} ms  p99 ${f.single.p99} ms   [target p99 ≤ 50 ms]`,
+    `batch POST .../chats/batch ${fmt(batchRate)} chats/s (${fmt(f.batch.ok)} × 207 of ${BATCH_SIZE} in ${fmt(f.batch.seconds, 1)} s, ${BATCH_CONNECTIONS} connections)` +
+      `  p50 ${f.batch.p50} ms  p99 ${f.batch.p99} ms   [target ≥ 30,000 chats/s]`,
+    `ceiling, 1 transaction/chat ${fmt(f.ceiling.perSecond)} chats/s (${fmt(f.ceiling.rows)} single autocommit INSERTs, ${f.ceiling.clients} client${f.ceiling.clients > 1 ? 's' : ''}, ${SECONDS} s)`,
+    `ratio single POST / ceiling ${fmt(ratio, 2)}×   [target ≥ 3×]`,
+    `server peak RSS (VmHWM)    ${fmt(f.rssAfterSingle)} MB after the single run, ${fmt(f.rssPeak)} MB after the batch run   [target ≤ 250 MB]`,
+    `check: chats stored ${fmt(f.stored)}, answered 201 ${fmt(f.expected)} → ${f.stored === f.expected ? 'equal' : 'MISMATCH'}`,
+  ];
+  const problems = [f.single, f.batch].flatMap((r) => [
+    ...(r.errors > 0 ? [`${r.errors} connection errors`] : []),
+    ...Object.entries(r.other).map(([code, n]) => `${n} × ${code}`),
+  ]);
+  if (problems.length) lines.push(`  ! ${problems.join(', ')}`);
+  console.log(lines.join('\n'));
+  return { backend: f.backend, singleRate, p50: f.single.p50, p99: f.single.p99, batchRate, ceiling: f.ceiling.perSecond, ratio, rss: f.rssPeak, check: f.stored === f.expected };
+}
+
+async function main() {
+  const wanted = (process.env.BENCH_BACKENDS ?? 'postgres,pglite').split(',');
+  const rows = [];
+  if (wanted.includes('postgres')) {
+    if (process.env.DATABASE_URL) rows.push(report(await benchPostgres()));
+    else console.log('DATABASE_URL not set: PostgreSQL skipped (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)');
+  }
+  if (wanted.includes('pglite')) rows.push(report(await benchPglite()));
+  console.log(`\n| backend | single POST chats/s | p50 ms | p99 ms | batch chats/s | 1 tx/chat ceiling | ratio | peak RSS MB | stored = 201s |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|`);
+  for (const r of rows) {
+    console.log(`| ${r.backend} | ${fmt(r.singleRate)} | ${r.p50} | ${r.p99} | ${fmt(r.batchRate)} | ${fmt(r.ceiling)} | ${fmt(r.ratio, 2)}× | ${fmt(r.rss)} | ${r.check ? 'yes' : 'NO'} |`);
+  }
+  console.log(`targets: single ≥ 3× ceiling, p99 ≤ 50 ms, batch ≥ 30,000 chats/s, RSS ≤ 250 MB (${os.cpus().length} CPUs, server and database on this machine)`);
+}
+
+await main();
