@@ -23,6 +23,7 @@ import { installJsonBodyParser } from './http/json-body.js';
 import { assertSafeStrings } from './http/string-safety.js';
 import { installValidators } from './http/validation.js';
 import { installShutdownResponses } from './http/closing.js';
+import { clientErrorHandler } from './http/client-errors.js';
 import { installRateLimits } from './rate-limit/limiter.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/settings.js';
 import { systemRoutes } from './system/routes.js';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions) {
       connectionsCheckingInterval: limits.connectionsCheckingInterval,
       maxHeaderSize: limits.maxHeaderSize,
     },
+    clientErrorHandler: clientErrorHandler(limits.maxHeaderSize),
     // While closing, our own onRequest hook answers 503 in the error model (with Retry-After).
     return503OnClosing: false,
     forceCloseConnections: 'idle',
