@@ -1,8 +1,7 @@
 // One database handle for the whole app, backed either by PostgreSQL (DATABASE_URL) or by an
-// embedded PGlite instance. Both are used through node-postgres' Pool API, so every query,
-// transaction and migration runs the same way on both.
-import type { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+// embedded PGlite instance (src/db/pglite-connection.ts: kept apart so that a PostgreSQL server
+// never loads PGlite, which under tsx alone costs ~40 MB of RSS). Both are used through
+// node-postgres' Pool API, so every query, transaction and migration runs the same way on both.
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.js';
@@ -21,7 +20,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function wrap(kind: Database['kind'], pool: pg.Pool, closeExtra: () => Promise<void>): Database {
+/** A Database over a pool (connectPostgres here, connectPglite in ./pglite-connection.ts). */
+export function wrap(kind: Database['kind'], pool: pg.Pool, closeExtra: () => Promise<void>): Database {
   // An idle client that loses its connection (database restart) emits 'error' on the pool; without
   // a listener that would crash the process. The next query reconnects or fails with a 503.
   pool.on('error', () => {});
@@ -34,22 +34,22 @@ function wrap(kind: Database['kind'], pool: pg.Pool, closeExtra: () => Promise<v
   };
 }
 
-export function connectPostgres(databaseUrl: string, maxConnections = 10): Database {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: maxConnections });
-  return wrap('postgres', pool, async () => {});
+/**
+ * A client that never crashes the process with an unhandled 'error' event. When PostgreSQL ends a
+ * connection (pg_terminate_backend, a restart) while the client is checked out between two queries,
+ * node-postgres emits 'error' on the client itself, where the pool's own listener (idle clients
+ * only) does not catch it. The failure still reaches the caller: the pending or the next query on
+ * that client fails, is answered 503, and the pool drops the client.
+ */
+class ResilientClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {});
+  }
 }
 
-/** Uses an open PGlite instance; `ownsPglite` says whether close() should close it too. */
-export function connectPglite(pglite: PGlite, ownsPglite: boolean): Database {
-  const config = createPgConfig(pglite);
-  // node-postgres hands the Parse message its query's `types` (for Drizzle: an object of custom
-  // type parsers, not a list of parameter type OIDs); PGlite's serializer calls types.forEach and
-  // throws on it. Parameter types are optional in Parse, so drop anything that is not a list.
-  const connection = config.connection as unknown as { parse(query: { types?: unknown }): void };
-  const parse = connection.parse.bind(connection);
-  connection.parse = (query) => parse(Array.isArray(query.types) ? query : { ...query, types: undefined });
-  const pool = new pg.Pool(config as unknown as pg.PoolConfig);
-  return wrap('pglite', pool, async () => {
-    if (ownsPglite) await pglite.close();
-  });
+export function connectPostgres(databaseUrl: string, maxConnections = 10): Database {
+  // `Client` travels with pool.options, so pools made from them (the ingest path's) get it too.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: maxConnections, Client: ResilientClient });
+  return wrap('postgres', pool, async () => {});
 }

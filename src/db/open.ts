@@ -3,8 +3,7 @@
 // operators' command line (src/cli), so that both open, lock and migrate it the same way.
 import crypto from 'node:crypto';
 import type { Config } from '../config.js';
-import { connectPglite, connectPostgres, type Database } from './connection.js';
-import { DataDirLockedError, embeddedJwtSecret, lockDataDir, openEmbedded } from './embedded.js';
+import { connectPostgres, type Database } from './connection.js';
 import { runMigrations, type MigrationReport } from './migrate.js';
 
 /** Why the database could not be opened, in one line fit for an operator (the cause is kept). */
@@ -50,6 +49,9 @@ async function openPostgres(databaseUrl: string, jwtSecret: string): Promise<Ope
 }
 
 async function openPglite(config: Config): Promise<OpenedDatabase> {
+  // Loaded only in embedded mode: a PostgreSQL server never loads PGlite.
+  const { DataDirLockedError, embeddedJwtSecret, lockDataDir, openEmbedded } = await import('./embedded.js');
+  const { connectPglite } = await import('./pglite-connection.js');
   let release: () => void;
   try {
     release = lockDataDir(config.dataDir);

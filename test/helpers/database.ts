@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { connectPglite, connectPostgres, type Database } from '../../src/db/connection.js';
+import { connectPostgres, type Database } from '../../src/db/connection.js';
+import { connectPglite } from '../../src/db/pglite-connection.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { createPglite } from '../../src/db/pglite.js';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { connectPglite } from '../../src/db/connection.js';
+import { connectPglite } from '../../src/db/pglite-connection.js';
 import { createPglite } from '../../src/db/pglite.js';
 import { runMigrations } from '../../src/db/migrate.js';
 
