@@ -83,6 +83,7 @@ interface LoadLog {
   refused: { title: string; status: number; body: any; retryAfter: string | null }[];
   /** No answer (connection refused or cut): may or may not be stored, but whole if it is. */
   unanswered: string[];
+  errors: string[];
   /** When each 201 arrived. */
   okAt: number[];
 }
@@ -91,9 +92,10 @@ const tagsOf = (title: string) => ['load', title.split('-')[1], `n${title.split(
 
 /** `clients` writers, each posting chats until its first non-201 or network error (or `keepGoing`). */
 function load(url: string, key: string, clients = CLIENTS, keepGoing?: () => boolean) {
-  const log: LoadLog = { ok: new Map(), refused: [], unanswered: [], okAt: [] };
+  const log: LoadLog = { ok: new Map(), refused: [], unanswered: [], okAt: [], errors: [] };
   const writer = async (client: number) => {
     for (let n = 0; ; n++) {
+      if (keepGoing && !keepGoing()) return;
       const title = `load-c${client}-${n}`;
       let res: Response;
       let body: any;
@@ -105,8 +107,9 @@ function load(url: string, key: string, clients = CLIENTS, keepGoing?: () => boo
           signal: AbortSignal.timeout(20_000),
         });
         body = await res.json();
-      } catch {
+      } catch (err) {
         log.unanswered.push(title);
+        log.errors.push(String((err as Error).cause ?? err));
         if (keepGoing?.()) continue;
         return;
       }
@@ -306,7 +309,10 @@ if (backend === 'postgres') {
       // A 503 may come after the commit reached the database (the answer was lost with the
       // connection), so refused chats may be stored here; answered ones must all be.
       await expectStoredExactly(store.query, log, { refusedMayBeStored: true });
-      console.log(`[postgres] ${terminated} backends terminated: ${log.ok.size} answered 201, ${log.refused.length} answered 503, ${log.unanswered.length} unanswered`);
+      console.log(
+        `[postgres] ${terminated} backends terminated: ${log.ok.size} answered 201, ${log.refused.length} answered 503, ` +
+          `${log.unanswered.length} unanswered (${[...new Set(log.errors)].join('; ')})`,
+      );
       server.child.kill('SIGTERM');
       expect(await exitCode(server, 10_000)).toBe(0);
     }, 120_000);
