@@ -156,6 +156,12 @@ describe('POST /api/v1/chats/batch', () => {
       expect(results.map((r: { status: number }) => r.status)).toEqual([201, 500, 201, 400]);
       expect(results[1]).toEqual({ index: 1, status: 500, error: 'Failed to create chat', code: 'internal_error' });
       expect(await countChats(t.database, admin.organization.id)).toBe(before + 2);
+      // Alone, and with an Idempotency-Key (the path that runs in one explicit transaction).
+      const alone = await postBatch({ chats: [{ ...chat(1), title: 'boom' }] });
+      expect(alone.json().results).toEqual([{ index: 0, status: 500, error: 'Failed to create chat', code: 'internal_error' }]);
+      const keyed = await postBatch({ chats: [chat(0), { ...chat(1), title: 'boom' }] }, { ...apiKeyHeaders(key), 'idempotency-key': `boom-${Date.now()}` });
+      expect(keyed.json().results.map((r: { status: number }) => r.status)).toEqual([201, 500]);
+      expect(await countChats(t.database, admin.organization.id)).toBe(before + 3);
     } finally {
       await t.database.pool.query('ALTER TABLE chats DROP CONSTRAINT test_no_boom');
     }

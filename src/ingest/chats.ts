@@ -77,15 +77,18 @@ export type RowResult = number | Error;
  * it is rolled back to a savepoint and the rows are inserted one by one (a savepoint each), so
  * that the good rows are still stored in this transaction and each bad one gets its own error.
  */
-async function insertRowsOrEach(client: pg.ClientBase, rows: ChatRow[]): Promise<RowResult[]> {
-  await client.query('SAVEPOINT batch');
-  try {
-    const ids = await insertChatRows(client, rows);
-    await client.query('RELEASE SAVEPOINT batch');
-    return ids;
-  } catch (err) {
-    if (!dependsOnBatchContents(err) || rows.length === 1) throw err;
-    await client.query('ROLLBACK TO SAVEPOINT batch');
+async function insertRowsOrEach(client: pg.ClientBase, rows: ChatRow[], tryAllAtOnce = true): Promise<RowResult[]> {
+  if (tryAllAtOnce) {
+    await client.query('SAVEPOINT batch');
+    try {
+      const ids = await insertChatRows(client, rows);
+      await client.query('RELEASE SAVEPOINT batch');
+      return ids;
+    } catch (err) {
+      if (!dependsOnBatchContents(err)) throw err;
+      await client.query('ROLLBACK TO SAVEPOINT batch');
+      if (rows.length === 1) return [err as Error];
+    }
   }
   const results: RowResult[] = [];
   for (const row of rows) {
@@ -114,16 +117,27 @@ export async function writeChatBatch(
   idempotency: IdempotencyRequest | undefined,
   answer: (results: RowResult[]) => Answer,
 ): Promise<Answer> {
-  if (idempotency !== undefined) cleanUpExpiredKeys(pool);
-  const claim = idempotency && { organizationId, key: idempotency.key, hash: idempotency.hash };
+  if (idempotency === undefined) {
+    // One autocommit statement; only if the database refuses it, a transaction that retries the
+    // rows one by one.
+    try {
+      return answer(await withClient(pool, (client) => insertChatRows(client, rows)));
+    } catch (err) {
+      if (!dependsOnBatchContents(err)) throw err;
+      if (rows.length === 1) return answer([err as Error]);
+      return answer(await inTransaction(pool, (client) => insertRowsOrEach(client, rows, false)));
+    }
+  }
+  cleanUpExpiredKeys(pool);
+  const claim = { organizationId, key: idempotency.key, hash: idempotency.hash };
   return inTransaction(pool, async (client) => {
-    if (claim && (await claimKeys(client, [claim])).size === 0) {
+    if ((await claimKeys(client, [claim])).size === 0) {
       const stored = (await answersOfLostClaims(client, [claim])).get(keyId(claim));
       if (stored instanceof HttpError || stored === undefined) throw stored ?? new Error('no answer for an idempotency key');
       return stored;
     }
     const result = answer(await insertRowsOrEach(client, rows));
-    if (claim) await completeKeys(client, [{ ...claim, status: result.status, body: result.body }]);
+    await completeKeys(client, [{ ...claim, status: result.status, body: result.body }]);
     return result;
   });
 }
