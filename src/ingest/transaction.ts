@@ -19,7 +19,14 @@ export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) =
 
 function isServerError(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !(err as { rollbackFailed?: boolean }).rollbackFailed;
+  // Classes 08 (connection exception) and 57 (operator intervention: the server shutting down, a
+  // terminated backend) mean the connection itself is gone.
+  return (
+    typeof code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(code) &&
+    !/^(08|57)/.test(code) &&
+    !(err as { rollbackFailed?: boolean }).rollbackFailed
+  );
 }
 
 export function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
