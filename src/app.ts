@@ -118,6 +118,8 @@ export async function buildApp(options: AppOptions) {
     // A route that takes a list of items (the chat batch) checks each item itself: one bad item
     // must not fail the others.
     if (request.body !== undefined && !request.routeOptions.config?.checksItemStrings) assertSafeStrings(request.body);
+    // Query strings too: %00 in a list filter reached PostgreSQL and failed there (500).
+    if (request.query && typeof request.query === 'object') assertSafeStrings(request.query);
   });
 
   await app.register(cookie);
