@@ -6,13 +6,7 @@ export type ChatRow = typeof chats.$inferSelect;
 export type NewChat = Omit<typeof chats.$inferInsert, 'organizationId' | 'id' | 'updatedAt' | 'messageCount'>;
 export type ChatChanges = Partial<Omit<NewChat, 'createdAt'>>;
 
-export async function insertChat(db: Db, organizationId: number, chat: NewChat): Promise<number> {
-  const [row] = await db
-    .insert(chats)
-    .values({ ...chat, organizationId })
-    .returning({ id: chats.id });
-  return row.id;
-}
+// Chats are created by the ingest path (src/ingest: group commit and the batch endpoint).
 
 export async function findChat(db: Db, organizationId: number, id: number): Promise<ChatRow | undefined> {
   const [row] = await db

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
-import { chats, messages, type MessageRole } from '../db/schema.js';
+import { messages, type MessageRole } from '../db/schema.js';
 
 export type MessageRow = typeof messages.$inferSelect;
 
@@ -11,16 +11,7 @@ export interface NewMessage {
   responseTime: number | null;
 }
 
-/** Adds a message to a chat of the organization; undefined when it has no such chat. */
-export async function insertMessage(db: Db, organizationId: number, chatId: number, m: NewMessage): Promise<number | undefined> {
-  // One statement: the chat's existence is checked where the row is written.
-  const { rows } = await db.execute<{ id: number }>(sql`
-    INSERT INTO ${messages} (organization_id, chat_id, role, content, token_count, response_time)
-    SELECT ${organizationId}, ${chatId}, ${m.role}, ${m.content}, ${m.tokenCount}, ${m.responseTime}
-    WHERE EXISTS (SELECT 1 FROM ${chats} WHERE ${chats.organizationId} = ${organizationId} AND ${chats.id} = ${chatId})
-    RETURNING id`);
-  return rows[0]?.id;
-}
+// Messages are created by the ingest path (src/ingest/messages.ts, group commit).
 
 /** A chat's messages in order, after message id `afterId`; one extra row tells whether more follow. */
 export function listMessages(db: Db, organizationId: number, chatId: number, limit: number, afterId = 0): Promise<MessageRow[]> {
