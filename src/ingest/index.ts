@@ -34,7 +34,7 @@ export function ingestOf(deps: Pick<AppDeps, 'pool' | 'databaseKind'>): Ingest {
     // PGlite has one connection: share it.
     const own =
       deps.databaseKind === 'postgres'
-        ? new pg.Pool({ ...(deps.pool as unknown as { options: pg.PoolConfig }).options, max: 2 * CONCURRENCY, idleTimeoutMillis: 30_000 })
+        ? new pg.Pool({ ...(deps.pool as unknown as { options: pg.PoolConfig }).options, max: 2 * CONCURRENCY, idleTimeoutMillis: 30_000, allowExitOnIdle: true })
         : undefined;
     own?.on('error', () => {}); // an idle connection lost (database restart): the next flush reconnects or fails with 503
     const pool = own ?? deps.pool;
