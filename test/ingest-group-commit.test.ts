@@ -100,6 +100,20 @@ describe('concurrent POST /api/v1/chats', () => {
   });
 });
 
+describe('batch sizes', () => {
+  it('splits what is waiting into transactions of at most 500, and stores all of it', async () => {
+    const ingest = ingestOf(t.app.deps);
+    const before = { ...ingest.chats.stats };
+    const count = await countChats(t.database, admin.organization.id);
+    const chat = toNewChat(distinctChat(1));
+    const answers = await Promise.all(Array.from({ length: 1200 }, () => ingest.chats.submit({ organizationId: admin.organization.id, chat })));
+    expect(new Set(answers.map((a) => a.body.chat_id)).size).toBe(1200);
+    expect(ingest.chats.stats.flushes - before.flushes).toBe(3);
+    expect(ingest.chats.stats.largestBatch).toBe(500);
+    expect(await countChats(t.database, admin.organization.id)).toBe(count + 1200);
+  });
+});
+
 describe('a batch that fails in the database', () => {
   // A real failure the schemas cannot foresee: a CHECK constraint added for this test.
   async function withBoomConstraint(fn: () => Promise<void>) {

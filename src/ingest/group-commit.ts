@@ -5,7 +5,8 @@
 // answered only after that transaction committed. There is no timer: a flush starts on the next
 // turn of the event loop when fewer than `concurrency` flushes are running, so under low load an
 // item is written at once (the latency of a single insert), and under high load items pile up
-// while a transaction runs and the next flush takes them all — batches grow with the load.
+// while a transaction runs and the next flush takes them all — batches grow with the load. When a
+// full batch is waiting, a further flush may start beside the running one (fullBatchConcurrency).
 //
 // When a batch fails in the database (a constraint, a chat deleted meanwhile, ...) its items are
 // retried one by one, each in its own transaction, so that each request gets its own true answer
@@ -22,6 +23,8 @@ export interface GroupCommitOptions<I, R> {
   maxBatch: number;
   /** Flushes that may run at once (each holds a connection). */
   concurrency: number;
+  /** Flushes that may run at once while a full batch (maxBatch items) is waiting; default `concurrency`. */
+  fullBatchConcurrency?: number;
 }
 
 export interface GroupCommitStats {
@@ -60,8 +63,14 @@ export class GroupCommit<I, R> {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** How many flushes may run now: one more while a full batch waits. */
+  private get slots(): number {
+    const { concurrency, fullBatchConcurrency, maxBatch } = this.options;
+    return this.queue.length >= maxBatch ? Math.max(concurrency, fullBatchConcurrency ?? concurrency) : concurrency;
+  }
+
   private schedule(): void {
-    if (this.scheduled || this.running >= this.options.concurrency || this.queue.length === 0) return;
+    if (this.scheduled || this.running >= this.slots || this.queue.length === 0) return;
     this.scheduled = true;
     // The next turn of the event loop: items submitted by requests handled in this one join in.
     setImmediate(() => {
@@ -71,7 +80,7 @@ export class GroupCommit<I, R> {
   }
 
   private flush(): void {
-    if (this.running >= this.options.concurrency || this.queue.length === 0) return;
+    if (this.running >= this.slots || this.queue.length === 0) return;
     const batch = this.queue.splice(0, this.options.maxBatch);
     this.running++;
     this.stats.flushes++;

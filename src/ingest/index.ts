@@ -23,6 +23,8 @@ const MAX_BATCH = 500;
 // (the rollup trigger updates the same chat_rollups rows, locked until commit), and one at a time
 // lets the next batch grow while the current one commits.
 const CONCURRENCY = 1;
+// ... and a second one beside it while 500 more are already waiting.
+const FULL_BATCH_CONCURRENCY = 2;
 
 const instances = new WeakMap<pg.Pool, Ingest>();
 
@@ -34,12 +36,12 @@ export function ingestOf(deps: Pick<AppDeps, 'pool' | 'databaseKind'>): Ingest {
     // PGlite has one connection: share it.
     const own =
       deps.databaseKind === 'postgres'
-        ? new pg.Pool({ ...(deps.pool as unknown as { options: pg.PoolConfig }).options, max: 2 * CONCURRENCY, idleTimeoutMillis: 30_000, allowExitOnIdle: true })
+        ? new pg.Pool({ ...(deps.pool as unknown as { options: pg.PoolConfig }).options, max: 2 * FULL_BATCH_CONCURRENCY, idleTimeoutMillis: 30_000, allowExitOnIdle: true })
         : undefined;
     own?.on('error', () => {}); // an idle connection lost (database restart): the next flush reconnects or fails with 503
     const pool = own ?? deps.pool;
-    const chats = new GroupCommit({ write: (items: ChatItem[]) => writeChats(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY });
-    const messages = new GroupCommit({ write: (items: MessageItem[]) => writeMessages(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY });
+    const chats = new GroupCommit({ write: (items: ChatItem[]) => writeChats(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY, fullBatchConcurrency: FULL_BATCH_CONCURRENCY });
+    const messages = new GroupCommit({ write: (items: MessageItem[]) => writeMessages(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY, fullBatchConcurrency: FULL_BATCH_CONCURRENCY });
     let closing: Promise<void> | undefined;
     ingest = {
       chats,
