@@ -80,6 +80,17 @@ describe('token bucket', () => {
     await store.take('third', policy);
     expect(store.size).toBe(1);
   });
+
+  it('keeps at most maxBuckets, dropping the least recently used', async () => {
+    const store = new MemoryBucketStore(() => 0, 3);
+    const policy = { name: 'p', burst: 2, ratePerSecond: 1 };
+    for (const k of ['a', 'b', 'c']) await store.take(k, policy);
+    await store.take('a', policy); // a is now the most recent
+    await store.take('d', policy); // b goes
+    expect(store.size).toBe(3);
+    expect((await store.take('a', policy)).allowed).toBe(false); // a kept its count
+    expect((await store.take('b', policy)).remaining).toBe(1); // b starts afresh
+  });
 });
 
 describe('per API key', () => {

@@ -36,12 +36,19 @@ function result(tokens: number, allowed: boolean, policy: BucketPolicy): TakeRes
   };
 }
 
-/** Buckets in this process's memory; full buckets are forgotten (they equal a new one). */
+/**
+ * Buckets in this process's memory; full buckets are forgotten (they equal a new one). At most
+ * `maxBuckets` are kept (a flood of distinct IPs on /auth/login must not grow memory without end):
+ * past that, the least recently used are dropped, which only ever lets a caller through sooner.
+ */
 export class MemoryBucketStore implements BucketStore {
   private readonly buckets = new Map<string, { tokens: number; at: number; fullAt: number }>();
   private nextSweep = 0;
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly maxBuckets = 500_000,
+  ) {}
 
   async take(key: string, policy: BucketPolicy, cost = 1): Promise<TakeResult> {
     const now = this.now();
@@ -51,7 +58,9 @@ export class MemoryBucketStore implements BucketStore {
     let tokens = bucket ? Math.min(policy.burst, bucket.tokens + (now - bucket.at) * perMs) : policy.burst;
     const allowed = tokens >= cost;
     if (allowed) tokens = Math.min(policy.burst, tokens - cost);
+    this.buckets.delete(key); // re-inserted last: the Map's order is least recently used first
     this.buckets.set(key, { tokens, at: now, fullAt: now + (policy.burst - tokens) / perMs });
+    if (this.buckets.size > this.maxBuckets) this.buckets.delete(this.buckets.keys().next().value!);
     return result(tokens, allowed, policy);
   }
 
