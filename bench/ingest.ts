@@ -15,7 +15,7 @@
 // is compared; the rate is requests answered over the time the run took. Prints figures next to the issue's targets; asserts nothing.
 //
 // Env: DATABASE_URL (optional; PGlite only without it), BENCH_SECONDS (default 10),
-// BENCH_BACKENDS (default "postgres,pglite").
+// BENCH_BACKENDS (default "postgres,pglite"), BENCH_SERVER_NODE_OPTIONS (the server's NODE_OPTIONS).
 import autocannon from 'autocannon';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -220,7 +220,14 @@ async function stop(server: ServerProcess) {
   if (code !== 0) console.log(`  ! server exited with ${code}:\n${server.output().slice(-2000)}`);
 }
 
-const baseEnv = { JWT_SECRET, LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false', HOST: '127.0.0.1' };
+const baseEnv = {
+  JWT_SECRET,
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_ENABLED: 'false',
+  HOST: '127.0.0.1',
+  // e.g. BENCH_SERVER_NODE_OPTIONS=--max-old-space-size=128 to see the server under a heap cap.
+  ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+};
 
 async function benchPostgres(): Promise<Figures> {
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
