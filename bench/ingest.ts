@@ -115,7 +115,8 @@ async function timedLoad(
   onResponse?: (status: number, body: string) => void,
 ): Promise<Run> {
   const warmup = await autocannon({ url, connections, duration: WARMUP_SECONDS, requests: [{ method: 'POST', headers: warmupHeaders, body }] });
-  const rate = (warmup['2xx'] + warmup.non2xx) / WARMUP_SECONDS;
+  // The median second, not the mean: the first second of a fresh server is slow (JIT).
+  const rate = Math.max(warmup.requests.p50, (warmup['2xx'] + warmup.non2xx) / WARMUP_SECONDS);
   const amount = Math.max(connections, Math.round(rate * SECONDS));
   return load(url, headers, body, connections, amount, onResponse);
 }
