@@ -254,6 +254,18 @@ describe.skipIf(!hasRedis)('shared through Redis (REDIS_URL)', () => {
     expect(refused.headers['ratelimit']).toMatch(/^"api-key";r=0;t=1[12]$/);
   });
 
+  it('counts failed logins only, across instances', async () => {
+    const settings = { login: { attempts: 2, windowSeconds: 900 }, redisUrl: REDIS_URL, redisKeyPrefix: prefix };
+    const one = await appWith(settings);
+    const two = await appWith(settings);
+    const { email, password } = await signUp(one);
+    const login = (app: App, pw: string) => app.inject({ method: 'POST', url: '/auth/login', payload: { email, password: pw }, remoteAddress: '203.0.113.50' });
+    for (let i = 0; i < 4; i++) expect((await login(i % 2 ? two : one, password)).statusCode).toBe(200);
+    expect((await login(one, 'wrong password')).statusCode).toBe(401);
+    expect((await login(two, 'wrong password')).statusCode).toBe(401);
+    expect((await login(one, password)).statusCode).toBe(429);
+  });
+
   it('the Lua script refills by the Redis clock', async () => {
     const redis = new Redis(REDIS_URL);
     const store = new RedisBucketStore(redis, () => {}, prefix);
