@@ -6,11 +6,15 @@ import type { SortOrder } from './repository.js';
 
 // Every field is optional: a bot often opens a chat before it knows the rating or the sentiment.
 // null means the same as leaving the field out ("not known"), and reads back as null.
+/** Far above any real average answer time (about 31 years), far below what could overflow a sum. */
+export const MAX_RESPONSE_TIME_SECONDS = 1e9;
+
 const opt = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
 
 export const ChatMetadataInput = Type.Object(
   {
-    avg_response_time: opt(Type.Number({ minimum: 0, maximum: Number.MAX_VALUE, description: 'Average response time, in seconds' })),
+    // Bounded so that the per-hour sums in chat_rollups can never overflow a double (that would fail inserts).
+    avg_response_time: opt(Type.Number({ minimum: 0, maximum: MAX_RESPONSE_TIME_SECONDS, description: 'Average response time, in seconds (at most 1,000,000,000)' })),
     country_code: opt(Type.String({ format: 'iso3166-alpha2', description: 'ISO 3166-1 alpha-2, e.g. "NL"; case-insensitive, stored uppercase' })),
     ip_address: opt(Type.String({ format: 'ip', maxLength: 100, description: 'IPv4 or IPv6 address of the end user' })),
     is_escalated: opt(Type.Boolean({ description: 'Whether the bot escalated the conversation' })),

@@ -13,7 +13,7 @@ export const CreateMessageBody = Type.Object(
         Type.Object(
           {
             token_count: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Tokens of this message' }))),
-            response_time: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: Number.MAX_VALUE, description: 'Time taken to answer, in milliseconds' }))),
+            response_time: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e12, description: 'Time taken to answer, in milliseconds (at most 10^12)' }))),
           },
           { additionalProperties: false },
         ),
