@@ -1,6 +1,7 @@
 // Start-up: config → database (migrated) → app → listen; graceful shutdown on SIGINT/SIGTERM.
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { startEmbeddedMaintenance } from './db/maintenance.js';
 import { OpenDatabaseError, openDatabase, type OpenedDatabase } from './db/open.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -40,11 +41,14 @@ async function main() {
     },
   });
 
+  const stopMaintenance = startEmbeddedMaintenance(database, app.log);
+
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     app.log.info({ signal }, 'shutting down');
+    stopMaintenance();
     const deadline = setTimeout(() => {
       app.log.error('shutdown took longer than 10 s; exiting');
       release();
