@@ -1,7 +1,7 @@
 // Organization API keys: creation, storage, listing, revocation, the ways a bot may send one,
 // and that one organization can never use or manage another's keys or read its chats.
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectError } from './helpers/errors.js';
 import { generateApiKey } from '../src/api-keys/key-format.js';
 import {
   apiKeyHeaders,
@@ -32,18 +32,6 @@ afterAll(() => t?.close());
 
 // --- helpers -----------------------------------------------------------------------------------
 
-/** Every error is a JSON object whose values are all strings, with an `error` sentence. */
-function expectError(res: LightMyRequestResponse, status: number) {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json();
-  expect(typeof body).toBe('object');
-  expect(body).not.toBeNull();
-  expect(Array.isArray(body)).toBe(false);
-  for (const value of Object.values(body)) expect(typeof value).toBe('string');
-  expect(typeof body.error).toBe('string');
-  expect(body.error.trim().length).toBeGreaterThan(0);
-  return body as { error: string; code?: string; field?: string };
-}
 
 const createKey = (token: string, payload: unknown) =>
   t.app.inject({ method: 'POST', url: '/api/v1/orgs/me/apikeys', headers: bearer(token), payload: payload as object });

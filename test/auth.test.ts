@@ -1,7 +1,7 @@
 // Registration, login, logout, dashboard tokens (JWT + session) and roles.
 import { SignJWT, decodeJwt } from 'jose';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectError } from './helpers/errors.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import {
   TEST_JWT_SECRET,
@@ -31,19 +31,6 @@ afterAll(() => t?.close());
 
 // --- helpers -----------------------------------------------------------------------------------
 
-/** Every error is a JSON object whose values are all strings, with an `error` sentence. */
-function expectError(res: LightMyRequestResponse, status: number) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/json/);
-  const body = res.json();
-  expect(typeof body).toBe('object');
-  expect(body).not.toBeNull();
-  expect(Array.isArray(body)).toBe(false);
-  for (const value of Object.values(body)) expect(typeof value).toBe('string');
-  expect(typeof body.error).toBe('string');
-  expect(body.error.trim().length).toBeGreaterThan(0);
-  return body as { error: string; code?: string; field?: string };
-}
 
 const register = (payload: Record<string, unknown>, ctx: TestContext = t) =>
   ctx.app.inject({ method: 'POST', url: '/auth/register', payload });

@@ -5,23 +5,13 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { App } from '../../src/app.js';
 import { bearer, logIn } from '../helpers/app.js';
+import { expectError } from '../helpers/errors.js';
+
+export { expectError };
 
 export const PASSWORD = 'correct horse battery';
 export const uid = () => crypto.randomBytes(4).toString('hex');
 
-/** Every error is a JSON object whose values are all strings, with an `error` sentence. */
-export function expectError(res: LightMyRequestResponse, status: number) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/json/);
-  const body = res.json();
-  expect(typeof body).toBe('object');
-  expect(body).not.toBeNull();
-  expect(Array.isArray(body)).toBe(false);
-  for (const value of Object.values(body)) expect(typeof value).toBe('string');
-  expect(typeof body.error).toBe('string');
-  expect(body.error.trim().length).toBeGreaterThan(0);
-  return body as { error: string; code?: string; field?: string };
-}
 
 /** A 400 that names `field` in its sentence and in `field`. */
 export function expectFieldError(res: LightMyRequestResponse, field: string) {
