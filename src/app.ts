@@ -8,6 +8,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { apiKeyRoutes } from './api-keys/routes.js';
+import { ApiKeyCache } from './api-keys/cache.js';
 import { apiKeyHmacKey } from './api-keys/key-format.js';
 import { authRoutes } from './auth/routes.js';
 import { TokenService } from './auth/tokens.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions) {
     databaseKind: options.database.kind,
     tokens: new TokenService(options.jwtSecret),
     apiKeyHmacKey: apiKeyHmacKey(options.jwtSecret),
+    apiKeyCache: new ApiKeyCache(),
     allowRegistration: options.allowRegistration ?? true,
     cookieSecure: options.cookieSecure ?? false,
     dataDir: options.dataDir,

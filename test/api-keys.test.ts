@@ -2,6 +2,7 @@
 // and that one organization can never use or manage another's keys or read its chats.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from './helpers/errors.js';
+import { TTL_MS as API_KEY_CACHE_TTL_MS } from '../src/api-keys/cache.js';
 import { generateApiKey } from '../src/api-keys/key-format.js';
 import {
   apiKeyHeaders,
@@ -517,6 +518,9 @@ describe('tenancy', () => {
     const key = await createApiKey(t.app, doomed.token, 'doomed');
     expect((await postChat(t.app, key.key, fullChat())).statusCode).toBe(201);
     await t.database.pool.query('DELETE FROM organizations WHERE id = $1', [doomed.organization.id]);
+    // Keys found valid are remembered for TTL_MS (revoking forgets them at once; an organization
+    // deleted behind the API's back, as here, is noticed when that memory runs out).
+    await new Promise((resolve) => setTimeout(resolve, API_KEY_CACHE_TTL_MS + 50));
     expectError(await postChat(t.app, key.key, fullChat()), 401);
   });
 });

@@ -51,10 +51,12 @@ export async function findActiveKey(db: Db, keyHash: Buffer) {
 // per key rather than on every request of the ingest path.
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function touchApiKey(db: Db, organizationId: number, id: number, lastUsedAt: Date | null) {
-  if (lastUsedAt !== null && Date.now() - lastUsedAt.getTime() < TOUCH_INTERVAL_MS) return;
+/** Sets last_used_at unless it was set less than a minute ago; true when it wrote. */
+export async function touchApiKey(db: Db, organizationId: number, id: number, lastUsedAt: Date | null): Promise<boolean> {
+  if (lastUsedAt !== null && Date.now() - lastUsedAt.getTime() < TOUCH_INTERVAL_MS) return false;
   await db
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()` })
     .where(and(eq(apiKeys.organizationId, organizationId), eq(apiKeys.id, id)));
+  return true;
 }

@@ -28,4 +28,5 @@ export async function listApiKeys(deps: AppDeps, organizationId: number) {
 
 export async function revokeApiKey(deps: AppDeps, organizationId: number, id: number) {
   if (!(await repo.revokeApiKey(deps.db, organizationId, id))) throw notFound('API key not found');
+  deps.apiKeyCache.forget(organizationId, id);
 }

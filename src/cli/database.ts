@@ -1,5 +1,6 @@
 // Opens the configured database for one command, exactly as the server does (same configuration,
 // same DATA_DIR lock, same migrations), and always closes it before the command returns.
+import { ApiKeyCache } from '../api-keys/cache.js';
 import { apiKeyHmacKey } from '../api-keys/key-format.js';
 import { TokenService } from '../auth/tokens.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
@@ -59,6 +60,7 @@ export async function withDatabase<T>(run: (ctx: CommandContext) => Promise<T>):
       databaseKind: database.kind,
       tokens: new TokenService(jwtSecret),
       apiKeyHmacKey: apiKeyHmacKey(jwtSecret),
+      apiKeyCache: new ApiKeyCache(),
       // The operator is creating the organization: registration being off for the public is the
       // reason to use the command line, not a rule that applies to it.
       allowRegistration: true,

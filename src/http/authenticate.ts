@@ -28,10 +28,15 @@ function readCredential(request: FastifyRequest): string | undefined {
 
 async function apiKeyPrincipal(request: FastifyRequest, key: string): Promise<Principal> {
   if (!isWellFormedApiKey(key)) throw unauthorized('Invalid API key');
-  const { db, apiKeyHmacKey } = request.server.deps;
-  const row = await findActiveKey(db, hashApiKey(key, apiKeyHmacKey));
-  if (!row) throw unauthorized('Invalid or revoked API key');
-  await touchApiKey(db, row.organizationId, row.id, row.lastUsedAt);
+  const { db, apiKeyHmacKey, apiKeyCache } = request.server.deps;
+  const hash = hashApiKey(key, apiKeyHmacKey);
+  let row = apiKeyCache.get(hash);
+  if (!row) {
+    row = await findActiveKey(db, hash);
+    if (!row) throw unauthorized('Invalid or revoked API key');
+    apiKeyCache.set(hash, row);
+  }
+  if (await touchApiKey(db, row.organizationId, row.id, row.lastUsedAt)) row.lastUsedAt = new Date();
   return { kind: 'api_key', apiKeyId: row.id, organizationId: row.organizationId, organizationSlug: row.organizationSlug };
 }
 

@@ -1,5 +1,6 @@
 // What route handlers get from the app: the database and the installation's secrets.
 import type pg from 'pg';
+import type { ApiKeyCache } from '../api-keys/cache.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Db } from '../db/connection.js';
 import type { Principal } from './authenticate.js';
@@ -9,6 +10,8 @@ export interface AppDeps {
   pool: pg.Pool;
   tokens: TokenService;
   apiKeyHmacKey: Buffer;
+  /** API keys found valid in the last second (see src/api-keys/cache.ts). */
+  apiKeyCache: ApiKeyCache;
   allowRegistration: boolean;
   cookieSecure: boolean;
   databaseKind: 'postgres' | 'pglite';
