@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { parseInstant } from '../chats/filters.js';
 import { authenticate, organizationOf } from '../http/authenticate.js';
 import { badRequest } from '../http/errors.js';
-import { errorResponses, Timestamp } from '../http/schemas.js';
+import { DASHBOARD_SECURITY, errorResponses, Timestamp } from '../http/schemas.js';
 import { countMessagesByRole } from '../messages/repository.js';
 import { METRIC_NAMES, METRICS } from './metrics.js';
 import {
@@ -64,7 +64,7 @@ const analyticsRoute = (summaryText: string, description: string, querystring: u
   onRequest: authenticate(),
   schema: {
     tags: ['Analytics'],
-    security: [{ BearerAuth: [] }],
+    security: DASHBOARD_SECURITY,
     summary: summaryText,
     description: `${description} Takes from, to (default: the last 30 days), tz and every filter of GET /api/v1/chats. ${RATES_NOTE}`,
     querystring,
@@ -142,7 +142,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: authenticate(),
       schema: {
         tags: ['Analytics'],
-        security: [{ BearerAuth: [] }],
+        security: DASHBOARD_SECURITY,
         summary: 'Messages in a date range, in total and by role',
         querystring: MessagesQuery,
         response: { 200: MessagesResponse, ...errorResponses(400, 401, 403, 500) },

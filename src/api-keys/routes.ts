@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authenticate, principalOf } from '../http/authenticate.js';
-import { errorResponses, IdParams, MessageBody } from '../http/schemas.js';
+import { DASHBOARD_SECURITY, errorResponses, IdParams, MessageBody } from '../http/schemas.js';
 import { ApiKey, CreateApiKeyBody, CreatedApiKey } from './schemas.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './service.js';
 
 const adminOnly = authenticate({ roles: ['admin'] });
 const tags = ['API keys'];
-const security = [{ BearerAuth: [] }];
+const security = DASHBOARD_SECURITY;
 
 export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

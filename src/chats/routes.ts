@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { authenticate, organizationOf } from '../http/authenticate.js';
-import { errorResponses, MessageBody } from '../http/schemas.js';
+import { authenticate, botOrWriter, organizationOf } from '../http/authenticate.js';
+import { BOT_OR_DASHBOARD_SECURITY, DASHBOARD_SECURITY, errorResponses, MessageBody } from '../http/schemas.js';
 import {
   Chat,
   ChatIdParams,
@@ -21,12 +21,8 @@ import { closeIngest } from '../ingest/index.js';
 import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
 
 const tags = ['Chats'];
-// Bots (API key) and dashboard users who may write (admin, user) create and annotate chats.
-const chatWriter = authenticate({ apiKey: true, roles: ['admin', 'user'] });
 const dashboardReader = authenticate();
 const adminOnly = authenticate({ roles: ['admin'] });
-const writeSecurity: { [scheme: string]: string[] }[] = [{ ApiKeyAuth: [] }, { BearerAuth: [] }];
-const readSecurity: { [scheme: string]: string[] }[] = [{ BearerAuth: [] }];
 const createResponses = { 201: CreateChatResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 500) };
 const batchResponses = { 207: ChatBatchResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 500) };
 
@@ -41,10 +37,10 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/chats',
     {
-      onRequest: chatWriter,
+      onRequest: botOrWriter,
       schema: {
         tags,
-        security: writeSecurity,
+        security: BOT_OR_DASHBOARD_SECURITY,
         summary: 'Create a chat',
         description: createDescription,
         headers: IdempotencyHeaders,
@@ -63,10 +59,10 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/orgs/:slug/chats',
     {
-      onRequest: chatWriter,
+      onRequest: botOrWriter,
       schema: {
         tags,
-        security: writeSecurity,
+        security: BOT_OR_DASHBOARD_SECURITY,
         summary: 'Create a chat (public API, by organization slug)',
         description: `${createDescription} The slug must be the caller's own organization: any other slug, existing or not, is 403.`,
         params: SlugParams,
@@ -89,12 +85,12 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'transaction and the invalid ones are not. 207 with one result per item, in order: {index, status: 201, chat_id}, or ' +
     '{index, status: 400, error, code, field} with the same error a single POST of that item would get.';
   const batchRoute = (slugged: boolean) => ({
-    onRequest: chatWriter,
+    onRequest: botOrWriter,
     bodyLimit: BATCH_BODY_LIMIT,
     config: { failureMessage: 'Failed to create chats', checksItemStrings: true },
     schema: {
       tags,
-      security: writeSecurity,
+      security: BOT_OR_DASHBOARD_SECURITY,
       summary: slugged ? 'Create many chats (public API, by organization slug)' : 'Create many chats',
       description: slugged ? `${batchDescription} Any slug other than the caller's organization is 403.` : batchDescription,
       headers: IdempotencyHeaders,
@@ -121,7 +117,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: dashboardReader,
       schema: {
         tags,
-        security: readSecurity,
+        security: DASHBOARD_SECURITY,
         summary: "Search the organization's chats (filters combine with AND; keyset pagination)",
         querystring: ListChatsQuery,
         response: { 200: ChatList, ...errorResponses(400, 401, 403, 500) },
@@ -145,7 +141,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: dashboardReader,
       schema: {
         tags,
-        security: readSecurity,
+        security: DASHBOARD_SECURITY,
         summary: 'Get one chat (with ?include_messages=true, its transcript too)',
         params: ChatIdParams,
         querystring: GetChatQuery,
@@ -165,8 +161,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/v1/chats/:id',
     {
-      onRequest: chatWriter,
-      schema: { tags, security: writeSecurity, summary: 'Update a chat', description: updateDescription, params: ChatIdParams, body: UpdateChatBody, response: updateResponses },
+      onRequest: botOrWriter,
+      schema: { tags, security: BOT_OR_DASHBOARD_SECURITY, summary: 'Update a chat', description: updateDescription, params: ChatIdParams, body: UpdateChatBody, response: updateResponses },
       config: { failureMessage: 'Failed to update chat' },
     },
     async (request) => updateChat(app.deps, organizationOf(request), Number(request.params.id), request.body),
@@ -175,10 +171,10 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/v1/orgs/:slug/chats/:id',
     {
-      onRequest: chatWriter,
+      onRequest: botOrWriter,
       schema: {
         tags,
-        security: writeSecurity,
+        security: BOT_OR_DASHBOARD_SECURITY,
         summary: 'Update a chat (public API, by organization slug)',
         description: `${updateDescription} Any slug other than the caller's organization is 403.`,
         params: SlugChatParams,
@@ -196,7 +192,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: adminOnly,
       schema: {
         tags,
-        security: readSecurity,
+        security: DASHBOARD_SECURITY,
         summary: 'Delete a chat and its messages (admin)',
         params: ChatIdParams,
         response: { 200: MessageBody, ...errorResponses(400, 401, 403, 404, 500) },
@@ -215,7 +211,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: dashboardReader,
       schema: {
         tags,
-        security: readSecurity,
+        security: DASHBOARD_SECURITY,
         summary: "The organization's tags with the number of chats carrying each, most used first",
         response: { 200: TagCounts, ...errorResponses(401, 403, 500) },
       },

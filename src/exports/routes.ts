@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authenticate, organizationOf, principalOf } from '../http/authenticate.js';
-import { errorResponses } from '../http/schemas.js';
+import { DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
 import { CreateExportBody, CreateExportResponse, ExportIdParams, ExportJob, ExportList, ListExportsQuery } from './schemas.js';
 import { createExport, DEFAULT_LIMITS, getExport, listExports, openDownload, SyncExports, type ExportLimits } from './service.js';
 import { ExportWorker, type WorkerOptions } from './worker.js';
@@ -20,7 +20,7 @@ declare module 'fastify' {
 }
 
 const tags = ['Exports'];
-const security: { [scheme: string]: string[] }[] = [{ BearerAuth: [] }];
+const security = DASHBOARD_SECURITY;
 const anyMember = authenticate();
 
 const fileResponse = {

@@ -84,6 +84,9 @@ export function authenticate(rule: AuthRule = {}): preHandlerAsyncHookHandler {
   };
 }
 
+/** Bots (API key) and dashboard users who may write (admin, user): who creates and annotates chats and messages. */
+export const botOrWriter = authenticate({ apiKey: true, roles: ['admin', 'user'] });
+
 /** The principal set by `authenticate`; only call it on routes that use it. */
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw unauthorized('Authentication required');

@@ -21,3 +21,9 @@ export function errorResponses(...codes: number[]): Record<number, typeof ErrorB
 }
 
 export const MessageBody = Type.Object({ message: Type.String() });
+
+type SecurityRequirements = { [scheme: string]: string[] }[];
+/** OpenAPI security of routes for dashboard users only (JWT). */
+export const DASHBOARD_SECURITY: SecurityRequirements = [{ BearerAuth: [] }];
+/** OpenAPI security of routes that bots may call too (API key, or a dashboard JWT). */
+export const BOT_OR_DASHBOARD_SECURITY: SecurityRequirements = [{ ApiKeyAuth: [] }, { BearerAuth: [] }];

@@ -3,14 +3,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authenticate, principalOf } from '../http/authenticate.js';
-import { errorResponses, IdParams, MessageBody } from '../http/schemas.js';
+import { DASHBOARD_SECURITY, errorResponses, IdParams, MessageBody } from '../http/schemas.js';
 import { dashboardUserOf } from '../users/caller.js';
 import { CreatedInvitation, CreateInvitationBody, Invitation } from './schemas.js';
 import { createInvitation, listInvitations, revokeInvitation } from './service.js';
 
 const adminOnly = authenticate({ roles: ['admin'] });
 const tags = ['Members'];
-const security = [{ BearerAuth: [] }];
+const security = DASHBOARD_SECURITY;
 
 export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

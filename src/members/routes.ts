@@ -4,13 +4,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { User } from '../auth/schemas.js';
 import { authenticate, principalOf } from '../http/authenticate.js';
-import { errorResponses, IdParams, MessageBody } from '../http/schemas.js';
+import { DASHBOARD_SECURITY, errorResponses, IdParams, MessageBody } from '../http/schemas.js';
 import { ChangeRoleBody } from './schemas.js';
 import { changeRole, listMembers, removeMember } from './service.js';
 
 const adminOnly = authenticate({ roles: ['admin'] });
 const tags = ['Members'];
-const security = [{ BearerAuth: [] }];
+const security = DASHBOARD_SECURITY;
 
 export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { authenticate, organizationOf } from '../http/authenticate.js';
-import { errorResponses } from '../http/schemas.js';
+import { authenticate, botOrWriter, organizationOf } from '../http/authenticate.js';
+import { BOT_OR_DASHBOARD_SECURITY, DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
 import {
   ChatMessagesParams,
   CreateMessageBody,
@@ -13,8 +13,6 @@ import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempot
 import { createMessage, listMessages } from './service.js';
 
 const tags = ['Messages'];
-const messageWriter = authenticate({ apiKey: true, roles: ['admin', 'user'] });
-const writeSecurity: { [scheme: string]: string[] }[] = [{ ApiKeyAuth: [] }, { BearerAuth: [] }];
 const createResponses = { 201: CreateMessageResponse, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 500) };
 const description =
   'Adds a message to the transcript of a chat of the caller\'s organization. role: user, assistant or system; ' +
@@ -25,10 +23,10 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/chats/:id/messages',
     {
-      onRequest: messageWriter,
+      onRequest: botOrWriter,
       schema: {
         tags,
-        security: writeSecurity,
+        security: BOT_OR_DASHBOARD_SECURITY,
         summary: 'Add a message to a chat',
         description,
         params: ChatMessagesParams,
@@ -49,10 +47,10 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/orgs/:slug/chats/:chatID/messages',
     {
-      onRequest: messageWriter,
+      onRequest: botOrWriter,
       schema: {
         tags,
-        security: writeSecurity,
+        security: BOT_OR_DASHBOARD_SECURITY,
         summary: 'Add a message to a chat (public API, by organization slug)',
         description: `${description} Any slug other than the caller's organization is 403.`,
         params: SlugChatMessagesParams,
@@ -76,7 +74,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: authenticate(),
       schema: {
         tags,
-        security: [{ BearerAuth: [] }],
+        security: DASHBOARD_SECURITY,
         summary: "A chat's transcript, oldest first (keyset pagination)",
         params: ChatMessagesParams,
         querystring: ListMessagesQuery,

@@ -2,14 +2,14 @@
 // their own feature folders, registered from this plugin (app.ts knows only orgRoutes).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authenticate, principalOf } from '../http/authenticate.js';
-import { errorResponses } from '../http/schemas.js';
+import { DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
 import { invitationRoutes } from '../invitations/routes.js';
 import { memberRoutes } from '../members/routes.js';
 import { Organization, UpdateOrganizationBody } from './schemas.js';
 import { getOrganization, renameOrganization } from './service.js';
 
 const tags = ['Organization'];
-const security = [{ BearerAuth: [] }];
+const security = DASHBOARD_SECURITY;
 
 export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -3,14 +3,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { User } from '../auth/schemas.js';
 import { authenticate } from '../http/authenticate.js';
-import { errorResponses, MessageBody } from '../http/schemas.js';
+import { DASHBOARD_SECURITY, errorResponses, MessageBody } from '../http/schemas.js';
 import { dashboardUserOf } from './caller.js';
 import { ChangePasswordBody, UpdateMeBody } from './schemas.js';
 import { changePassword, getMe, updateMe } from './service.js';
 
 const anyRole = authenticate();
 const tags = ['Users'];
-const security = [{ BearerAuth: [] }];
+const security = DASHBOARD_SECURITY;
 
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
