@@ -8,6 +8,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { connectPostgres } from '../src/db/connection.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { freshBenchDatabase } from './database.js';
 
 const CHATS = Number(process.env.BENCH_CHATS ?? 1_000_000);
 const OTHER_CHATS = Math.round(CHATS / 10);
@@ -141,13 +142,8 @@ function stats(samples: number[]) {
 }
 
 async function main() {
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${DB_NAME}`;
-  const database = connectPostgres(url.toString(), 4);
+  const { url, drop } = await freshBenchDatabase(DB_NAME);
+  const database = connectPostgres(url, 4);
   try {
     await runMigrations(database.pool);
     const app = await buildApp({ database, dataDir: '/tmp', jwtSecret: 'bench-secret-bench-secret-bench-secret!!' });
@@ -207,8 +203,7 @@ async function main() {
     await app.close();
   } finally {
     await database.close();
-    if (!process.env.KEEP_BENCH_DB) await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 

@@ -28,6 +28,7 @@ import { connectPglite } from '../src/db/pglite-connection.js';
 import { lockDataDir, openEmbedded } from '../src/db/embedded.js';
 import { insertChatRows } from '../src/ingest/chat-rows.js';
 import { freePort, spawnServer, waitUntilHealthy, type ServerProcess } from '../test/helpers/server-process.js';
+import { freshBenchDatabase } from './database.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SINGLE_CONNECTIONS = 64;
@@ -231,14 +232,9 @@ const baseEnv = {
 };
 
 async function benchPostgres(): Promise<Figures> {
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${DB_NAME}`;
+  const { url, drop } = await freshBenchDatabase(DB_NAME);
   try {
-    const server = spawnServer({ ...baseEnv, PORT: String(await freePort()), DATABASE_URL: url.toString() });
+    const server = spawnServer({ ...baseEnv, PORT: String(await freePort()), DATABASE_URL: url });
     let figures;
     try {
       figures = await drive(server, 'postgres');
@@ -247,7 +243,7 @@ async function benchPostgres(): Promise<Figures> {
     }
     const clients = await Promise.all(
       Array.from({ length: CEILING_CLIENTS }, async () => {
-        const c = new pg.Client({ connectionString: url.toString() });
+        const c = new pg.Client({ connectionString: url });
         await c.connect();
         return c;
       }),
@@ -257,8 +253,7 @@ async function benchPostgres(): Promise<Figures> {
     await Promise.all(clients.map((c) => c.end()));
     return { ...figures, ceiling: { ...ceil, clients: CEILING_CLIENTS }, stored: rows[0].n };
   } finally {
-    if (!process.env.KEEP_BENCH_DB) await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 
