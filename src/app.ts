@@ -28,6 +28,7 @@ import { clientErrorHandler } from './http/client-errors.js';
 import { installRateLimits } from './rate-limit/limiter.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/settings.js';
 import { systemRoutes } from './system/routes.js';
+import { registerDashboard, type Dashboard } from './web/dashboard.js';
 import './http/context.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -70,6 +71,8 @@ export interface AppOptions {
   /** Rate limits (default DEFAULT_RATE_LIMITS: 100/s burst 200 per API key, in memory). */
   rateLimit?: RateLimitSettings;
   serverLimits?: Partial<ServerLimits>;
+  /** The dashboard's build (default web/dist). */
+  webDist?: string;
 }
 
 export async function buildApp(options: AppOptions) {
@@ -108,7 +111,9 @@ export async function buildApp(options: AppOptions) {
   app.decorateRequest('principal', null);
 
   installValidators(app);
-  installErrorHandlers(app);
+  // The dashboard's pages are answered by the not-found handler (client-side routes), once registered.
+  let dashboard: Dashboard | undefined;
+  installErrorHandlers(app, (request, reply) => dashboard?.servePage(request, reply) ?? false);
   installShutdownResponses(app);
   await installRateLimits(app, options.rateLimit ?? DEFAULT_RATE_LIMITS);
   // Only JSON bodies (anything else is 415), parsed with precise syntax errors.
@@ -160,6 +165,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(orgRoutes);
   await app.register(exportRoutes);
   await app.register(analyticsRoutes);
+  dashboard = await registerDashboard(app, options.webDist);
   return app;
 }
 

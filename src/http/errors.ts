@@ -1,6 +1,6 @@
 // The one error model: every error response is a JSON object of strings with an `error` sentence,
 // a stable `code`, and `field` when one input field is to blame.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeValidationErrors } from './validation-messages.js';
 
 export class HttpError extends Error {
@@ -56,8 +56,12 @@ declare module 'fastify' {
   }
 }
 
-export function installErrorHandlers(app: FastifyInstance): void {
+/** Answers a request no route matched when it can (the dashboard's pages); false otherwise. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+export function installErrorHandlers(app: FastifyInstance, fallback: NotFoundFallback = () => false): void {
   app.setNotFoundHandler((request, reply) => {
+    if (fallback(request, reply)) return;
     reply.code(404).send({ error: `Route ${request.method} ${request.url.split('?')[0]} not found`, code: 'not_found' });
   });
 

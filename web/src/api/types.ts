@@ -1,0 +1,160 @@
+// The shapes the dashboard reads, as documented in /openapi.json.
+export type Role = 'superadmin' | 'admin' | 'user' | 'viewer';
+
+export interface User {
+  id: number;
+  organization_id: number;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  role: Role;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface Organization {
+  id: number;
+  name: string;
+  slug: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChatMetadata {
+  avg_response_time: number | null;
+  country_code: string | null;
+  ip_address: string | null;
+  is_escalated: boolean | null;
+  is_forwarded_to_hr: boolean | null;
+  language_code: string | null;
+  question_category: string | null;
+  sentiment: string | null;
+  session_id: string | null;
+  token_count: number | null;
+  transcript_link: string | null;
+  user_rating: number | null;
+}
+
+export interface Chat {
+  id: number;
+  organization_id: number;
+  user_id: number | null;
+  title: string | null;
+  tags: string[];
+  metadata: ChatMetadata;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Message {
+  id: number;
+  chat_id: number;
+  role: 'user' | 'assistant' | 'system';
+  content: string;
+  metadata: { token_count: number | null; response_time: number | null };
+  created_at: string;
+}
+
+export interface ChatList {
+  chats: Chat[];
+  next_cursor: string | null;
+  total?: number;
+}
+
+export interface ChatWithMessages extends Chat {
+  messages?: Message[];
+  messages_next_cursor?: string | null;
+}
+
+export interface ApiKey {
+  id: number;
+  label: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A member of the organization: GET /api/v1/orgs/me/users answers users. */
+export type Member = User;
+
+export interface Invitation {
+  id: number;
+  email: string;
+  role: Role;
+  invited_by: number | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export type ExportFormat = 'csv' | 'json' | 'ndjson';
+export type ExportType = 'chats' | 'messages' | 'all';
+
+export interface ExportJob {
+  id: number;
+  format: ExportFormat;
+  type: ExportType;
+  filters: Record<string, unknown>;
+  status: 'pending' | 'processing' | 'completed' | 'failed' | 'expired';
+  row_count: number | null;
+  size_bytes: number | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  expires_at: string | null;
+  download_url: string | null;
+}
+
+export const METRICS = [
+  'chats',
+  'end_users',
+  'messages',
+  'escalation_rate',
+  'hr_forwarding_rate',
+  'avg_response_time',
+  'p50_response_time',
+  'p90_response_time',
+  'avg_rating',
+  'rated_chats',
+  'csat',
+  'total_tokens',
+  'avg_tokens',
+] as const;
+export type MetricName = (typeof METRICS)[number];
+
+export interface Summary {
+  from: string;
+  to: string;
+  previous_from: string;
+  previous_to: string;
+  metrics: Record<MetricName, { value: number | null; previous: number | null; change: number | null }>;
+}
+
+export type Interval = 'hour' | 'day' | 'week' | 'month';
+
+export interface Timeseries {
+  interval: Interval;
+  tz: string;
+  buckets: Array<{ start: string } & Partial<Record<MetricName, number | null>>>;
+}
+
+export type BreakdownField =
+  | 'question_category'
+  | 'sentiment'
+  | 'country_code'
+  | 'language_code'
+  | 'tag'
+  | 'user_rating'
+  | 'is_escalated'
+  | 'is_forwarded_to_hr';
+
+export type MetricValues = Partial<Record<MetricName, number | null>>;
+
+export interface Breakdown {
+  by: BreakdownField;
+  groups: Array<{ key: string } & MetricValues>;
+  other: MetricValues | null;
+  unknown: MetricValues | null;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../ui/components';
+
+export default function ProfilePage() {
+  return <PageHeader title="ProfilePage" />;
+}
