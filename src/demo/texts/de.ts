@@ -1,0 +1,163 @@
+import type { LanguageTexts } from './types.js';
+
+export const de: LanguageTexts = {
+  thanks: ['Super, danke!', 'Vielen Dank, das hilft.', 'Danke, jetzt ist es klar.'],
+  closings: ['Gern geschehen! Melde dich, wenn du noch Fragen hast.', 'Freut mich, dass ich helfen konnte. Schönen Tag noch!'],
+  complaints: [
+    'Das beantwortet meine Frage nicht.',
+    'Das habe ich schon versucht, es funktioniert nicht.',
+    'Ich frage jetzt zum dritten Mal. Kann sich bitte jemand darum kümmern?',
+  ],
+  apologies: ['Das tut mir leid. Ich schaue mir deinen Fall genauer an.', 'Ich verstehe, entschuldige, dass es so lange dauert.'],
+  escalations: [
+    'Ich leite deine Anfrage an eine Kollegin aus dem HR-Service weiter; sie meldet sich innerhalb eines Arbeitstages.',
+    'Das muss sich ein Mensch ansehen. Ich habe das Ticket {ticket} angelegt.',
+  ],
+  hrHandover: 'Gespräch an HR weitergeleitet (Ticket {ticket}).',
+  conversations: {
+    leave: [
+      {
+        title: 'Wie viele Urlaubstage habe ich noch?',
+        question: 'Hallo, wie viele Urlaubstage habe ich dieses Jahr noch?',
+        answer: 'Du hast noch {days} Urlaubstage für dieses Jahr. Die Übersicht findest du unter Mein HR > Abwesenheiten.',
+        followUp: 'Kann ich Resturlaub ins nächste Jahr übertragen?',
+        followAnswer: 'Ja, Resturlaub verfällt am 31. März des Folgejahres.',
+        tag: 'pto-balance',
+      },
+      {
+        title: 'Elternzeit beantragen',
+        question: 'Unser Kind kommt im {month}. Wie beantrage ich Elternzeit?',
+        answer: 'Herzlichen Glückwunsch! Beantrage die Elternzeit spätestens 7 Wochen vor Beginn schriftlich über Mein HR.',
+        followUp: 'Bekomme ich in der Elternzeit Gehalt?',
+        followAnswer: 'Nein, aber du kannst Elterngeld bei der Elterngeldstelle beantragen.',
+        tag: 'parental-leave',
+      },
+    ],
+    payroll: [
+      {
+        title: 'Gehaltsabrechnung fehlt',
+        question: 'Ich finde meine Gehaltsabrechnung für {month} nicht.',
+        answer: 'Die Abrechnungen erscheinen am 25. unter Mein HR > Vergütung > Abrechnungen.',
+        followUp: 'Sie ist immer noch nicht da.',
+        followAnswer: 'Dann muss die Entgeltabrechnung das prüfen: deine Abrechnung für {month} wurde nicht erzeugt.',
+        tag: 'payslip',
+      },
+      {
+        title: 'Überstunden nicht ausgezahlt',
+        question: 'Ich habe letzten Monat {hours} Überstunden gemacht, sie fehlen aber auf meiner Abrechnung.',
+        answer: 'Überstunden werden im Monat nach der Freigabe durch deine Führungskraft ausgezahlt.',
+        followUp: 'Meine Chefin hat sie am 10. freigegeben.',
+        followAnswer: 'Danke. Dann hätten sie dabei sein müssen; ich bitte die Entgeltabrechnung um Prüfung.',
+        tag: 'overtime',
+      },
+    ],
+    benefits: [
+      {
+        title: 'Betriebliche Altersvorsorge',
+        question: 'Wie funktioniert die betriebliche Altersvorsorge?',
+        answer: 'Du kannst per Entgeltumwandlung einzahlen; der Arbeitgeber gibt 20% dazu. Anmeldung unter Mein HR > Benefits.',
+        followUp: 'Kann ich den Betrag später ändern?',
+        followAnswer: 'Ja, einmal im Jahr zum 1. Januar.',
+        tag: 'pension',
+      },
+      {
+        title: 'Jobrad leasen',
+        question: 'Kann ich über die Firma ein Fahrrad leasen?',
+        answer: 'Ja, über das Jobrad-Programm bis zu {amount}; die Rate wird vom Bruttogehalt abgezogen.',
+        followUp: 'Auch ein E-Bike?',
+        followAnswer: 'Ja, E-Bikes sind ebenfalls möglich.',
+        tag: 'bike-plan',
+      },
+    ],
+    onboarding: [
+      {
+        title: 'Erster Arbeitstag',
+        question: 'Ich fange am {date} an. Wann und wo soll ich da sein?',
+        answer: 'Willkommen! Komm um 9:00 Uhr zum Empfang; dein Buddy {name} holt dich ab.',
+        followUp: 'Ist mein Laptop dann schon bereit?',
+        followAnswer: 'Ja, die IT bereitet ihn vor und übergibt ihn in der ersten Stunde.',
+        tag: 'first-day',
+      },
+      {
+        title: 'Steuer-ID und Bankverbindung',
+        question: 'Wo trage ich meine Steuer-ID und Bankverbindung ein?',
+        answer: 'Unter Mein HR > Persönliche Daten, bitte vor dem 10., damit es für dein erstes Gehalt berücksichtigt wird.',
+        followUp: 'Und die Krankenkasse?',
+        followAnswer: 'Im selben Formular unter Sozialversicherung.',
+        tag: 'new-hire',
+      },
+    ],
+    offboarding: [
+      {
+        title: 'Kündigungsfrist',
+        question: 'Welche Kündigungsfrist habe ich, wenn ich kündige?',
+        answer: 'Deine Kündigungsfrist beträgt vier Wochen zum 15. oder zum Monatsende, laut deinem Vertrag.',
+        followUp: 'Kann ich Resturlaub in der Kündigungsfrist nehmen?',
+        followAnswer: 'Ja, in Absprache mit deiner Führungskraft; sonst wird er ausgezahlt.',
+        tag: 'resignation',
+      },
+      {
+        title: 'Arbeitszeugnis anfordern',
+        question: 'Mein letzter Arbeitstag ist der {date}. Wie bekomme ich mein Arbeitszeugnis?',
+        answer: 'Fordere es über Mein HR > Dokumente an; es wird innerhalb von zwei Wochen erstellt.',
+        followUp: 'Wann kommt die letzte Abrechnung?',
+        followAnswer: 'Mit dem regulären Lauf nach deinem letzten Arbeitstag, am 25.',
+        tag: 'final-pay',
+      },
+    ],
+    expenses: [
+      {
+        title: 'Reisekosten abrechnen',
+        question: 'Wie rechne ich meine Bahntickets für den Kundentermin ab?',
+        answer: 'Lege im Spesentool eine Abrechnung an, füge die Tickets hinzu und wähle die Projektnummer.',
+        followUp: 'Gibt es eine Frist?',
+        followAnswer: 'Reiche Belege innerhalb von drei Monaten ein.',
+        tag: 'travel',
+      },
+      {
+        title: 'Spesenabrechnung abgelehnt',
+        question: 'Meine Abrechnung über {amount} wurde abgelehnt, warum?',
+        answer: 'Meist fehlt der Beleg oder die Projektnummer. Der Grund steht im Verlauf der Abrechnung.',
+        followUp: 'Dort steht "Beleg unleserlich".',
+        followAnswer: 'Lade ein schärferes Foto oder das PDF hoch und reiche die Abrechnung erneut ein.',
+        tag: 'receipts',
+      },
+    ],
+    'it-access': [
+      {
+        title: 'Konto gesperrt',
+        question: 'Mein Konto ist nach zu vielen Anmeldeversuchen gesperrt.',
+        answer: 'Du kannst es über das Passwort-Self-Service-Portal mit deiner Handynummer entsperren.',
+        followUp: 'Ich bekomme keine SMS.',
+        followAnswer: 'Dann muss der IT-Service-Desk dein Konto entsperren.',
+        tag: 'account-locked',
+      },
+      {
+        title: 'VPN funktioniert nicht',
+        question: 'Ich komme von zu Hause nicht ins VPN.',
+        answer: 'Prüfe, ob die MFA-App auf deinem neuen Handy eingerichtet ist; ohne sie verweigert das VPN die Anmeldung.',
+        followUp: 'Die App ist eingerichtet.',
+        followAnswer: 'Dann bitte ich die IT, dein VPN-Profil zu prüfen.',
+        tag: 'vpn',
+      },
+    ],
+    policy: [
+      {
+        title: 'Mobiles Arbeiten aus dem Ausland',
+        question: 'Darf ich {days} Tage aus dem Ausland arbeiten?',
+        answer: 'Bis zu 20 Arbeitstage im Jahr, mit Zustimmung deiner Führungskraft und einer kurzen steuerlichen Prüfung.',
+        followUp: 'Wo beantrage ich das?',
+        followAnswer: 'Über das Formular "Arbeiten im Ausland" in Mein HR.',
+        tag: 'remote-work',
+      },
+      {
+        title: 'Feiertage in meinem Bundesland',
+        question: 'Ist der {date} bei uns ein Feiertag?',
+        answer: 'Es gelten die Feiertage des Bundeslandes deines Arbeitsortes; der Kalender steht in Mein HR > Kalender.',
+        followUp: 'Und Brückentage?',
+        followAnswer: 'Brückentage sind normale Arbeitstage, du kannst aber Urlaub nehmen.',
+        tag: 'holiday-calendar',
+      },
+    ],
+  },
+};

@@ -1,0 +1,163 @@
+import type { LanguageTexts } from './types.js';
+
+export const es: LanguageTexts = {
+  thanks: ['¡Genial, gracias!', 'Muchas gracias, me sirve.', 'Gracias, ahora está claro.'],
+  closings: ['¡De nada! Si tienes más preguntas, aquí estoy.', 'Me alegra haber ayudado. ¡Buen día!'],
+  complaints: [
+    'Eso no responde a mi pregunta.',
+    'Ya lo he probado y no funciona.',
+    'Es la tercera vez que lo pregunto. ¿Puede revisarlo una persona?',
+  ],
+  apologies: ['Lo siento. Voy a revisar tu caso con más detalle.', 'Lo entiendo, disculpa que esté tardando tanto.'],
+  escalations: [
+    'Paso tu consulta a una compañera del servicio de RR. HH.; te contactará en un día laborable.',
+    'Esto lo tiene que revisar una persona. He creado el ticket {ticket}.',
+  ],
+  hrHandover: 'Conversación transferida a RR. HH. (ticket {ticket}).',
+  conversations: {
+    leave: [
+      {
+        title: '¿Cuántos días de vacaciones me quedan?',
+        question: 'Hola, ¿cuántos días de vacaciones me quedan este año?',
+        answer: 'Te quedan {days} días de vacaciones. Puedes ver el detalle en Mi RR. HH. > Ausencias.',
+        followUp: '¿Puedo pasar días al año que viene?',
+        followAnswer: 'Sí, hasta 5 días, que deberás disfrutar antes del 31 de marzo.',
+        tag: 'pto-balance',
+      },
+      {
+        title: 'Permiso por nacimiento',
+        question: 'Nuestro bebé nace en {month}. ¿Cómo solicito el permiso por nacimiento?',
+        answer: '¡Enhorabuena! Solicítalo en Mi RR. HH. con 15 días de antelación; la prestación la paga la Seguridad Social.',
+        followUp: '¿Cuántas semanas son?',
+        followAnswer: 'Son 19 semanas, las 6 primeras obligatorias tras el nacimiento.',
+        tag: 'parental-leave',
+      },
+    ],
+    payroll: [
+      {
+        title: 'No encuentro mi nómina',
+        question: 'No encuentro mi nómina de {month}.',
+        answer: 'Las nóminas se publican el día 25 en Mi RR. HH. > Nómina.',
+        followUp: 'Sigue sin aparecer.',
+        followAnswer: 'Entonces nóminas tiene que revisarlo: tu nómina de {month} no se ha generado.',
+        tag: 'payslip',
+      },
+      {
+        title: 'Retención de IRPF',
+        question: '¿Por qué ha subido la retención de IRPF en mi nómina?',
+        answer: 'La retención se recalcula cuando cambia tu salario o tu situación familiar. Puedes actualizar el modelo 145 en Mi RR. HH.',
+        followUp: '¿Dónde está el modelo 145?',
+        followAnswer: 'En Mi RR. HH. > Documentos > Fiscal.',
+        tag: 'tax',
+      },
+    ],
+    benefits: [
+      {
+        title: 'Seguro médico',
+        question: '¿Cómo doy de alta a mi pareja en el seguro médico?',
+        answer: 'Desde Mi RR. HH. > Beneficios > Seguro médico; el coste es de {amount} al mes en retribución flexible.',
+        followUp: '¿Y a mis hijos?',
+        followAnswer: 'También, desde la misma pantalla.',
+        tag: 'health-insurance',
+      },
+      {
+        title: 'Tarjeta restaurante',
+        question: '¿Cuándo recibo la tarjeta restaurante?',
+        answer: 'Se envía a tu domicilio en las dos semanas siguientes a tu incorporación.',
+        followUp: '¿Y si la pierdo?',
+        followAnswer: 'Bloquéala en la app y pide una nueva.',
+        tag: 'meal-vouchers',
+      },
+    ],
+    onboarding: [
+      {
+        title: 'Primer día de trabajo',
+        question: 'Empiezo el {date}. ¿A qué hora y dónde tengo que ir?',
+        answer: '¡Bienvenido! Ven a recepción a las 9:00; tu buddy {name} te recogerá.',
+        followUp: '¿Tendré el portátil listo?',
+        followAnswer: 'Sí, IT lo prepara y te lo entrega en la primera hora.',
+        tag: 'first-day',
+      },
+      {
+        title: 'Datos bancarios',
+        question: '¿Dónde pongo mi IBAN para cobrar?',
+        answer: 'En Mi RR. HH. > Datos personales, antes del día 10, para tu primera nómina.',
+        followUp: '¿Y el número de la Seguridad Social?',
+        followAnswer: 'En la misma pantalla.',
+        tag: 'new-hire',
+      },
+    ],
+    offboarding: [
+      {
+        title: 'Preaviso por baja voluntaria',
+        question: '¿Cuánto preaviso tengo que dar si me voy?',
+        answer: 'Según tu convenio, 15 días naturales.',
+        followUp: '¿Me pagan las vacaciones no disfrutadas?',
+        followAnswer: 'Sí, se incluyen en el finiquito.',
+        tag: 'resignation',
+      },
+      {
+        title: 'Finiquito',
+        question: 'Mi último día es el {date}. ¿Cuándo cobro el finiquito?',
+        answer: 'Se paga con la nómina del mes de tu salida.',
+        followUp: '¿Y el certificado de empresa?',
+        followAnswer: 'Se envía automáticamente al SEPE.',
+        tag: 'final-pay',
+      },
+    ],
+    expenses: [
+      {
+        title: 'Gastos de viaje',
+        question: '¿Cómo me reembolsan los billetes de tren de la visita al cliente?',
+        answer: 'Crea una nota de gastos en la herramienta, adjunta los billetes y elige el código de proyecto.',
+        followUp: '¿Hay plazo?',
+        followAnswer: 'Tres meses desde el gasto.',
+        tag: 'travel',
+      },
+      {
+        title: 'Nota de gastos rechazada',
+        question: 'Me han rechazado una nota de gastos de {amount}, ¿por qué?',
+        answer: 'Normalmente falta el ticket o el código de proyecto. El motivo está en el historial.',
+        followUp: 'Pone "ticket ilegible".',
+        followAnswer: 'Sube una foto más clara o el PDF y vuelve a enviarla.',
+        tag: 'receipts',
+      },
+    ],
+    'it-access': [
+      {
+        title: 'Cuenta bloqueada',
+        question: 'Mi cuenta se ha bloqueado tras demasiados intentos.',
+        answer: 'Puedes desbloquearla en el portal de autoservicio con tu número de móvil.',
+        followUp: 'No me llega el SMS.',
+        followAnswer: 'Entonces el servicio de IT tiene que desbloquearla.',
+        tag: 'account-locked',
+      },
+      {
+        title: 'Sin acceso a Mi RR. HH.',
+        question: 'Me sale "acceso denegado" al abrir Mi RR. HH.',
+        answer: 'Las cuentas nuevas tienen acceso en 24 horas. Si no, cierra sesión y vuelve a entrar.',
+        followUp: 'Sigue denegado.',
+        followAnswer: 'Pido a IT que revise tus permisos.',
+        tag: 'permissions',
+      },
+    ],
+    policy: [
+      {
+        title: 'Teletrabajo desde el extranjero',
+        question: '¿Puedo teletrabajar {days} días desde otro país?',
+        answer: 'Hasta 20 días laborables al año, con la aprobación de tu responsable.',
+        followUp: '¿Dónde lo solicito?',
+        followAnswer: 'Con el formulario "Trabajo en el extranjero" de Mi RR. HH.',
+        tag: 'remote-work',
+      },
+      {
+        title: 'Registro de jornada',
+        question: '¿Tengo que fichar si teletrabajo?',
+        answer: 'Sí, el registro de jornada es obligatorio también en teletrabajo, desde la app de fichaje.',
+        followUp: '¿Y si me olvido?',
+        followAnswer: 'Puedes corregirlo en la app hasta el final de la semana.',
+        tag: 'time-tracking',
+      },
+    ],
+  },
+};

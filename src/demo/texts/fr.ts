@@ -1,0 +1,163 @@
+import type { LanguageTexts } from './types.js';
+
+export const fr: LanguageTexts = {
+  thanks: ['Super, merci !', 'Merci beaucoup, ça m’aide.', 'Merci, c’est clair maintenant.'],
+  closings: ['Avec plaisir ! N’hésitez pas si vous avez d’autres questions.', 'Ravi d’avoir pu aider. Bonne journée !'],
+  complaints: [
+    'Cela ne répond pas à ma question.',
+    'J’ai déjà essayé, ça ne marche pas.',
+    'C’est la troisième fois que je pose la question. Quelqu’un peut-il regarder ?',
+  ],
+  apologies: ['Désolé. Je regarde votre situation de plus près.', 'Je comprends, désolé que cela prenne autant de temps.'],
+  escalations: [
+    'Je transmets votre demande à un collègue du service RH ; il vous recontactera sous un jour ouvré.',
+    'Une personne doit examiner votre demande. J’ai créé le ticket {ticket}.',
+  ],
+  hrHandover: 'Conversation transmise aux RH (ticket {ticket}).',
+  conversations: {
+    leave: [
+      {
+        title: 'Combien de jours de congé me reste-t-il ?',
+        question: 'Bonjour, combien de jours de congés payés me reste-t-il cette année ?',
+        answer: 'Il vous reste {days} jours de congés. Le détail est dans Mon RH > Absences.',
+        followUp: 'Et mes RTT ?',
+        followAnswer: 'Les RTT sont affichés sur la même page, sous le solde de congés.',
+        tag: 'pto-balance',
+      },
+      {
+        title: 'Demande de congé paternité',
+        question: 'Notre bébé est attendu en {month}. Comment demander mon congé paternité ?',
+        answer: 'Félicitations ! Prévenez votre manager au moins un mois avant et déposez la demande dans Mon RH.',
+        followUp: 'Le congé est-il payé ?',
+        followAnswer: 'Oui, la Sécurité sociale verse des indemnités journalières pendant 25 jours.',
+        tag: 'parental-leave',
+      },
+    ],
+    payroll: [
+      {
+        title: 'Bulletin de paie introuvable',
+        question: 'Je ne trouve pas mon bulletin de paie de {month}.',
+        answer: 'Les bulletins sont publiés le 25 dans Mon RH > Paie > Bulletins.',
+        followUp: 'Il n’y est toujours pas.',
+        followAnswer: 'Le service paie doit vérifier : votre bulletin de {month} n’a pas été généré.',
+        tag: 'payslip',
+      },
+      {
+        title: 'Heures supplémentaires non payées',
+        question: 'J’ai fait {hours} heures supplémentaires le mois dernier mais elles ne sont pas sur ma paie.',
+        answer: 'Les heures supplémentaires sont payées le mois suivant leur validation par votre manager.',
+        followUp: 'Elles ont été validées le 10.',
+        followAnswer: 'Merci. Elles auraient dû être incluses ; je demande au service paie de vérifier.',
+        tag: 'overtime',
+      },
+    ],
+    benefits: [
+      {
+        title: 'Mutuelle d’entreprise',
+        question: 'Comment ajouter mon conjoint à la mutuelle ?',
+        answer: 'Faites la demande dans Mon RH > Avantages > Mutuelle, avec une attestation de PACS ou de mariage.',
+        followUp: 'Combien cela coûte-t-il ?',
+        followAnswer: 'L’option famille coûte {amount} par mois, dont 60 % pris en charge par l’entreprise.',
+        tag: 'health-insurance',
+      },
+      {
+        title: 'Tickets restaurant',
+        question: 'Quand vais-je recevoir ma carte de tickets restaurant ?',
+        answer: 'La carte est envoyée à votre adresse dans les deux semaines suivant votre arrivée.',
+        followUp: 'Et si je l’ai perdue ?',
+        followAnswer: 'Faites opposition dans l’application, une nouvelle carte vous sera envoyée.',
+        tag: 'meal-vouchers',
+      },
+    ],
+    onboarding: [
+      {
+        title: 'Premier jour : où aller ?',
+        question: 'Je commence le {date}. À quelle heure et où dois-je me présenter ?',
+        answer: 'Bienvenue ! Présentez-vous à l’accueil à 9 h ; votre parrain {name} viendra vous chercher.',
+        followUp: 'Mon ordinateur sera-t-il prêt ?',
+        followAnswer: 'Oui, l’IT le prépare et vous le remet dans la première heure.',
+        tag: 'first-day',
+      },
+      {
+        title: 'Coordonnées bancaires',
+        question: 'Où dois-je saisir mon RIB pour être payé ?',
+        answer: 'Dans Mon RH > Données personnelles, avant le 10 du mois, pour qu’il soit pris en compte sur votre premier salaire.',
+        followUp: 'Et mon numéro de sécurité sociale ?',
+        followAnswer: 'Sur le même écran, rubrique Sécurité sociale.',
+        tag: 'new-hire',
+      },
+    ],
+    offboarding: [
+      {
+        title: 'Préavis de démission',
+        question: 'Quelle est la durée de mon préavis si je démissionne ?',
+        answer: 'Pour votre statut, le préavis est de deux mois, à compter de la remise de votre lettre.',
+        followUp: 'Puis-je poser mes congés pendant le préavis ?',
+        followAnswer: 'Oui, avec l’accord de votre manager ; sinon ils sont payés avec le solde de tout compte.',
+        tag: 'resignation',
+      },
+      {
+        title: 'Solde de tout compte',
+        question: 'Mon dernier jour est le {date}. Quand recevrai-je mon solde de tout compte ?',
+        answer: 'Il est versé avec la paie suivant votre départ, accompagné du certificat de travail.',
+        followUp: 'Et l’attestation Pôle emploi ?',
+        followAnswer: 'Elle est transmise automatiquement et disponible dans votre espace France Travail.',
+        tag: 'final-pay',
+      },
+    ],
+    expenses: [
+      {
+        title: 'Note de frais de déplacement',
+        question: 'Comment me faire rembourser mes billets de train pour la visite client ?',
+        answer: 'Créez une note de frais dans l’outil, joignez les billets et choisissez le code projet.',
+        followUp: 'Y a-t-il un délai ?',
+        followAnswer: 'Les notes doivent être déposées dans les trois mois.',
+        tag: 'travel',
+      },
+      {
+        title: 'Note de frais refusée',
+        question: 'Ma note de frais de {amount} a été refusée, pourquoi ?',
+        answer: 'En général il manque le justificatif ou le code projet. Le motif figure dans l’historique.',
+        followUp: 'Il est écrit « justificatif illisible ».',
+        followAnswer: 'Ajoutez une photo plus nette ou le PDF et soumettez à nouveau.',
+        tag: 'receipts',
+      },
+    ],
+    'it-access': [
+      {
+        title: 'Compte bloqué',
+        question: 'Mon compte est bloqué après trop de tentatives de connexion.',
+        answer: 'Vous pouvez le débloquer via le portail de réinitialisation avec votre numéro de téléphone.',
+        followUp: 'Je ne reçois pas le SMS.',
+        followAnswer: 'Le support informatique doit alors débloquer votre compte.',
+        tag: 'account-locked',
+      },
+      {
+        title: 'Accès refusé à Mon RH',
+        question: 'J’ai « accès refusé » quand j’ouvre Mon RH.',
+        answer: 'Les nouveaux comptes ont accès sous 24 heures. Sinon, déconnectez-vous puis reconnectez-vous.',
+        followUp: 'Toujours refusé.',
+        followAnswer: 'Je demande à l’IT de vérifier vos droits.',
+        tag: 'permissions',
+      },
+    ],
+    policy: [
+      {
+        title: 'Télétravail depuis l’étranger',
+        question: 'Puis-je télétravailler {days} jours depuis l’étranger ?',
+        answer: 'Jusqu’à 20 jours par an, avec l’accord de votre manager.',
+        followUp: 'Où faire la demande ?',
+        followAnswer: 'Via le formulaire « Travail à l’étranger » dans Mon RH.',
+        tag: 'remote-work',
+      },
+      {
+        title: 'Jours fériés',
+        question: 'Le {date} est-il férié chez nous ?',
+        answer: 'Le calendrier des jours fériés est dans Mon RH > Calendrier.',
+        followUp: 'Et le pont ?',
+        followAnswer: 'Les ponts ne sont pas offerts, mais vous pouvez poser un jour de congé.',
+        tag: 'holiday-calendar',
+      },
+    ],
+  },
+};

@@ -1,0 +1,163 @@
+import type { LanguageTexts } from './types.js';
+
+export const pt: LanguageTexts = {
+  thanks: ['Ótimo, obrigado!', 'Muito obrigada, ajudou.', 'Valeu, ficou claro.'],
+  closings: ['Por nada! Se tiver mais dúvidas, é só perguntar.', 'Que bom que pude ajudar. Bom dia!'],
+  complaints: [
+    'Isso não responde a minha pergunta.',
+    'Já tentei isso e não funcionou.',
+    'É a terceira vez que pergunto. Alguém pode olhar?',
+  ],
+  apologies: ['Desculpe. Vou olhar o seu caso com mais atenção.', 'Entendo, desculpe a demora.'],
+  escalations: [
+    'Vou encaminhar sua dúvida para uma colega do atendimento de RH; ela entra em contato em até um dia útil.',
+    'Isso precisa ser analisado por uma pessoa. Abri o chamado {ticket}.',
+  ],
+  hrHandover: 'Conversa encaminhada ao RH (chamado {ticket}).',
+  conversations: {
+    leave: [
+      {
+        title: 'Quantos dias de férias eu tenho?',
+        question: 'Oi, quantos dias de férias ainda tenho neste período aquisitivo?',
+        answer: 'Você tem {days} dias de férias. Veja os detalhes em Meu RH > Férias.',
+        followUp: 'Posso dividir as férias?',
+        followAnswer: 'Sim, em até três períodos, sendo um deles de pelo menos 14 dias.',
+        tag: 'pto-balance',
+      },
+      {
+        title: 'Licença-paternidade',
+        question: 'Nosso bebê nasce em {month}. Como peço a licença-paternidade?',
+        answer: 'Parabéns! Registre o pedido em Meu RH com a certidão de nascimento; a empresa concede 20 dias.',
+        followUp: 'Preciso avisar com antecedência?',
+        followAnswer: 'Avise seu gestor assim que possível; a certidão pode ser enviada depois.',
+        tag: 'parental-leave',
+      },
+    ],
+    payroll: [
+      {
+        title: 'Holerite não aparece',
+        question: 'Não encontro meu holerite de {month}.',
+        answer: 'Os holerites são publicados no dia 5 em Meu RH > Pagamento > Holerites.',
+        followUp: 'Ainda não aparece.',
+        followAnswer: 'Então a folha de pagamento precisa verificar: seu holerite de {month} não foi gerado.',
+        tag: 'payslip',
+      },
+      {
+        title: 'Horas extras não pagas',
+        question: 'Fiz {hours} horas extras no mês passado e elas não vieram no salário.',
+        answer: 'As horas extras são pagas no mês seguinte à aprovação do gestor no ponto eletrônico.',
+        followUp: 'Meu gestor aprovou no dia 10.',
+        followAnswer: 'Obrigado. Então deveriam ter sido pagas; vou pedir para a folha verificar.',
+        tag: 'overtime',
+      },
+    ],
+    benefits: [
+      {
+        title: 'Plano de saúde',
+        question: 'Como incluo meu cônjuge no plano de saúde?',
+        answer: 'Pelo Meu RH > Benefícios > Plano de saúde, com a certidão de casamento ou união estável.',
+        followUp: 'Tem custo?',
+        followAnswer: 'Sim, {amount} por mês, descontados em folha.',
+        tag: 'health-insurance',
+      },
+      {
+        title: 'Vale-refeição',
+        question: 'Quando cai o vale-refeição?',
+        answer: 'O crédito cai no último dia útil de cada mês.',
+        followUp: 'E se eu perder o cartão?',
+        followAnswer: 'Bloqueie no app e peça a segunda via.',
+        tag: 'meal-vouchers',
+      },
+    ],
+    onboarding: [
+      {
+        title: 'Primeiro dia de trabalho',
+        question: 'Começo dia {date}. Onde e que horas devo chegar?',
+        answer: 'Bem-vindo! Chegue à recepção às 9h; seu buddy {name} vai te receber.',
+        followUp: 'Meu notebook vai estar pronto?',
+        followAnswer: 'Sim, a TI prepara e entrega na primeira hora.',
+        tag: 'first-day',
+      },
+      {
+        title: 'Documentos para admissão',
+        question: 'Quais documentos preciso enviar para a admissão?',
+        answer: 'RG, CPF, carteira de trabalho digital, comprovante de residência e dados bancários, pelo Meu RH.',
+        followUp: 'E o exame admissional?',
+        followAnswer: 'A clínica entra em contato para agendar.',
+        tag: 'new-hire',
+      },
+    ],
+    offboarding: [
+      {
+        title: 'Aviso prévio',
+        question: 'Quanto tempo de aviso prévio preciso cumprir se pedir demissão?',
+        answer: 'São 30 dias de aviso prévio trabalhado, ou o desconto correspondente.',
+        followUp: 'Posso usar férias no aviso?',
+        followAnswer: 'Não; as férias vencidas e proporcionais são pagas na rescisão.',
+        tag: 'resignation',
+      },
+      {
+        title: 'Rescisão e devolução do notebook',
+        question: 'Meu último dia é {date}. Como devolvo o notebook e quando recebo a rescisão?',
+        answer: 'Entregue o notebook na TI no último dia; a rescisão é paga em até 10 dias.',
+        followUp: 'E o FGTS?',
+        followAnswer: 'O saque depende do tipo de desligamento; as guias saem com a rescisão.',
+        tag: 'final-pay',
+      },
+    ],
+    expenses: [
+      {
+        title: 'Reembolso de viagem',
+        question: 'Como peço reembolso do Uber da visita ao cliente?',
+        answer: 'Crie um relatório de despesas, anexe os recibos e escolha o código do projeto.',
+        followUp: 'Tem prazo?',
+        followAnswer: 'Até 60 dias após a despesa.',
+        tag: 'travel',
+      },
+      {
+        title: 'Reembolso recusado',
+        question: 'Meu reembolso de {amount} foi recusado, por quê?',
+        answer: 'Geralmente falta a nota fiscal ou o código do projeto. O motivo está no histórico.',
+        followUp: 'Diz "nota ilegível".',
+        followAnswer: 'Envie uma foto mais nítida ou o PDF e reenvie.',
+        tag: 'receipts',
+      },
+    ],
+    'it-access': [
+      {
+        title: 'Conta bloqueada',
+        question: 'Minha conta foi bloqueada depois de muitas tentativas.',
+        answer: 'Você pode desbloquear no portal de autoatendimento com seu celular.',
+        followUp: 'O SMS não chega.',
+        followAnswer: 'Então o suporte de TI precisa desbloquear.',
+        tag: 'account-locked',
+      },
+      {
+        title: 'Sem acesso ao Meu RH',
+        question: 'Aparece "acesso negado" quando abro o Meu RH.',
+        answer: 'Contas novas têm acesso em até 24 horas. Senão, saia e entre de novo.',
+        followUp: 'Continua negado.',
+        followAnswer: 'Vou pedir para a TI verificar suas permissões.',
+        tag: 'permissions',
+      },
+    ],
+    policy: [
+      {
+        title: 'Home office',
+        question: 'Quantos dias de home office posso fazer por semana?',
+        answer: 'Até 3 dias por semana, combinados com seu gestor.',
+        followUp: 'Recebo ajuda de custo?',
+        followAnswer: 'Sim, {amount} por mês para internet e energia.',
+        tag: 'remote-work',
+      },
+      {
+        title: 'Feriados',
+        question: 'Dia {date} é feriado para nós?',
+        answer: 'Seguimos os feriados nacionais e municipais da sua cidade; veja o calendário em Meu RH.',
+        followUp: 'E ponto facultativo?',
+        followAnswer: 'Pontos facultativos são dias normais de trabalho.',
+        tag: 'holiday-calendar',
+      },
+    ],
+  },
+};
