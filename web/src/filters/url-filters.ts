@@ -93,7 +93,7 @@ export function apiQuery(params: URLSearchParams, defaultPreset: RangePreset = '
 }
 
 /** A link to the chats explorer with this view's range and filters plus `extra` (null removes one). */
-export function explorerLink(params: URLSearchParams, extra: Partial<Record<FilterName, string | null>> = {}): string {
+export function explorerLink(params: URLSearchParams, extra: Partial<Record<FilterName | 'range' | 'from' | 'to' | 'tz', string | null>> = {}): string {
   const next = new URLSearchParams();
   for (const name of ['range', 'from', 'to', 'tz', ...FILTER_NAMES]) {
     const value = params.get(name);
