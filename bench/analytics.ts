@@ -3,7 +3,8 @@
 // a full count(*) of the chats table measured in the same run. Prints figures; asserts nothing.
 //
 // Needs DATABASE_URL (a server where the user may create databases). The data goes into a new
-// database "chatlogger_bench_analytics", dropped at the end (KEEP_BENCH_DB=1 keeps it).
+// database "chatlogger_bench_analytics", dropped at the end (KEEP_BENCH_DB=1 keeps it;
+// REUSE_BENCH_DB=1 then times the calls again on the kept data, after applying new migrations).
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { connectPostgres } from '../src/db/connection.js';
@@ -141,8 +142,15 @@ function stats(samples: number[]) {
   return { median: at(0.5), p95: at(0.95) };
 }
 
+function reusedDatabase() {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${DB_NAME}`;
+  return { url: url.toString(), drop: async () => {} };
+}
+
 async function main() {
-  const { url, drop } = await freshBenchDatabase(DB_NAME);
+  const reuse = Boolean(process.env.REUSE_BENCH_DB);
+  const { url, drop } = reuse ? reusedDatabase() : await freshBenchDatabase(DB_NAME);
   const database = connectPostgres(url, 4);
   try {
     await runMigrations(database.pool);
@@ -157,11 +165,16 @@ async function main() {
     const other = await register('bench-other');
 
     const genStart = Date.now();
-    await generate(database.pool, [{ id: main.id, chats: CHATS }, { id: other.id, chats: OTHER_CHATS }]);
+    if (!reuse) await generate(database.pool, [{ id: main.id, chats: CHATS }, { id: other.id, chats: OTHER_CHATS }]);
     const genSeconds = (Date.now() - genStart) / 1000;
     await database.pool.query('VACUUM ANALYZE');
-    const { rows } = await database.pool.query('SELECT count(*)::int AS chats, (SELECT count(*)::int FROM chat_rollups) AS rollups FROM chats');
-    console.log(`generated ${rows[0].chats.toLocaleString('en')} chats (${(rows[0].chats / genSeconds).toFixed(0)} chats/s, ${genSeconds.toFixed(1)} s incl. rollups); ${rows[0].rollups.toLocaleString('en')} rollup rows`);
+    const { rows } = await database.pool.query(
+      'SELECT count(*)::int AS chats, (SELECT count(*)::int FROM chat_rollups) AS rollups, (SELECT count(*)::int FROM chat_daily_rollups) AS daily FROM chats',
+    );
+    console.log(
+      `${reuse ? 'reused' : 'generated'} ${rows[0].chats.toLocaleString('en')} chats (${(rows[0].chats / genSeconds).toFixed(0)} chats/s, ${genSeconds.toFixed(1)} s incl. rollups); ` +
+        `${rows[0].rollups.toLocaleString('en')} hourly and ${rows[0].daily.toLocaleString('en')} daily rollup rows`,
+    );
 
     const scan = [] as number[];
     for (let i = 0; i < CALLS; i++) scan.push(await time(() => database.pool.query('SELECT count(*) FROM chats')));

@@ -293,15 +293,21 @@ describe(`analytics match the raw rows (seed ${SEED})`, () => {
 });
 
 describe('rollups stay exact', () => {
-  it('chat_rollups equal the sums recomputed from the chats rows, per hour and value', async () => {
+  it.each([
+    ['chat_rollups', 3_600_000],
+    ['chat_daily_rollups', DAY],
+  ])('%s equal the sums recomputed from the chats rows, per bucket and value', async (table, bucketMs) => {
     const { rows: rollups } = await t.database.pool.query(
-      `SELECT dimension, value, bucket, chats, messages, escalated, rated, satisfied, token_sum::float8 AS token_sum
-       FROM chat_rollups WHERE organization_id = $1 AND (chats <> 0 OR messages <> 0)`,
+      `SELECT dimension, value, bucket, chats, messages, escalation_known, escalated, hr_known, hr_forwarded, response_time_count,
+         response_time_sum, rated, rating_sum, satisfied, token_count_count, token_sum::float8 AS token_sum
+       FROM ${table} WHERE organization_id = $1 AND (chats <> 0 OR messages <> 0)`,
       [org.organization.id],
     );
-    const want = new Map<string, { chats: number; messages: number; escalated: number; rated: number; satisfied: number; token_sum: number }>();
+    type Sums = Record<'chats' | 'messages' | 'escalation_known' | 'escalated' | 'hr_known' | 'hr_forwarded' | 'response_time_count' | 'rated' | 'rating_sum' | 'satisfied' | 'token_count_count' | 'token_sum', number>;
+    const want = new Map<string, Sums>();
+    const wantResponseTime = new Map<string, number>();
     for (const r of rows) {
-      const hour = Math.floor(r.created_at.getTime() / 3_600_000) * 3_600_000;
+      const bucket = Math.floor(r.created_at.getTime() / bucketMs) * bucketMs;
       const values: [string, string | null][] = [
         ['all', null], ['question_category', r.question_category], ['sentiment', r.sentiment], ['country_code', r.country_code],
         ['language_code', r.language_code], ['user_rating', r.user_rating === null ? null : String(r.user_rating)],
@@ -309,18 +315,32 @@ describe('rollups stay exact', () => {
         ...(r.tags.length ? r.tags.map((tag) => ['tag', tag] as [string, string]) : [['tag', null] as [string, null]]),
       ];
       for (const [dimension, value] of values) {
-        const key = `${dimension}|${value}|${hour}`;
-        const w = want.get(key) ?? { chats: 0, messages: 0, escalated: 0, rated: 0, satisfied: 0, token_sum: 0 };
+        const key = `${dimension}|${value}|${bucket}`;
+        const w = want.get(key) ?? { chats: 0, messages: 0, escalation_known: 0, escalated: 0, hr_known: 0, hr_forwarded: 0, response_time_count: 0, rated: 0, rating_sum: 0, satisfied: 0, token_count_count: 0, token_sum: 0 };
         w.chats += 1;
         w.messages += messageCounts.get(Number(r.id)) ?? 0;
+        w.escalation_known += r.is_escalated !== null ? 1 : 0;
         w.escalated += r.is_escalated ? 1 : 0;
+        w.hr_known += r.is_forwarded_to_hr !== null ? 1 : 0;
+        w.hr_forwarded += r.is_forwarded_to_hr ? 1 : 0;
+        w.response_time_count += r.avg_response_time !== null ? 1 : 0;
         w.rated += r.user_rating !== null ? 1 : 0;
+        w.rating_sum += r.user_rating ?? 0;
         w.satisfied += (r.user_rating ?? 0) >= 4 ? 1 : 0;
+        w.token_count_count += r.token_count !== null ? 1 : 0;
         w.token_sum += r.token_count ?? 0;
         want.set(key, w);
+        wantResponseTime.set(key, (wantResponseTime.get(key) ?? 0) + (r.avg_response_time ?? 0));
       }
     }
-    const got = new Map(rollups.map((r) => [`${r.dimension}|${r.value}|${r.bucket.getTime()}`, { chats: r.chats, messages: r.messages, escalated: r.escalated, rated: r.rated, satisfied: r.satisfied, token_sum: r.token_sum }]));
+    const got = new Map<string, Sums>();
+    for (const r of rollups) {
+      const key = `${r.dimension}|${r.value}|${r.bucket.getTime()}`;
+      const { dimension: _d, value: _v, bucket: _b, response_time_sum, ...sums } = r;
+      got.set(key, Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Number(v)])) as Sums);
+      // A float sum depends on the order of its terms: equal up to rounding.
+      expect(Math.abs(response_time_sum - (wantResponseTime.get(key) ?? 0)), key).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(response_time_sum)));
+    }
     expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
   });
 });

@@ -1,10 +1,10 @@
-// Where the numbers come from. Sums come from chat_rollups (per UTC hour) for the whole hours of a
-// range, and from the chats rows for the partial hours at its edges; a request whose filters the
-// rollups cannot answer (several filtered fields, a text search, an end user...) reads the chats
-// rows of the range instead, which those filters keep small.
+// Where the numbers come from. Sums come from chat_daily_rollups for the whole UTC days of a range,
+// from chat_rollups (per UTC hour) for its other whole hours, and from the chats rows for the
+// partial hours at its edges (and at the edges of time buckets that start off the hour); a
+// request whose filters the rollups cannot answer (several filtered fields, a text search, an end
+// user...) reads the chats rows of the range instead, which those filters keep small.
 import type { ChatFilters } from '../chats/filters.js';
 import type { Dimension } from './params.js';
-import { offsetMinutes } from './timezone.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -46,30 +46,61 @@ export function chooseRollup(filters: ChatFilters, groupBy?: Dimension): RollupC
   return groupBy === only.dimension && groupBy !== 'tag' ? only : null;
 }
 
-/** The whole UTC hours inside [from, to), or null when there are none. */
-export function wholeHours(from: Date, to: Date): { from: Date; to: Date } | null {
-  const start = Math.ceil(from.getTime() / HOUR_MS) * HOUR_MS;
-  const end = Math.floor(to.getTime() / HOUR_MS) * HOUR_MS;
-  return start < end ? { from: new Date(start), to: new Date(end) } : null;
+export interface Span {
+  from: Date;
+  to: Date;
 }
 
-// Zones that ever have a half- or quarter-hour offset (India, Nepal, Newfoundland, Lord Howe...),
-// learnt once per zone from its offsets week by week over the years around now.
-const fractionalZones = new Map<string, boolean>();
-const WEEK_MS = 7 * DAY_MS;
+/** A range cut into what chat_daily_rollups, chat_rollups and the chats rows each answer. */
+export interface Pieces {
+  days: Span[];
+  hours: Span[];
+  raw: Span[];
+}
+
+function push(spans: Span[], from: number, to: number) {
+  if (from >= to) return;
+  const last = spans[spans.length - 1];
+  if (last && last.to.getTime() === from) last.to = new Date(to);
+  else spans.push({ from: new Date(from), to: new Date(to) });
+}
 
 /**
- * Whether the zone's buckets always start on whole UTC hours. Not so for zones with half- or
- * quarter-hour offsets, whose buckets split rollup hours: those read the chats rows instead.
+ * Cuts [from, to) into whole UTC days (when `days`), whole UTC hours and the partial hours at the
+ * edges, first cutting it at `cuts` (the starts of the time buckets of a grouped query), so that
+ * no rollup row straddles two buckets. Adjacent spans of one kind are merged.
  */
-export function bucketsOnWholeHours(tz: string, now = Date.now()): boolean {
-  let fractional = fractionalZones.get(tz);
-  if (fractional === undefined) {
-    fractional = false;
-    for (let t = now - 3 * 365 * DAY_MS; t < now + 365 * DAY_MS && !fractional; t += WEEK_MS) {
-      fractional = offsetMinutes(tz, new Date(t)) % 60 !== 0;
+export function splitRange(from: Date, to: Date, options: { days: boolean; cuts?: number[] }): Pieces {
+  const pieces: Pieces = { days: [], hours: [], raw: [] };
+  const edges = [from.getTime(), ...(options.cuts ?? []).filter((c) => c > from.getTime() && c < to.getTime()), to.getTime()];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const [a, b] = [edges[i], edges[i + 1]];
+    const h1 = Math.ceil(a / HOUR_MS) * HOUR_MS;
+    const h2 = Math.floor(b / HOUR_MS) * HOUR_MS;
+    if (h1 >= h2) {
+      push(pieces.raw, a, b);
+      continue;
     }
-    fractionalZones.set(tz, fractional);
+    const d1 = Math.ceil(h1 / DAY_MS) * DAY_MS;
+    const d2 = Math.floor(h2 / DAY_MS) * DAY_MS;
+    push(pieces.raw, a, h1);
+    if (options.days && d1 < d2) {
+      push(pieces.hours, h1, d1);
+      push(pieces.days, d1, d2);
+      push(pieces.hours, d2, h2);
+    } else {
+      push(pieces.hours, h1, h2);
+    }
+    push(pieces.raw, h2, b);
   }
-  return !fractional;
+  return pieces;
 }
+
+// Zones whose offset is 0 at every instant: their day, week and month buckets start at UTC
+// midnights, so whole UTC days never straddle two buckets. Any other zone's buckets come from
+// the database (bucketStarts) and cut the range.
+const UTC_ZONES = new Set([
+  'UTC', 'Etc/UTC', 'UCT', 'Etc/UCT', 'GMT', 'Etc/GMT', 'GMT0', 'GMT+0', 'GMT-0', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0',
+  'Greenwich', 'Etc/Greenwich', 'Universal', 'Etc/Universal', 'Zulu', 'Etc/Zulu',
+]);
+export const isUtcZone = (tz: string) => UTC_ZONES.has(tz);

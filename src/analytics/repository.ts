@@ -5,7 +5,7 @@ import { chatFilterSql, type ChatFilters } from '../chats/filters.js';
 import type { Db } from '../db/connection.js';
 import type { RawStats, Sums } from './metrics.js';
 import type { Dimension, Interval } from './params.js';
-import type { RollupChoice } from './plan.js';
+import type { RollupChoice, Span } from './plan.js';
 
 export interface Grouping {
   /** Group by time bucket: date_trunc(interval, created_at, tz). */
@@ -16,12 +16,11 @@ export interface Grouping {
 
 export interface SumsQuery {
   organizationId: number;
-  from: Date;
-  to: Date;
   filters: ChatFilters;
   grouping: Grouping;
-  /** Rollup rows for the whole hours `hours` of the range; raw chats rows for the rest. */
-  rollup?: { choice: RollupChoice; hours: { from: Date; to: Date } };
+  /** Rollup rows of this choice for the days and hours; chats rows (with the filters) for `raw`. */
+  rollup?: { choice: RollupChoice; days: Span[]; hours: Span[] };
+  raw: Span[];
 }
 
 // Buckets travel as epoch milliseconds: Drizzle's execute() hands timestamps back as text.
@@ -82,33 +81,34 @@ function groupColumns(grouping: Grouping, tsColumn: SQL, valueColumn: SQL): { se
   return { select, groupBy: select.map((_, i) => sql.raw(String(i + 1))) };
 }
 
-/** The additive sums of the matching chats in [from, to), grouped as asked. */
+const inSpans = (column: SQL, spans: Span[]) =>
+  sql.join(spans.map((s) => sql`(${column} >= ${ts(s.from)} AND ${column} < ${ts(s.to)})`), sql` OR `);
+
+/** The additive sums of the matching chats in the query's spans, grouped as asked. */
 export async function sums(db: Db, q: SumsQuery): Promise<GroupedSums[]> {
   const parts: SQL[] = [];
-  const rawRanges: [Date, Date][] = [];
   if (q.rollup) {
-    const { choice, hours } = q.rollup;
+    const { choice } = q.rollup;
     const values = choice.values;
     const valueCondition = values
       ? sql`AND (value = ANY(${sql`ARRAY[${sql.join(values.filter((v) => v !== null).map((v) => sql`${v}`), sql`, `)}]::text[]`})${values.includes(null) ? sql` OR value IS NULL` : sql``})`
       : sql``;
-    parts.push(sql`
-      SELECT bucket AS ts, value, ${ROLLUP_SUMS} FROM chat_rollups
-      WHERE organization_id = ${q.organizationId} AND dimension = ${choice.dimension}
-        AND bucket >= ${ts(hours.from)} AND bucket < ${ts(hours.to)} ${valueCondition}`);
-    if (q.from < hours.from) rawRanges.push([q.from, hours.from]);
-    if (hours.to < q.to) rawRanges.push([hours.to, q.to]);
-  } else {
-    rawRanges.push([q.from, q.to]);
+    for (const [table, spans] of [['chat_daily_rollups', q.rollup.days], ['chat_rollups', q.rollup.hours]] as const) {
+      if (spans.length === 0) continue;
+      parts.push(sql`
+        SELECT bucket AS ts, value, ${ROLLUP_SUMS} FROM ${sql.raw(table)}
+        WHERE organization_id = ${q.organizationId} AND dimension = ${choice.dimension}
+          AND (${inSpans(sql.raw('bucket'), spans)}) ${valueCondition}`);
+    }
   }
-  if (rawRanges.length > 0) {
-    const inRanges = sql.join(rawRanges.map(([a, b]) => sql`(chats.created_at >= ${ts(a)} AND chats.created_at < ${ts(b)})`), sql` OR `);
+  if (q.raw.length > 0) {
     const value = q.grouping.dimension ? DIMENSION_VALUE[q.grouping.dimension] : sql.raw('NULL::text');
     parts.push(sql`
       SELECT chats.created_at AS ts, ${value} AS value, ${RAW_SUMS}
       FROM ${rawSource(q.grouping.dimension)}
-      WHERE ${chatFilterSql(q.organizationId, q.filters)} AND (${inRanges})`);
+      WHERE ${chatFilterSql(q.organizationId, q.filters)} AND (${inSpans(sql.raw('chats.created_at'), q.raw)})`);
   }
+  if (parts.length === 0) return [];
   const { select, groupBy } = groupColumns(q.grouping, sql.raw('s.ts'), sql.raw('s.value'));
   const { rows } = await db.execute<GroupedSums>(sql`
     SELECT ${sql.join([...select, SUMMED], sql`, `)}

@@ -2,7 +2,7 @@ import type { AppDeps } from '../http/context.js';
 import { badRequest } from '../http/errors.js';
 import { EMPTY_RAW, EMPTY_SUMS, METRICS, metricValues, SUM_COLUMNS, type MetricName, type RawStats, type Sums } from './metrics.js';
 import type { Dimension, Interval, Range } from './params.js';
-import { bucketsOnWholeHours, chooseRollup, wholeHours } from './plan.js';
+import { chooseRollup, isUtcZone, splitRange, type Pieces } from './plan.js';
 import * as repo from './repository.js';
 import { formatInZone } from './timezone.js';
 
@@ -11,19 +11,28 @@ const INTERVAL_MS: Record<Interval, number> = { hour: 3_600_000, day: 86_400_000
 
 const needsRaw = (metrics: readonly MetricName[]) => metrics.some((m) => METRICS[m].needsRaw);
 
-/** The sums query for a range: rollups for its whole hours when they can answer it. */
-function sumsQuery(organizationId: number, range: Range, from: Date, to: Date, grouping: repo.Grouping): repo.SumsQuery {
+/**
+ * The sums query for [from, to): rollups for its whole days and hours when they can answer it.
+ * A query grouped by time in a zone other than UTC is cut at its bucket starts (`starts`), so that
+ * no rollup row straddles two buckets; UTC's day, week and month buckets start at UTC midnights.
+ */
+async function sumsQuery(
+  organizationId: number,
+  range: Range,
+  from: Date,
+  to: Date,
+  grouping: repo.Grouping,
+  starts?: Promise<number[]>,
+): Promise<repo.SumsQuery> {
   const choice = chooseRollup(range.filters, grouping.dimension);
-  const hours = wholeHours(from, to);
-  const aligned = !grouping.time || bucketsOnWholeHours(range.tz);
-  return {
-    organizationId,
-    from,
-    to,
-    filters: range.filters,
-    grouping,
-    rollup: choice && hours && aligned ? { choice, hours } : undefined,
-  };
+  const query = { organizationId, filters: range.filters, grouping };
+  if (!choice) return { ...query, raw: [{ from, to }] };
+  const time = grouping.time;
+  let pieces: Pieces;
+  if (!time) pieces = splitRange(from, to, { days: true });
+  else if (isUtcZone(time.tz)) pieces = splitRange(from, to, { days: time.interval !== 'hour' });
+  else pieces = splitRange(from, to, { days: time.interval !== 'hour', cuts: await starts! });
+  return { ...query, rollup: { choice, days: pieces.days, hours: pieces.hours }, raw: pieces.raw };
 }
 
 const toSums = (row: Partial<Sums> | undefined): Sums =>
@@ -31,7 +40,7 @@ const toSums = (row: Partial<Sums> | undefined): Sums =>
 
 async function totals(deps: AppDeps, organizationId: number, range: Range, from: Date, to: Date) {
   const [sumRows, rawRows] = await Promise.all([
-    repo.sums(deps.db, sumsQuery(organizationId, range, from, to, {})),
+    repo.sums(deps.db, await sumsQuery(organizationId, range, from, to, {})),
     repo.rawStats(deps.db, { organizationId, from, to, filters: range.filters, grouping: {} }),
   ]);
   return metricValues(Object.keys(METRICS) as MetricName[], toSums(sumRows[0]), rawRows[0] ?? EMPTY_RAW);
@@ -66,9 +75,10 @@ export async function timeseries(deps: AppDeps, organizationId: number, range: R
     throw badRequest(`This range has more than ${MAX_BUCKETS} ${interval} buckets: choose a longer interval or a shorter range`, 'interval');
   }
   const grouping = { time: { interval, tz: range.tz } };
+  const startsQuery = repo.bucketStarts(deps.db, interval, range.tz, range.from, range.to);
   const [starts, sumRows, rawRows] = await Promise.all([
-    repo.bucketStarts(deps.db, interval, range.tz, range.from, range.to),
-    repo.sums(deps.db, sumsQuery(organizationId, range, range.from, range.to, grouping)),
+    startsQuery,
+    sumsQuery(organizationId, range, range.from, range.to, grouping, startsQuery).then((q) => repo.sums(deps.db, q)),
     needsRaw(metrics) ? repo.rawStats(deps.db, { organizationId, from: range.from, to: range.to, filters: range.filters, grouping }) : [],
   ]);
   const sumsAt = new Map(sumRows.map((r) => [r.bucket, r]));
@@ -93,7 +103,7 @@ function typedKey(by: Dimension, value: string): string | number | boolean {
 const addSums = (a: Sums, b: Sums): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, a[c] + b[c]])) as Sums;
 
 export async function breakdown(deps: AppDeps, organizationId: number, range: Range, by: Dimension, metrics: MetricName[], limit: number) {
-  const rows = await repo.sums(deps.db, sumsQuery(organizationId, range, range.from, range.to, { dimension: by }));
+  const rows = await repo.sums(deps.db, await sumsQuery(organizationId, range, range.from, range.to, { dimension: by }));
   const known = rows
     .filter((r) => r.value !== null && Number(r.chats) > 0)
     .map((r) => ({ value: r.value as string, sums: toSums(r) }))

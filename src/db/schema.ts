@@ -268,7 +268,34 @@ export const chatRollups = pgTable(
     // numeric: token counts may each be up to 2^53, and a sum must never overflow (that would fail the insert).
     tokenSum: numeric('token_sum').notNull(),
   },
-  (t) => [unique('chat_rollups_key').on(t.organizationId, t.dimension, t.value, t.bucket).nullsNotDistinct()],
+  // bucket before value: a query reads one dimension's rows of a time range, all values at once.
+  (t) => [unique('chat_rollups_key').on(t.organizationId, t.dimension, t.bucket, t.value).nullsNotDistinct()],
+);
+
+// The same sums per UTC day (bucket = midnight UTC), kept by the same triggers in the same statement
+// as chat_rollups: a long range reads one row per day and value instead of 24.
+export const chatDailyRollups = pgTable(
+  'chat_daily_rollups',
+  {
+    organizationId: id('organization_id').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value'),
+    bucket: timestamptz('bucket').notNull(),
+    chats: bigint('chats', { mode: 'number' }).notNull(),
+    messages: bigint('messages', { mode: 'number' }).notNull(),
+    escalationKnown: bigint('escalation_known', { mode: 'number' }).notNull(),
+    escalated: bigint('escalated', { mode: 'number' }).notNull(),
+    hrKnown: bigint('hr_known', { mode: 'number' }).notNull(),
+    hrForwarded: bigint('hr_forwarded', { mode: 'number' }).notNull(),
+    responseTimeCount: bigint('response_time_count', { mode: 'number' }).notNull(),
+    responseTimeSum: doublePrecision('response_time_sum').notNull(),
+    rated: bigint('rated', { mode: 'number' }).notNull(),
+    ratingSum: bigint('rating_sum', { mode: 'number' }).notNull(),
+    satisfied: bigint('satisfied', { mode: 'number' }).notNull(),
+    tokenCountCount: bigint('token_count_count', { mode: 'number' }).notNull(),
+    tokenSum: numeric('token_sum').notNull(),
+  },
+  (t) => [unique('chat_daily_rollups_key').on(t.organizationId, t.dimension, t.bucket, t.value).nullsNotDistinct()],
 );
 
 // Idempotency-Key records of the create endpoints (chats, chat batches, messages): the first
