@@ -94,7 +94,7 @@ export function TimeChart({ data, series, title }: { data: Timeseries; series: S
       x: { ticks: { color: colors.text, maxRotation: 0, autoSkip: true, maxTicksLimit: 10 }, grid: { display: false } },
       y: {
         beginAtZero: true,
-        ticks: { color: colors.text, callback: (value) => (percent ? formatPercent(Number(value)) : Number(value).toLocaleString()) },
+        ticks: { color: colors.text, precision: percent ? undefined : 0, callback: (value) => (percent ? formatPercent(Number(value)) : Number(value).toLocaleString()) },
         grid: { color: colors.grid },
         ...(percent ? { suggestedMax: 0.2 } : {}),
       },
@@ -183,7 +183,7 @@ export function BreakdownChart({ data, title, linkFor, onSelect }: BreakdownChar
       },
     },
     scales: {
-      x: { beginAtZero: true, ticks: { color: colors.text }, grid: { color: colors.grid } },
+      x: { beginAtZero: true, ticks: { color: colors.text, precision: 0 }, grid: { color: colors.grid } },
       y: { ticks: { color: colors.text }, grid: { display: false } },
     },
   };
