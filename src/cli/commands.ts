@@ -24,6 +24,9 @@ database, default ./data) or DATABASE_URL with JWT_SECRET (PostgreSQL). With the
 database the server must be stopped first: the command refuses to run while a server (or another
 command) holds DATA_DIR. With DATABASE_URL it runs alongside running servers.`;
 
+// The demo generator's default seed (src/demo/generator.ts), written here so that --help loads no generator.
+const DEFAULT_SEED_TEXT = '20261125';
+
 export const EXIT_HELP = 'Exit status: 0 done, 1 failed (the reason is printed), 2 usage error.';
 
 export const COMMANDS: Command[] = [
@@ -94,5 +97,35 @@ ${DATABASE_HELP}`,
     options: { email: { type: 'string' }, json: { type: 'boolean' } },
     required: ['email'],
     load: async () => (await import('./reset-password.js')).resetPassword,
+  },
+  {
+    name: 'demo',
+    summary: 'Create or refresh the "Demo HR Assistant" organization with realistic chats',
+    help: `Usage: chatlogger demo [--chats N] [--seed N] [--json]
+
+Creates the organization "Demo HR Assistant" (slug demo-hr-assistant) with an admin who signs in as
+demo@chatlogger.local, and fills it with the chats of an HR help-desk bot over the last 90 days,
+ending now: transcripts in English, Dutch, German, French, Spanish and Portuguese from employees
+in eight countries, question categories (leave, payroll, benefits, onboarding, offboarding,
+expenses, it-access, policy), sentiment, ratings, escalations and hand-overs to HR, response times
+and tokens. Prints the admin's password (new on every run) and the address to open.
+
+When the organization exists, its chats are replaced by new ones (dates relative to now again)
+in one transaction, and the admin gets a new password. Other organizations are never touched; an
+organization with that slug but without the demo admin is refused.
+
+Options:
+  --chats N    how many chats, 1 to 1,000,000 (default 5000: a few seconds)
+  --seed N     the generator's seed (default ${DEFAULT_SEED_TEXT}): the same seed gives the same
+               chats, relative to the time of the run
+  --json       print the result as JSON (for scripts)
+  -h, --help   show this help
+
+${DATABASE_HELP}
+
+Then: npm start, open the address printed, and sign in with the e-mail and password printed.`,
+    options: { chats: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
+    required: [],
+    load: async () => (await import('./demo.js')).demo,
   },
 ];
