@@ -185,6 +185,17 @@ describe('chats explorer', () => {
     expect(param(page, 'cursor')).toBeNull();
   });
 
+  it('sorts oldest first from the Time column header', async () => {
+    await openExplorer(page);
+    await page.getByRole('button', { name: /^Time/ }).click();
+    await expect.poll(() => page.locator('.chats-table tbody .col-title').first().textContent(), POLL).toBe('Routine question 55');
+    expect(param(page, 'sort')).toBe('created_at');
+    expect(await page.locator('.chats-table th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('button', { name: /^Time/ }).click();
+    await expect.poll(() => page.locator('.chats-table tbody .col-title').first().textContent(), POLL).toBe('Parental leave request');
+    expect(param(page, 'sort')).toBeNull();
+  });
+
   it('full-text search (q) finds words of the title and of the messages', async () => {
     await openExplorer(page);
     await page.getByLabel('Search titles and messages', { exact: true }).fill('laptop');
@@ -314,6 +325,7 @@ describe('chats explorer', () => {
   it('opens a chat from the keyboard', async () => {
     await openExplorer(page, '?sentiment=negative');
     await page.locator(`tr[data-chat-id="${ids.payslip}"] a`).focus();
+    await screenshot(page, 'explorer-focus-light');
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/chats/${ids.payslip}$`));
     await page.getByRole('heading', { name: 'Payslip missing' }).waitFor();
@@ -324,6 +336,7 @@ describe('chats explorer', () => {
     await page.getByText('Export this view').click();
     await page.getByLabel('Format', { exact: true }).selectOption('csv');
     await page.getByLabel('Contents', { exact: true }).selectOption('chats');
+    await screenshot(page, 'explorer-export-light');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^chatlogger-chats-.*\.csv$/);
     const file = await download.path();
@@ -355,6 +368,9 @@ describe('chats explorer', () => {
     const job = await (await page.request.get(`/api/v1/exports/${id}`)).json();
     expect(job.filters).toMatchObject({ tags: 'urgent' });
     expect(await page.getByRole('link', { name: 'Follow it on the Exports page' }).getAttribute('href')).toBe('/exports');
+    // Escape folds the pop-over.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('button', { name: 'Export in background' }).isVisible(), POLL).toBe(false);
   });
 
   it('dark mode and a phone-sized screen', async () => {
@@ -436,6 +452,34 @@ describe('chat detail', () => {
     expect(param(page, 'sentiment')).toBe('negative');
     await expect.poll(() => titles(), POLL).toEqual(titlesOf('parental', 'payslip'));
   });
+
+  it('a long transcript loads past its first 1,000 messages', async () => {
+    const headers = { 'x-organization-api-key': apiKey };
+    const created = await expectOk(await page.request.post('/api/v1/chats', { headers, data: { title: 'Very long chat' } }), 201, 'long chat');
+    const COUNT = 1005;
+    for (let start = 0; start < COUNT; start += 50) {
+      // Batches of 50 in parallel; each batch after the previous one, so message order is known per batch.
+      await Promise.all(
+        Array.from({ length: Math.min(50, COUNT - start) }, (_, i) =>
+          page.request
+            // As the signed-in admin: dashboard users are not held to the API key's rate limit.
+            .post(`/api/v1/chats/${created.chat_id}/messages`, { data: { role: (start + i) % 2 ? 'assistant' : 'user', content: `Message ${start + i + 1}` } })
+            .then((res) => expect(res.status()).toBe(201)),
+        ),
+      );
+    }
+    await page.goto(`/chats/${created.chat_id}`);
+    await page.getByRole('heading', { name: /Transcript \(1,000\+ messages\)/ }).waitFor();
+    expect(await page.locator('.transcript .bubble').count()).toBe(1000);
+    await page.getByRole('button', { name: 'Load more messages' }).click();
+    await expect.poll(() => page.locator('.transcript .bubble').count(), POLL).toBe(COUNT);
+    expect(await page.getByRole('button', { name: 'Load more messages' }).count()).toBe(0);
+    await page.getByRole('heading', { name: /Transcript \(1,005 messages\)/ }).waitFor();
+    // The last batch comes last.
+    const last = (await page.locator('.transcript .bubble-content').evaluateAll((els) => els.slice(-5).map((el) => el.textContent))).sort();
+    expect(last).toEqual(['Message 1001', 'Message 1002', 'Message 1003', 'Message 1004', 'Message 1005']);
+    expect((await page.request.delete(`/api/v1/chats/${created.chat_id}`)).ok()).toBe(true);
+  }, 90_000);
 
   it('in dark mode', async () => {
     const dark = await newPage(browser, server.url, { colorScheme: 'dark' });

@@ -2,7 +2,7 @@
 // NDJSON; either streamed straight into a download (POST /api/v1/exports/sync) or as a background
 // job listed on the Exports page (POST /api/v1/exports). Any signed-in role may export.
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, post } from '../api/client';
 import type { ExportFormat, ExportType } from '../api/types';
@@ -71,6 +71,27 @@ export function ExportControl({ filters }: { filters: Record<string, string> }) 
   const [busy, setBusy] = useState<'download' | 'background' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ kind: 'download'; name: string } | { kind: 'background'; id: number } | null>(null);
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDetailsElement>(null);
+
+  // A pop-over: a click elsewhere or Escape folds it (Escape gives the focus back to its button).
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: PointerEvent) => {
+      if (ref.current && !ref.current.contains(event.target as Node)) ref.current.open = false;
+    };
+    const escape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !ref.current) return;
+      ref.current.open = false;
+      ref.current.querySelector('summary')?.focus();
+    };
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [open]);
 
   const run = async (kind: 'download' | 'background') => {
     setBusy(kind);
@@ -93,7 +114,7 @@ export function ExportControl({ filters }: { filters: Record<string, string> }) 
   };
 
   return (
-    <details className="export-control">
+    <details className="export-control" ref={ref} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="btn">Export this view</summary>
       <div className="export-panel card" role="group" aria-label="Export this view">
         <p className="muted small">The chats shown with the current filters and period, oldest first.</p>

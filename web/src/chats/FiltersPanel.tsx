@@ -203,7 +203,7 @@ function ListField({ id, name, label, value, placeholder }: { id: string; name: 
       <label htmlFor={id}>{label}</label>
       <input id={id} name={name} defaultValue={value} placeholder={placeholder} aria-describedby={`${id}-hint`} />
       <small id={`${id}-hint`} className="muted">
-        Comma-separated: any of them
+        Comma-separated
       </small>
     </div>
   );
