@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (page.evaluate callbacks run in the browser: the tests type them with the DOM's types.)
 // End-to-end tests of the dashboard: the real server (`npm start`'s command, serving web/dist) on a
 // fresh database of this project's backend, driven by Debian's Chromium through playwright-core.
 import fs from 'node:fs';

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { connectPglite } from '../../src/db/pglite-connection.js';
 import { createPglite } from '../../src/db/pglite.js';
 import { runMigrations } from '../../src/db/migrate.js';
+import { ensureWebBuild } from './web-build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,6 +20,8 @@ export default async function setup(project: TestProject) {
     project.provide('pgliteTemplate', '');
     return;
   }
+  // Once per run (the pglite project always runs), before any end-to-end test starts a server.
+  ensureWebBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-test-'));
   const pglite = createPglite();
   const database = connectPglite(pglite, true);

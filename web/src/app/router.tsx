@@ -1,9 +1,10 @@
 // Every page of the dashboard. Pages are loaded on demand (each is its own chunk), so the first
 // download is only the frame; the overview's chart library comes with the overview.
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { LoginPage } from '../auth/LoginPage';
-import { SessionProvider, useSession, useSessionQuery } from '../auth/session';
+import { SESSION_ENDED_KEY, SessionProvider, useSession, useSessionQuery } from '../auth/session';
 import { SignupPage } from '../auth/SignupPage';
 import { EmptyState, ErrorNote, Loading } from '../ui/components';
 import { Shell } from './Shell';
@@ -20,9 +21,13 @@ const ProfilePage = lazy(() => import('../profile/ProfilePage'));
 function SignedIn() {
   const session = useSessionQuery();
   const location = useLocation();
+  const queryClient = useQueryClient();
   if (session.isPending) return <Loading />;
   if (session.isError) return <ErrorNote error={session.error} />;
-  if (!session.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!session.data) {
+    const expired = queryClient.getQueryData(SESSION_ENDED_KEY) ? 'expired=1&' : '';
+    return <Navigate to={`/login?${expired}next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
   return (
     <SessionProvider session={session.data}>
       <Shell />

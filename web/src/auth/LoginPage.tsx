@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { post } from '../api/client';
 import { ErrorNote, Field } from '../ui/components';
-import { SESSION_KEY } from './session';
+import { SESSION_ENDED_KEY, SESSION_KEY } from './session';
 
 export function LoginPage() {
   const [params] = useSearchParams();
@@ -19,6 +19,7 @@ export function LoginPage() {
     setError(null);
     try {
       await post('/auth/login', { email: String(form.get('email')).trim(), password: String(form.get('password')) });
+      queryClient.removeQueries({ queryKey: SESSION_ENDED_KEY });
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       navigate(params.get('next') ?? '/', { replace: true });
     } catch (err) {

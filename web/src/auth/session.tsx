@@ -40,19 +40,22 @@ export function useSession(): Session {
   return session;
 }
 
+/** Set when the server ended the session (401): the sign-in page then says so. */
+export const SESSION_ENDED_KEY = ['session-ended'] as const;
+
 export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   useEffect(() => {
-    // A 401 anywhere (expired or revoked session, removed member) ends the session in the UI too.
+    // A 401 anywhere (expired or revoked session, removed member) ends the session in the UI too:
+    // <SignedIn> then sends the visitor to the sign-in page, and back here afterwards.
     setSessionEndedHandler(() => {
+      queryClient.setQueryData(SESSION_ENDED_KEY, true);
       queryClient.setQueryData(SESSION_KEY, null);
-      navigate('/login?expired=1', { replace: true });
     });
     return () => {
       setSessionEndedHandler(() => {});
     };
-  }, [queryClient, navigate]);
+  }, [queryClient]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 
