@@ -101,6 +101,66 @@ if (backend === 'pglite') describe('chatlogger demo without a database: help and
   }, 60_000);
 });
 
+// The generator alone (pure: no database), at the default size.
+if (backend === 'pglite') describe('the demo generator', () => {
+  it('is reproducible: the same seed and time give the same chats, another seed others', async () => {
+    const { generateDemo } = await import('../src/demo/generator.js');
+    const now = new Date('2026-11-25T10:00:00Z');
+    const a = [...generateDemo({ chats: 500, seed: 7, now }).chats];
+    const b = [...generateDemo({ chats: 500, seed: 7, now }).chats];
+    const c = [...generateDemo({ chats: 500, seed: 8, now }).chats];
+    expect(b).toEqual(a);
+    expect(c).not.toEqual(a);
+    expect(a).toHaveLength(500);
+  });
+
+  it('gives 5,000 chats with plausible rates, all 90 days, working-hour rhythm and transcripts that add up', async () => {
+    const { generateDemo } = await import('../src/demo/generator.js');
+    const now = new Date('2026-11-25T10:00:00Z');
+    const data = generateDemo({ chats: 5000, now });
+    const chats = [...data.chats];
+    expect(chats).toHaveLength(5000);
+    expect(data.from.toISOString()).toBe('2026-08-28T00:00:00.000Z');
+    expect(data.employees).toBeGreaterThanOrEqual(200);
+    expect(data.employees).toBeLessThanOrEqual(600);
+    const share = (pick: (m: Record<string, any>) => boolean) => chats.filter((c) => pick(c.body.metadata!)).length / chats.length;
+    expect(share((m) => m.is_escalated === true)).toBeGreaterThan(0.08);
+    expect(share((m) => m.is_escalated === true)).toBeLessThan(0.15);
+    expect(share((m) => m.is_forwarded_to_hr === true)).toBeGreaterThan(0.05);
+    expect(share((m) => m.is_forwarded_to_hr === true)).toBeLessThan(0.1);
+    expect(share((m) => m.user_rating !== undefined)).toBeGreaterThan(0.4);
+    expect(share((m) => m.user_rating !== undefined)).toBeLessThan(0.6);
+    // Sentiment follows the outcome: escalated chats are mostly negative, the others mostly not.
+    const negative = (escalated: boolean) => {
+      const group = chats.filter((c) => c.body.metadata!.is_escalated === escalated && c.body.metadata!.sentiment);
+      return group.filter((c) => c.body.metadata!.sentiment === 'negative').length / group.length;
+    };
+    expect(negative(true)).toBeGreaterThan(0.4);
+    expect(negative(false)).toBeLessThan(0.15);
+    expect(new Set(chats.map((c) => c.body.metadata!.language_code))).toEqual(new Set(['en', 'nl', 'de', 'fr', 'es', 'pt', undefined]));
+    expect(new Set(chats.map((c) => c.body.created_at.slice(0, 10))).size).toBe(90);
+    // Weekdays are busier than weekends.
+    const weekend = chats.filter((c) => [0, 6].includes(new Date(c.body.created_at).getUTCDay())).length;
+    expect(weekend / chats.length).toBeLessThan(0.1);
+    // Employees come back; a few come back often.
+    const perUser = new Map<number, number>();
+    for (const c of chats) if (c.body.user_id) perUser.set(c.body.user_id, (perUser.get(c.body.user_id) ?? 0) + 1);
+    expect(Math.max(...perUser.values())).toBeGreaterThan(30);
+    // Chats come in time order, end before now, and their tokens and response times add up.
+    const times = chats.map((c) => c.body.created_at);
+    expect(times).toEqual([...times].sort());
+    for (const c of chats) {
+      const m = c.body.metadata!;
+      expect(c.messages.length).toBeGreaterThanOrEqual(2);
+      expect(c.messages.at(-1)!.created_at < now.toISOString()).toBe(true);
+      if (m.token_count !== undefined) expect(c.messages.reduce((s, x) => s + (x.metadata?.token_count ?? 0), 0)).toBe(m.token_count);
+      const times = c.messages.map((x) => x.metadata?.response_time).filter((t): t is number => typeof t === 'number');
+      if (m.avg_response_time !== undefined) expect(m.avg_response_time).toBeCloseTo(times.reduce((s, t) => s + t, 0) / times.length / 1000, 2);
+      expect(JSON.stringify(c)).not.toMatch(/\{(days|hours|amount|date|month|ticket|name)\}/);
+    }
+  });
+});
+
 interface Chat {
   id: number;
   user_id: number | null;
