@@ -11,7 +11,8 @@ applyTheme(storedTheme());
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      staleTime: 30_000,
+      // A page opened again shows what it had at once and asks afresh: the data changes all the time.
+      staleTime: 0,
       refetchOnWindowFocus: false,
       // A 4xx will not change by asking again; network errors and 5xx are retried once.
       retry: (count, error) => count < 1 && !((error as { status?: number }).status! >= 400 && (error as { status?: number }).status! < 500),

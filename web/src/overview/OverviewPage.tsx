@@ -52,7 +52,12 @@ export default function OverviewPage() {
   const filtered = Object.keys(readFilters(params)).length > 0;
 
   // Whether the organization has any chat at all: a new one gets the "send your first chat" page.
-  const anyChat = useQuery({ queryKey: ['any-chat'], queryFn: () => get<ChatList>('/api/v1/chats', { limit: 1 }) });
+  // Asked again every 5 s while there is none: the first chat shows up by itself.
+  const anyChat = useQuery({
+    queryKey: ['any-chat'],
+    queryFn: () => get<ChatList>('/api/v1/chats', { limit: 1 }),
+    refetchInterval: (query) => (query.state.data?.chats.length === 0 ? 5000 : false),
+  });
   const summary = useQuery({ queryKey: ['summary', key], queryFn: () => get<Summary>('/api/v1/analytics/summary', analyticsQuery) });
   const timeseries = useQuery({
     queryKey: ['timeseries', key, interval],
