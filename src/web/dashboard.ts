@@ -54,6 +54,8 @@ export async function registerDashboard(app: FastifyInstance, webDist = WEB_DIST
     // Files are listed once at start-up: the build does not change under a running server.
     wildcard: false,
     index: false,
+    // Our own Cache-Control below (the plugin's would say max-age=0 for everything).
+    cacheControl: false,
     setHeaders: (res, filePath) => {
       // Vite puts a content hash in every asset's name: cache them for good.
       if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
