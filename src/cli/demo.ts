@@ -2,7 +2,7 @@
 // thousand realistic chats of an HR help-desk bot over the last 90 days, so that the dashboard has
 // something to show. Refreshing replaces the organization's chats (dates are relative to now again)
 // and gives the admin a new password; other organizations are never touched.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
 import { findUserByEmail, setPasswordHash } from '../auth/repository.js';
 import { register } from '../auth/service.js';
@@ -40,13 +40,14 @@ export function dashboardUrl(config: Pick<Config, 'host' | 'port'>): string {
 
 interface DemoAccount {
   organization: { id: number; name: string; slug: string };
-  created: boolean;
+  /** The demo admin, when the organization existed already (a new one's admin has the password). */
+  existingAdmin?: { id: number; role: string };
 }
 
 /**
- * The demo organization and its admin with `password`: created when there is none, else the
- * existing one, whose admin gets the new password. An organization that holds the slug but is not
- * the demo's (no demo admin in it) is refused, so that no one's chats are ever deleted by mistake.
+ * The demo organization: created with its admin (signing in with `password`) when there is none,
+ * else the existing one. An organization that holds the slug but is not the demo's (no demo admin
+ * in it) is refused, so that no one's chats are ever deleted by mistake.
  */
 async function demoAccount(deps: AppDeps, password: string): Promise<DemoAccount> {
   const [organization] = await deps.db
@@ -57,16 +58,22 @@ async function demoAccount(deps: AppDeps, password: string): Promise<DemoAccount
   if (!organization) {
     if (user) throw new CliError(`The e-mail ${DEMO_EMAIL} belongs to a user of another organization; the demo organization needs it for its admin`);
     const account = await register(deps, { email: DEMO_EMAIL, password, first_name: 'Demo', last_name: 'Admin', organization_name: DEMO_ORGANIZATION.name, organization_slug: DEMO_ORGANIZATION.slug });
-    return { organization: account.organization, created: true };
+    return { organization: account.organization };
   }
   if (!user || user.organizationId !== organization.id) {
     throw new CliError(
       `An organization with the slug ${DEMO_ORGANIZATION.slug} exists but it is not the demo's (its admin ${DEMO_EMAIL} is missing); it is left alone`,
     );
   }
-  await setPasswordHash(deps.db, organization.id, user.id, await hashPassword(password));
-  if (user.role !== 'admin') await deps.db.update(users).set({ role: 'admin' }).where(eq(users.id, user.id));
-  return { organization, created: false };
+  return { organization, existingAdmin: { id: user.id, role: user.role } };
+}
+
+/** The existing demo admin signs in with `password` from now on, as an admin. */
+async function resetAdmin(deps: AppDeps, organizationId: number, admin: { id: number; role: string }, password: string): Promise<void> {
+  await setPasswordHash(deps.db, organizationId, admin.id, await hashPassword(password));
+  if (admin.role !== 'admin') {
+    await deps.db.update(users).set({ role: 'admin' }).where(and(eq(users.organizationId, organizationId), eq(users.id, admin.id)));
+  }
 }
 
 export async function demo(values: OptionValues): Promise<void> {
@@ -83,7 +90,9 @@ export async function demo(values: OptionValues): Promise<void> {
       if (progress) process.stderr.write(`\r  ${n.toLocaleString('en')} of ${chats.toLocaleString('en')} chats`);
     });
     if (progress) process.stderr.write('\n');
-    return { ...account, ...written, data, url: dashboardUrl(config), seconds: (Date.now() - started) / 1000 };
+    // Only once the chats are written: a run that fails leaves the previous password working.
+    if (account.existingAdmin) await resetAdmin(deps, account.organization.id, account.existingAdmin, password);
+    return { ...account, created: !account.existingAdmin, ...written, data, url: dashboardUrl(config), seconds: (Date.now() - started) / 1000 };
   });
 
   const { organization, created, data, url } = result;
