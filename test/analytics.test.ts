@@ -292,57 +292,74 @@ describe(`analytics match the raw rows (seed ${SEED})`, () => {
   });
 });
 
+type RollupSums = Record<'chats' | 'messages' | 'escalation_known' | 'escalated' | 'hr_known' | 'hr_forwarded' | 'response_time_count' | 'rated' | 'rating_sum' | 'satisfied' | 'token_count_count' | 'token_sum', number>;
+
+/** Every rollup row of the organization, keyed by `key(row)`, against the sums of the chats `keysOf` each chat into. */
+async function expectRollupsExact(query: string, key: (r: Record<string, unknown>) => string, keysOf: (r: Row) => string[]) {
+  const { rows: rollups } = await t.database.pool.query(query, [org.organization.id]);
+  const want = new Map<string, RollupSums>();
+  const wantResponseTime = new Map<string, number>();
+  for (const r of rows) {
+    for (const k of keysOf(r)) {
+      const w = want.get(k) ?? { chats: 0, messages: 0, escalation_known: 0, escalated: 0, hr_known: 0, hr_forwarded: 0, response_time_count: 0, rated: 0, rating_sum: 0, satisfied: 0, token_count_count: 0, token_sum: 0 };
+      w.chats += 1;
+      w.messages += messageCounts.get(Number(r.id)) ?? 0;
+      w.escalation_known += r.is_escalated !== null ? 1 : 0;
+      w.escalated += r.is_escalated ? 1 : 0;
+      w.hr_known += r.is_forwarded_to_hr !== null ? 1 : 0;
+      w.hr_forwarded += r.is_forwarded_to_hr ? 1 : 0;
+      w.response_time_count += r.avg_response_time !== null ? 1 : 0;
+      w.rated += r.user_rating !== null ? 1 : 0;
+      w.rating_sum += r.user_rating ?? 0;
+      w.satisfied += (r.user_rating ?? 0) >= 4 ? 1 : 0;
+      w.token_count_count += r.token_count !== null ? 1 : 0;
+      w.token_sum += r.token_count ?? 0;
+      want.set(k, w);
+      wantResponseTime.set(k, (wantResponseTime.get(k) ?? 0) + (r.avg_response_time ?? 0));
+    }
+  }
+  const got = new Map<string, RollupSums>();
+  for (const r of rollups) {
+    const k = key(r);
+    const sums = Object.fromEntries(
+      ['chats', 'messages', 'escalation_known', 'escalated', 'hr_known', 'hr_forwarded', 'response_time_count', 'rated', 'rating_sum', 'satisfied', 'token_count_count', 'token_sum'].map((c) => [c, Number(r[c])]),
+    ) as RollupSums;
+    got.set(k, sums);
+    // A float sum depends on the order of its terms: equal up to rounding.
+    const rt = Number(r.response_time_sum);
+    expect(Math.abs(rt - (wantResponseTime.get(k) ?? 0)), k).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(rt)));
+  }
+  expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
+}
+
+const SUMS_SQL = `chats, messages, escalation_known, escalated, hr_known, hr_forwarded, response_time_count, response_time_sum,
+  rated, rating_sum, satisfied, token_count_count, token_sum::float8 AS token_sum`;
+
+/** A chat's value of each dimension but 'all' (tag: one entry per tag, or null when it has none). */
+function dimensionValues(r: Row): [string, string | null][] {
+  return [
+    ['question_category', r.question_category], ['sentiment', r.sentiment], ['country_code', r.country_code],
+    ['language_code', r.language_code], ['user_rating', r.user_rating === null ? null : String(r.user_rating)],
+    ['is_escalated', r.is_escalated === null ? null : String(r.is_escalated)], ['is_forwarded_to_hr', r.is_forwarded_to_hr === null ? null : String(r.is_forwarded_to_hr)],
+    ...(r.tags.length ? r.tags.map((tag) => ['tag', tag] as [string, string]) : [['tag', null] as [string, null]]),
+  ];
+}
+
 describe('rollups stay exact', () => {
   it.each([
     ['chat_rollups', 3_600_000],
     ['chat_daily_rollups', DAY],
   ])('%s equal the sums recomputed from the chats rows, per bucket and value', async (table, bucketMs) => {
-    const { rows: rollups } = await t.database.pool.query(
-      `SELECT dimension, value, bucket, chats, messages, escalation_known, escalated, hr_known, hr_forwarded, response_time_count,
-         response_time_sum, rated, rating_sum, satisfied, token_count_count, token_sum::float8 AS token_sum
-       FROM ${table} WHERE organization_id = $1 AND (chats <> 0 OR messages <> 0)`,
-      [org.organization.id],
+    await expectRollupsExact(
+      `SELECT dimension, value, bucket, ${SUMS_SQL} FROM ${table} WHERE organization_id = $1 AND (chats <> 0 OR messages <> 0)`,
+      (r) => `${r.dimension}|${r.value}|${(r.bucket as Date).getTime()}`,
+      (r) => {
+        const bucket = Math.floor(r.created_at.getTime() / bucketMs) * bucketMs;
+        return [['all', null] as [string, null], ...dimensionValues(r)].map(([dimension, value]) => `${dimension}|${value}|${bucket}`);
+      },
     );
-    type Sums = Record<'chats' | 'messages' | 'escalation_known' | 'escalated' | 'hr_known' | 'hr_forwarded' | 'response_time_count' | 'rated' | 'rating_sum' | 'satisfied' | 'token_count_count' | 'token_sum', number>;
-    const want = new Map<string, Sums>();
-    const wantResponseTime = new Map<string, number>();
-    for (const r of rows) {
-      const bucket = Math.floor(r.created_at.getTime() / bucketMs) * bucketMs;
-      const values: [string, string | null][] = [
-        ['all', null], ['question_category', r.question_category], ['sentiment', r.sentiment], ['country_code', r.country_code],
-        ['language_code', r.language_code], ['user_rating', r.user_rating === null ? null : String(r.user_rating)],
-        ['is_escalated', r.is_escalated === null ? null : String(r.is_escalated)], ['is_forwarded_to_hr', r.is_forwarded_to_hr === null ? null : String(r.is_forwarded_to_hr)],
-        ...(r.tags.length ? r.tags.map((tag) => ['tag', tag] as [string, string]) : [['tag', null] as [string, null]]),
-      ];
-      for (const [dimension, value] of values) {
-        const key = `${dimension}|${value}|${bucket}`;
-        const w = want.get(key) ?? { chats: 0, messages: 0, escalation_known: 0, escalated: 0, hr_known: 0, hr_forwarded: 0, response_time_count: 0, rated: 0, rating_sum: 0, satisfied: 0, token_count_count: 0, token_sum: 0 };
-        w.chats += 1;
-        w.messages += messageCounts.get(Number(r.id)) ?? 0;
-        w.escalation_known += r.is_escalated !== null ? 1 : 0;
-        w.escalated += r.is_escalated ? 1 : 0;
-        w.hr_known += r.is_forwarded_to_hr !== null ? 1 : 0;
-        w.hr_forwarded += r.is_forwarded_to_hr ? 1 : 0;
-        w.response_time_count += r.avg_response_time !== null ? 1 : 0;
-        w.rated += r.user_rating !== null ? 1 : 0;
-        w.rating_sum += r.user_rating ?? 0;
-        w.satisfied += (r.user_rating ?? 0) >= 4 ? 1 : 0;
-        w.token_count_count += r.token_count !== null ? 1 : 0;
-        w.token_sum += r.token_count ?? 0;
-        want.set(key, w);
-        wantResponseTime.set(key, (wantResponseTime.get(key) ?? 0) + (r.avg_response_time ?? 0));
-      }
-    }
-    const got = new Map<string, Sums>();
-    for (const r of rollups) {
-      const key = `${r.dimension}|${r.value}|${r.bucket.getTime()}`;
-      const { dimension: _d, value: _v, bucket: _b, response_time_sum, ...sums } = r;
-      got.set(key, Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Number(v)])) as Sums);
-      // A float sum depends on the order of its terms: equal up to rounding.
-      expect(Math.abs(response_time_sum - (wantResponseTime.get(key) ?? 0)), key).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(response_time_sum)));
-    }
-    expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
   });
+
 });
 
 describe('analytics parameters', () => {

@@ -81,6 +81,16 @@ function groupColumns(grouping: Grouping, tsColumn: SQL, valueColumn: SQL): { se
   return { select, groupBy: select.map((_, i) => sql.raw(String(i + 1))) };
 }
 
+/** AND column is one of `values` (null: IS NULL); nothing when `values` is undefined. */
+function valueCondition(column: SQL, values: (string | null)[] | undefined): SQL {
+  if (!values) return sql``;
+  const known = values.filter((v) => v !== null);
+  const isNull = values.includes(null) ? sql`${column} IS NULL` : undefined;
+  const inList = known.length ? sql`${column} = ANY(ARRAY[${sql.join(known.map((v) => sql`${v}`), sql`, `)}]::text[])` : undefined;
+  const conditions = [inList, isNull].filter((c): c is SQL => c !== undefined);
+  return conditions.length ? sql`AND (${sql.join(conditions, sql` OR `)})` : sql`AND false`;
+}
+
 const inSpans = (column: SQL, spans: Span[]) =>
   sql.join(spans.map((s) => sql`(${column} >= ${ts(s.from)} AND ${column} < ${ts(s.to)})`), sql` OR `);
 
@@ -89,16 +99,12 @@ export async function sums(db: Db, q: SumsQuery): Promise<GroupedSums[]> {
   const parts: SQL[] = [];
   if (q.rollup) {
     const { choice } = q.rollup;
-    const values = choice.values;
-    const valueCondition = values
-      ? sql`AND (value = ANY(${sql`ARRAY[${sql.join(values.filter((v) => v !== null).map((v) => sql`${v}`), sql`, `)}]::text[]`})${values.includes(null) ? sql` OR value IS NULL` : sql``})`
-      : sql``;
     for (const [table, spans] of [['chat_daily_rollups', q.rollup.days], ['chat_rollups', q.rollup.hours]] as const) {
       if (spans.length === 0) continue;
       parts.push(sql`
         SELECT bucket AS ts, value, ${ROLLUP_SUMS} FROM ${sql.raw(table)}
         WHERE organization_id = ${q.organizationId} AND dimension = ${choice.dimension}
-          AND (${inSpans(sql.raw('bucket'), spans)}) ${valueCondition}`);
+          AND (${inSpans(sql.raw('bucket'), spans)}) ${valueCondition(sql.raw('value'), choice.values)}`);
     }
   }
   if (q.raw.length > 0) {
