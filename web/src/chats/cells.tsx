@@ -20,7 +20,7 @@ export function YesNoCell({ value, warn = false }: { value: boolean | null; warn
 export function Rating({ value }: { value: number | null }) {
   if (value == null) return <span className="muted">{NONE}</span>;
   return (
-    <span className="rating" aria-label={`${value} of 5`} title={`${value} of 5`}>
+    <span className="rating" role="img" aria-label={`${value} of 5`} title={`${value} of 5`}>
       <span aria-hidden="true">{'★'.repeat(value)}</span>
       <span aria-hidden="true" className="rating-rest">
         {'★'.repeat(5 - value)}

@@ -1,0 +1,98 @@
+// Every page of the dashboard, light and dark, checked by axe-core (WCAG 2 A and AA: labels,
+// names, roles, contrast, landmarks) in Chromium, with data in it.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Cookie, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, signUpThroughApi, startDashboardServer, type DashboardServer } from '../helpers/browser.js';
+import { createApiKey, sendChats, variedChats } from './seed.js';
+
+// Evaluated through the DevTools protocol: the page's Content-Security-Policy refuses injected <script>s.
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: DashboardServer;
+let browser: Browser;
+let chatId: number;
+let cookies: Cookie[];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDashboardServer(), launchBrowser()]);
+  const { page, context } = await newPage(browser, server.url);
+  await signUpThroughApi(page, { email: 'a11y@example.com', password: 'correct horse battery', organization_name: 'A11y Org' });
+  const key = await createApiKey(page.request);
+  [chatId] = await sendChats(page.request, key, variedChats(40));
+  await page.request.post(`/api/v1/chats/${chatId}/messages`, {
+    headers: { 'x-organization-api-key': key },
+    data: { role: 'user', content: 'How many leave days do I have left?' },
+  });
+  await page.request.post(`/api/v1/chats/${chatId}/messages`, {
+    headers: { 'x-organization-api-key': key },
+    data: { role: 'assistant', content: 'You have 12 days left this year.', metadata: { token_count: 30, response_time: 850 } },
+  });
+  await page.request.post('/api/v1/orgs/me/invitations', { data: { email: 'new@example.com', role: 'viewer' } });
+  await page.request.post('/api/v1/exports', { data: { format: 'csv', type: 'chats' } });
+  cookies = await context.cookies();
+  await context.close();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  });
+  return (found as Violation[]).map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1).join(' ')}`).join('\n')}`,
+  );
+}
+
+const signedInPages = () => [
+  ['overview', '/?range=30d', '[data-breakdown="rating"] canvas, [data-breakdown="user_rating"] canvas'],
+  ['chats', '/chats', 'table tbody tr'],
+  ['chat detail', `/chats/${chatId}`, 'dl'],
+  ['exports', '/exports', 'h1'],
+  ['api keys', '/api-keys', 'table tbody tr'],
+  ['members', '/members', 'table tbody tr'],
+  ['profile', '/profile', 'form'],
+];
+
+describe.each(['light', 'dark'] as const)('%s mode', (colorScheme) => {
+  it.each([
+    ['sign in', '/login', 'form'],
+    ['sign up', '/signup', 'form'],
+  ])('%s has no WCAG A/AA violations', async (_name, url, ready) => {
+    const { page, context } = await newPage(browser, server.url, { colorScheme });
+    await page.goto(url);
+    await page.locator(ready).first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('every signed-in page has no WCAG A/AA violations', async () => {
+    const { page, context } = await newPage(browser, server.url, { colorScheme });
+    await context.addCookies(cookies);
+    const report: Record<string, string[]> = {};
+    for (const [name, url, ready] of signedInPages()) {
+      await page.goto(url);
+      await page.locator(ready).first().waitFor();
+      await page.locator('.loading').first().waitFor({ state: 'detached' });
+      const found = await violations(page);
+      if (found.length > 0) report[name] = found;
+    }
+    expect(report).toEqual({});
+    await context.close();
+  }, 90_000);
+});
