@@ -36,7 +36,8 @@ const BATCH_CONNECTIONS = 4;
 const WARMUP_SECONDS = 3;
 const BATCH_SIZE = 1000;
 const CEILING_CLIENTS = 16;
-const DB_NAME = 'chatlogger_bench_ingest';
+// One database per run: two runs at once (several people on one machine) must not drop each other's.
+const DB_NAME = `chatlogger_bench_ingest_${process.pid}`;
 const JWT_SECRET = 'bench-ingest-secret-bench-ingest-secret-0123456789';
 
 // README, walk-through step 4: the Create Chat page's example with valid values.

@@ -101,13 +101,13 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/v1/chats/batch', batchRoute(false), async (request, reply) => {
     const organizationId = organizationOf(request);
-    const answer = await createChatBatch(app.deps, organizationId, request.body.chats, idempotencyOf(request, 'chat-batch', request.body));
+    const answer = await createChatBatch(app.deps, organizationId, request.body, idempotencyOf(request, 'chat-batch', request.body));
     return sendAnswer(reply, answer);
   });
 
   app.post('/api/v1/orgs/:slug/chats/batch', { ...batchRoute(true), schema: { ...batchRoute(true).schema, params: SlugParams } }, async (request, reply) => {
     const organizationId = organizationOf(request, request.params.slug);
-    const answer = await createChatBatch(app.deps, organizationId, request.body.chats, idempotencyOf(request, 'chat-batch', request.body));
+    const answer = await createChatBatch(app.deps, organizationId, request.body, idempotencyOf(request, 'chat-batch', request.body));
     return sendAnswer(reply, answer);
   });
 

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import { HttpError } from '../http/errors.js';
 import { dependsOnBatchContents } from './db-errors.js';
-import { insertChatRows, type ChatRow } from './chat-rows.js';
+import { columnsRow, insertChatColumns, insertChatRows, type ChatColumns, type ChatRow } from './chat-rows.js';
 import type { Outcome } from './group-commit.js';
 import {
   answersOfLostClaims,
@@ -77,11 +77,11 @@ export type RowResult = number | Error;
  * it is rolled back to a savepoint and the rows are inserted one by one (a savepoint each), so
  * that the good rows are still stored in this transaction and each bad one gets its own error.
  */
-async function insertRowsOrEach(client: pg.ClientBase, rows: ChatRow[], tryAllAtOnce = true): Promise<RowResult[]> {
+async function insertRowsOrEach(client: pg.ClientBase, rows: ChatColumns, tryAllAtOnce = true): Promise<RowResult[]> {
   if (tryAllAtOnce) {
     await client.query('SAVEPOINT batch');
     try {
-      const ids = await insertChatRows(client, rows);
+      const ids = await insertChatColumns(client, rows);
       await client.query('RELEASE SAVEPOINT batch');
       return ids;
     } catch (err) {
@@ -91,10 +91,10 @@ async function insertRowsOrEach(client: pg.ClientBase, rows: ChatRow[], tryAllAt
     }
   }
   const results: RowResult[] = [];
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
     await client.query('SAVEPOINT item');
     try {
-      results.push((await insertChatRows(client, [row]))[0]);
+      results.push((await insertChatColumns(client, columnsRow(rows, i)))[0]);
       await client.query('RELEASE SAVEPOINT item');
     } catch (err) {
       if (!dependsOnBatchContents(err)) throw err;
@@ -113,7 +113,7 @@ async function insertRowsOrEach(client: pg.ClientBase, rows: ChatRow[], tryAllAt
 export async function writeChatBatch(
   pool: pg.Pool,
   organizationId: number,
-  rows: ChatRow[],
+  rows: ChatColumns,
   idempotency: IdempotencyRequest | undefined,
   answer: (results: RowResult[]) => Answer,
 ): Promise<Answer> {
@@ -121,7 +121,7 @@ export async function writeChatBatch(
     // One autocommit statement; only if the database refuses it, a transaction that retries the
     // rows one by one.
     try {
-      return answer(await withClient(pool, (client) => insertChatRows(client, rows)));
+      return answer(await withClient(pool, (client) => insertChatColumns(client, rows)));
     } catch (err) {
       if (!dependsOnBatchContents(err)) throw err;
       if (rows.length === 1) return answer([err as Error]);
