@@ -2,8 +2,9 @@
 // field); success signs out your other sessions, this one stays.
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError, post } from '../api/client';
+import { ApiError } from '../api/client';
 import { ErrorNote, Field } from '../ui/components';
+import { changePassword } from './change-password';
 
 export function PasswordForm({ email }: { email: string }) {
   const [current, setCurrent] = useState('');
@@ -11,7 +12,7 @@ export function PasswordForm({ email }: { email: string }) {
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const change = useMutation({
-    mutationFn: () => post('/api/v1/users/me/password', { current_password: current, new_password: next }),
+    mutationFn: () => changePassword({ current_password: current, new_password: next }),
     onSuccess: () => {
       setCurrent('');
       setNext('');
