@@ -191,6 +191,7 @@ async function main() {
       ['timeseries 365 d weekly', `/api/v1/analytics/timeseries?interval=week&from=${ymd(new Date(now.getTime() - 365 * DAY))}`],
       ['timeseries 365 d weekly, is_escalated', `/api/v1/analytics/timeseries?interval=week&is_escalated=true&from=${ymd(new Date(now.getTime() - 365 * DAY))}`],
       ['timeseries 30 d daily, Europe/Amsterdam', '/api/v1/analytics/timeseries?interval=day&tz=Europe%2FAmsterdam'],
+      ['timeseries 365 d weekly, Europe/Amsterdam', `/api/v1/analytics/timeseries?interval=week&tz=Europe%2FAmsterdam&from=${ymd(new Date(now.getTime() - 365 * DAY))}`],
     ];
     for (const by of ['question_category', 'sentiment', 'country_code', 'language_code', 'tag', 'user_rating', 'is_escalated', 'is_forwarded_to_hr']) {
       cases.push([`breakdown by ${by}`, `/api/v1/analytics/breakdown?by=${by}`]);

@@ -3,6 +3,7 @@
 // ranges, time zones and filters, from a seeded generator so that a failure can be replayed.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitRange } from '../src/analytics/plan.js';
 import { apiKeyHeaders, bearer, createApiKey, createTestApp, NO_RATE_LIMITS, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
 
 const SEED = Number(process.env.ANALYTICS_SEED ?? 20261125);
@@ -360,6 +361,33 @@ describe('rollups stay exact', () => {
     );
   });
 
+});
+
+describe('splitRange', () => {
+  const at = (iso: string) => new Date(iso);
+  const spans = (xs: { from: Date; to: Date }[]) => xs.map((x) => `${x.from.toISOString().slice(5, 16)}..${x.to.toISOString().slice(5, 16)}`);
+
+  it('reads whole UTC days, then whole hours, then the partial hours at the edges', () => {
+    const p = splitRange(at('2026-03-01T22:30:00Z'), at('2026-03-04T02:15:00Z'), { days: true });
+    expect(spans(p.raw)).toEqual(['03-01T22:30..03-01T23:00', '03-04T02:00..03-04T02:15']);
+    expect(spans(p.hours)).toEqual(['03-01T23:00..03-02T00:00', '03-04T00:00..03-04T02:00']);
+    expect(spans(p.days)).toEqual(['03-02T00:00..03-04T00:00']);
+  });
+
+  it('never lets a rollup row straddle a bucket start (a half-hour zone: Asia/Kolkata midnights)', () => {
+    const cuts = [at('2026-03-01T18:30:00Z').getTime(), at('2026-03-02T18:30:00Z').getTime()];
+    const p = splitRange(at('2026-03-01T00:00:00Z'), at('2026-03-03T00:00:00Z'), { days: true, cuts });
+    expect(spans(p.raw)).toEqual(['03-01T18:00..03-01T19:00', '03-02T18:00..03-02T19:00']);
+    expect(spans(p.hours)).toEqual(['03-01T00:00..03-01T18:00', '03-01T19:00..03-02T18:00', '03-02T19:00..03-03T00:00']);
+    expect(p.days).toEqual([]);
+  });
+
+  it('without days (hour buckets), and for a range inside one hour', () => {
+    expect(splitRange(at('2026-03-01T00:00:00Z'), at('2026-03-03T00:00:00Z'), { days: false }).days).toEqual([]);
+    const p = splitRange(at('2026-03-01T10:05:00Z'), at('2026-03-01T10:55:00Z'), { days: true });
+    expect(spans(p.raw)).toEqual(['03-01T10:05..03-01T10:55']);
+    expect(p.hours).toEqual([]);
+  });
 });
 
 describe('analytics parameters', () => {

@@ -58,8 +58,8 @@ const RAW_SUMS = sql.raw(`
   (chats.token_count IS NOT NULL)::int AS token_count_count, coalesce(chats.token_count, 0)::numeric AS token_sum`);
 
 const ROLLUP_SUMS = sql.raw(`
-  chats, messages, escalation_known, escalated, hr_known, hr_forwarded, response_time_count, response_time_sum,
-  rated, rating_sum, satisfied, token_count_count, token_sum`);
+  r.chats, r.messages, r.escalation_known, r.escalated, r.hr_known, r.hr_forwarded, r.response_time_count,
+  r.response_time_sum, r.rated, r.rating_sum, r.satisfied, r.token_count_count, r.token_sum`);
 
 const SUMMED = sql.raw(`
   coalesce(sum(s.chats), 0)::float8 AS chats, coalesce(sum(s.messages), 0)::float8 AS messages,
@@ -91,6 +91,8 @@ function valueCondition(column: SQL, values: (string | null)[] | undefined): SQL
   return conditions.length ? sql`AND (${sql.join(conditions, sql` OR `)})` : sql`AND false`;
 }
 
+const timestamps = (dates: Date[]) => sql`${`{${dates.map((d) => d.toISOString()).join(',')}}`}::timestamptz[]`;
+
 const inSpans = (column: SQL, spans: Span[]) =>
   sql.join(spans.map((s) => sql`(${column} >= ${ts(s.from)} AND ${column} < ${ts(s.to)})`), sql` OR `);
 
@@ -101,10 +103,13 @@ export async function sums(db: Db, q: SumsQuery): Promise<GroupedSums[]> {
     const { choice } = q.rollup;
     for (const [table, spans] of [['chat_daily_rollups', q.rollup.days], ['chat_rollups', q.rollup.hours]] as const) {
       if (spans.length === 0) continue;
+      // Many spans (a zone's buckets cut the range): one index range scan per span, joined.
+      const many = spans.length > 2;
       parts.push(sql`
-        SELECT bucket AS ts, value, ${ROLLUP_SUMS} FROM ${sql.raw(table)}
-        WHERE organization_id = ${q.organizationId} AND dimension = ${choice.dimension}
-          AND (${inSpans(sql.raw('bucket'), spans)}) ${valueCondition(sql.raw('value'), choice.values)}`);
+        SELECT r.bucket AS ts, r.value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
+        ${many ? sql`JOIN unnest(${timestamps(spans.map((x) => x.from))}, ${timestamps(spans.map((x) => x.to))}) AS span(a, b) ON r.bucket >= span.a AND r.bucket < span.b` : sql``}
+        WHERE r.organization_id = ${q.organizationId} AND r.dimension = ${choice.dimension}
+          ${many ? sql`` : sql`AND (${inSpans(sql.raw('r.bucket'), spans)})`} ${valueCondition(sql.raw('r.value'), choice.values)}`);
     }
   }
   if (q.raw.length > 0) {
