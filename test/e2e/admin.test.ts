@@ -236,7 +236,7 @@ describe('members', () => {
   });
 
   it('removing yourself says so, and the last admin cannot be removed', async () => {
-    await page.getByRole('button', { name: 'Leave Ann' }).click();
+    await page.getByRole('button', { name: 'Remove Ann' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Remove yourself from the organization?' }).waitFor();
     expect(await dialog.textContent()).toContain('This is your own account (ann@example.com)');

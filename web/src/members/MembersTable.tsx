@@ -71,7 +71,7 @@ export function MembersTable({ members, selfId, onRemove, onChangeOwnRole }: Pro
                   </td>
                   <td title={formatDateTime(member.last_login_at)}>{formatRelative(member.last_login_at)}</td>
                   <td className="actions-cell">
-                    <button type="button" className="btn btn-small btn-danger" onClick={() => onRemove(member)} aria-label={`$Remove ${name}`}>
+                    <button type="button" className="btn btn-small btn-danger" onClick={() => onRemove(member)} aria-label={`Remove ${name}`}>
                       Remove
                     </button>
                   </td>
