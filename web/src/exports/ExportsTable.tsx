@@ -1,7 +1,7 @@
 // The export jobs, newest first: what, status, size, and the download once the file is ready.
 import type { ExportJob } from '../api/types';
 import { formatBytes, formatDateTime, formatInteger, formatRelative, NONE } from '../ui/format';
-import { filtersSummary, shownStatus, STATUS_BADGE } from './describe';
+import { filtersSummary, shownStatus, STATUS_BADGE, TYPE_LABELS } from './describe';
 
 export function ExportsTable({ jobs }: { jobs: ExportJob[] }) {
   return (
@@ -42,7 +42,7 @@ function ExportRow({ job }: { job: ExportJob }) {
     <tr data-export-id={job.id}>
       <td>
         <span className="export-what">
-          #{job.id} · {job.format.toUpperCase()} · {job.type}
+          #{job.id} · {job.format.toUpperCase()} · {TYPE_LABELS[job.type]}
         </span>
       </td>
       <td className="export-filters">{filtersSummary(job.filters)}</td>

@@ -1,5 +1,7 @@
 // How an export job reads in the list: its filters in a line, its status as a badge.
-import type { ExportJob } from '../api/types';
+import type { ExportJob, ExportType } from '../api/types';
+
+export const TYPE_LABELS: Record<ExportType, string> = { chats: 'chats', messages: 'messages', all: 'chats + messages' };
 
 const FILTER_NAMES: Record<string, string> = {
   from: 'from',
