@@ -5,7 +5,7 @@
 // order, tag editing for an admin and none for a viewer, another organization's chat, delete).
 import fs from 'node:fs';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, signUpThroughApi, startDashboardServer, type DashboardServer } from '../helpers/browser.js';
 
 let server: DashboardServer;
@@ -137,6 +137,11 @@ beforeAll(async () => {
   await seed(page.request);
 }, 120_000);
 
+// A failed test prints what the server logged (warnings and errors) to tell a slow server from a bug.
+beforeEach(({ onTestFailed }) => {
+  onTestFailed(() => console.error(`server output (last 4,000 characters):\n${server.process.output().slice(-4000)}`));
+});
+
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -179,6 +184,8 @@ describe('chats explorer', () => {
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     // Oldest of all is last; nothing shown twice.
     const all = await page.locator('.chats-table tbody .col-title').allTextContents();
+    // The focus moves to the first chat loaded (the button is gone).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe(all[50]);
     expect(new Set(all).size).toBe(TOTAL);
     expect(all.at(-1)).toBe('Routine question 55');
     // The cursor stays out of the shareable URL.

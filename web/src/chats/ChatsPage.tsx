@@ -25,6 +25,13 @@ export default function ChatsPage() {
   const filtered = chips.length > 0;
   const clear = () => setParams(cleared(params));
 
+  // Keyboard users continue at the first chat just loaded (the button may be gone afterwards).
+  const loadMore = async (shown: number) => {
+    const result = await list.fetchNextPage();
+    if (result.isError) return;
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.chats-table tbody tr:nth-child(${shown + 1}) a`)?.focus());
+  };
+
   const pages = list.data?.pages ?? [];
   const chats = pages.flatMap((page) => page.chats);
   const total = pages[0]?.total;
@@ -104,7 +111,7 @@ export default function ChatsPage() {
           {list.isFetchNextPageError && <ErrorNote error={list.error} />}
           {list.hasNextPage && (
             <div className="load-more">
-              <button type="button" className="btn" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+              <button type="button" className="btn" onClick={() => loadMore(chats.length)} disabled={list.isFetchingNextPage}>
                 {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
               </button>
             </div>
