@@ -253,6 +253,42 @@ describe('chats explorer', () => {
     expect(await page.getByRole('group', { name: 'Active filters' }).textContent()).toContain('Country: Netherlands (NL), France (fr)');
   });
 
+  it('category, language, HR hand-over, end user, session and rated/unrated narrow the table too', async () => {
+    // Through the form...
+    await openExplorer(page);
+    await page.getByLabel('End user id', { exact: true }).fill('7');
+    await page.getByLabel('End user id', { exact: true }).press('Enter');
+    await expect.poll(() => titles(), POLL).toEqual(titlesOf('parental'));
+    expect(param(page, 'user_id')).toBe('7');
+    await page.goto('/chats');
+    await page.getByLabel('Session id', { exact: true }).fill('sess-parental');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => titles(), POLL).toEqual(titlesOf('parental'));
+    expect(param(page, 'session_id')).toBe('sess-parental');
+    await page.goto('/chats');
+    await page.getByLabel('Rated', { exact: true }).selectOption('false');
+    await expect.poll(() => page.locator('.results-count').textContent(), POLL).toMatch(new RegExp(`^${ROUTINE.length} chats`));
+    expect(param(page, 'has_rating')).toBe('false');
+    await page.goto('/chats');
+    await page.getByLabel('Forwarded to HR', { exact: true }).selectOption('true');
+    await expect.poll(() => titles(), POLL).toEqual(titlesOf('parental'));
+    expect(param(page, 'is_forwarded_to_hr')).toBe('true');
+    await page.goto('/chats');
+    await page.getByLabel('Category', { exact: true }).fill('payroll, benefits');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => titles(), POLL).toEqual(titlesOf('payslip', 'benefits'));
+    expect(param(page, 'question_category')).toBe('payroll,benefits');
+    await page.goto('/chats');
+    await page.getByLabel('Language codes', { exact: true }).fill('de,FR');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => titles(), POLL).toEqual(titlesOf('payslip', 'laptop'));
+    expect(param(page, 'language_code')).toBe('de,FR');
+    expect(await page.getByRole('group', { name: 'Active filters' }).textContent()).toContain('Language: German (de), French (FR)');
+    // ...and combined in one URL (AND).
+    await openExplorer(page, '?language_code=en&question_category=leave&has_rating=true');
+    await expect.poll(() => titles(), POLL).toEqual(titlesOf('holiday'));
+  });
+
   it('tags match all of them by default, or any of them', async () => {
     await openExplorer(page);
     await page.getByLabel('Tags', { exact: true }).fill('leave, urgent');
