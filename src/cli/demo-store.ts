@@ -76,8 +76,17 @@ async function dropEmptyRollups(client: pg.ClientBase, organizationId: number): 
   }
 }
 
-/** Replaces the organization's chats (and their messages) with `chats`, in one transaction. */
-export function replaceChats(pool: pg.Pool, organizationId: number, chats: Iterable<DemoChat>, onProgress?: (chats: number) => void): Promise<StoreResult> {
+/**
+ * Replaces the organization's chats (and their messages) with `chats`, in one transaction. When
+ * `signal` aborts (Ctrl-C), the transaction is rolled back after the current batch: the previous
+ * chats stay as they were.
+ */
+export function replaceChats(
+  pool: pg.Pool,
+  organizationId: number,
+  chats: Iterable<DemoChat>,
+  options: { signal?: AbortSignal; onProgress?: (chats: number) => void } = {},
+): Promise<StoreResult> {
   return inTransaction(pool, async (client) => {
     // Messages go with their chats (ON DELETE CASCADE); the rollup triggers take the chats out of
     // the organization's rollups, which leaves rows of zeros: those are dropped.
@@ -89,7 +98,10 @@ export function replaceChats(pool: pg.Pool, organizationId: number, chats: Itera
       result.messages += await insertBatch(client, organizationId, batch);
       result.chats += batch.length;
       batch = [];
-      onProgress?.(result.chats);
+      options.onProgress?.(result.chats);
+      // The embedded database works on this thread: give signals a turn between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+      options.signal?.throwIfAborted();
     };
     for (const chat of chats) {
       batch.push(chat);

@@ -86,8 +86,19 @@ export async function demo(values: OptionValues): Promise<void> {
     const started = Date.now();
     const account = await demoAccount(deps, password);
     const data = generateDemo({ chats, seed });
-    const written = await replaceChats(deps.pool, account.organization.id, data.chats, (n) => {
-      if (progress) process.stderr.write(`\r  ${n.toLocaleString('en')} of ${chats.toLocaleString('en')} chats`);
+    // Ctrl-C (or SIGTERM) rolls the chats back; withDatabase then closes the database and exits.
+    const interrupted = new AbortController();
+    const abort = () => interrupted.abort(new CliError('interrupted: the demo chats were left as they were'));
+    process.on('SIGINT', abort);
+    process.on('SIGTERM', abort);
+    const written = await replaceChats(deps.pool, account.organization.id, data.chats, {
+      signal: interrupted.signal,
+      onProgress: (n) => {
+        if (progress) process.stderr.write(`\r  ${n.toLocaleString('en')} of ${chats.toLocaleString('en')} chats`);
+      },
+    }).finally(() => {
+      process.off('SIGINT', abort);
+      process.off('SIGTERM', abort);
     });
     if (progress) process.stderr.write('\n');
     // Only once the chats are written: a run that fails leaves the previous password working.
