@@ -22,7 +22,7 @@ export function KeysTable({ keys }: { keys: ApiKey[] }) {
   return (
     <>
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="sr-only">API keys</caption>
           <thead>
             <tr>
@@ -39,13 +39,13 @@ export function KeysTable({ keys }: { keys: ApiKey[] }) {
           <tbody>
             {keys.map((key) => (
               <tr key={key.id} className={key.revoked_at ? 'key-revoked' : undefined}>
-                <td>{key.label}</td>
-                <td>
+                <td data-label="Label">{key.label}</td>
+                <td data-label="Prefix">
                   <code>{key.prefix}…</code>
                 </td>
-                <td title={key.created_at}>{formatDateTime(key.created_at)}</td>
-                <td title={key.last_used_at ?? undefined}>{formatRelative(key.last_used_at)}</td>
-                <td>
+                <td data-label="Created" title={key.created_at}>{formatDateTime(key.created_at)}</td>
+                <td data-label="Last used" title={key.last_used_at ?? undefined}>{formatRelative(key.last_used_at)}</td>
+                <td data-label="Status">
                   {key.revoked_at ? (
                     <span className="badge badge-bad" title={`Revoked ${formatDateTime(key.revoked_at)}`}>
                       revoked
@@ -54,7 +54,7 @@ export function KeysTable({ keys }: { keys: ApiKey[] }) {
                     <span className="badge badge-good">active</span>
                   )}
                 </td>
-                <td className="actions-cell">
+                <td data-label="" className="actions-cell">
                   {!key.revoked_at && (
                     <button type="button" className="btn btn-small btn-danger" onClick={() => setPending(key)} aria-label={`Revoke ${key.label}`}>
                       Revoke

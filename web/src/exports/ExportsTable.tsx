@@ -6,7 +6,7 @@ import { filtersSummary, shownStatus, STATUS_BADGE, TYPE_LABELS } from './descri
 export function ExportsTable({ jobs }: { jobs: ExportJob[] }) {
   return (
     <div className="table-wrap">
-      <table className="exports-table">
+      <table className="exports-table stack-table">
         <caption className="sr-only">Exports</caption>
         <thead>
           <tr>
@@ -40,21 +40,23 @@ function ExportRow({ job }: { job: ExportJob }) {
   const status = shownStatus(job);
   return (
     <tr data-export-id={job.id}>
-      <td>
+      <td data-label="Export">
         <span className="export-what">
           #{job.id} · {job.format.toUpperCase()} · {TYPE_LABELS[job.type]}
         </span>
       </td>
-      <td className="export-filters">{filtersSummary(job.filters)}</td>
-      <td>
-        <span className={STATUS_BADGE[status]}>{status}</span>
-        {job.status === 'failed' && job.error && <div className="export-error">{job.error}</div>}
+      <td data-label="Filters" className="export-filters">{filtersSummary(job.filters)}</td>
+      <td data-label="Status">
+        <div>
+          <span className={STATUS_BADGE[status]}>{status}</span>
+          {job.status === 'failed' && job.error && <div className="export-error">{job.error}</div>}
+        </div>
       </td>
-      <td className="num">{formatInteger(job.row_count)}</td>
-      <td className="num">{formatBytes(job.size_bytes)}</td>
-      <td title={formatDateTime(job.created_at)}>{formatRelative(job.created_at)}</td>
-      <td>{job.expires_at ? formatDateTime(job.expires_at) : NONE}</td>
-      <td className="actions-cell">
+      <td data-label="Rows" className="num">{formatInteger(job.row_count)}</td>
+      <td data-label="Size" className="num">{formatBytes(job.size_bytes)}</td>
+      <td data-label="Created" title={formatDateTime(job.created_at)}>{formatRelative(job.created_at)}</td>
+      <td data-label="Expires">{job.expires_at ? formatDateTime(job.expires_at) : NONE}</td>
+      <td data-label="" className="actions-cell">
         {job.download_url && status === 'completed' && (
           <a className="btn btn-small" href={job.download_url} download aria-label={`Download export #${job.id}`}>
             Download

@@ -26,7 +26,7 @@ const FILTER_NAMES: Record<string, string> = {
 export function filtersSummary(filters: Record<string, unknown>): string {
   const parts = Object.entries(filters ?? {})
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([name, value]) => `${FILTER_NAMES[name] ?? name} ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+    .map(([name, value]) => `${FILTER_NAMES[name] ?? name} ${Array.isArray(value) ? value.join(', ') : String(value).split(',').join(', ')}`);
   return parts.length ? parts.join(' · ') : 'All chats';
 }
 

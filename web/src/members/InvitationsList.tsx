@@ -11,7 +11,7 @@ export function InvitationsList({ invitations, members, onRevoke }: { invitation
   };
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stack-table">
         <caption className="sr-only">Pending invitations</caption>
         <thead>
           <tr>
@@ -28,12 +28,12 @@ export function InvitationsList({ invitations, members, onRevoke }: { invitation
         <tbody>
           {invitations.map((invitation) => (
             <tr key={invitation.id} data-invitation={invitation.email}>
-              <td className="email-cell">{invitation.email}</td>
-              <td>{invitation.role}</td>
-              <td title={formatDateTime(invitation.created_at)}>{formatRelative(invitation.created_at)}</td>
-              <td>{inviter(invitation.invited_by)}</td>
-              <td>{formatDateTime(invitation.expires_at)}</td>
-              <td className="actions-cell">
+              <td data-label="E-mail" className="email-cell">{invitation.email}</td>
+              <td data-label="Role">{invitation.role}</td>
+              <td data-label="Invited" title={formatDateTime(invitation.created_at)}>{formatRelative(invitation.created_at)}</td>
+              <td data-label="By">{inviter(invitation.invited_by)}</td>
+              <td data-label="Expires">{formatDateTime(invitation.expires_at)}</td>
+              <td data-label="" className="actions-cell">
                 <button
                   type="button"
                   className="btn btn-small btn-danger"

@@ -27,7 +27,7 @@ export function MembersTable({ members, selfId, onRemove, onChangeOwnRole }: Pro
     <>
       <ErrorNote error={changeRole.error} />
       <div className="table-wrap">
-        <table>
+        <table className="stack-table">
           <caption className="sr-only">Members</caption>
           <thead>
             <tr>
@@ -46,12 +46,14 @@ export function MembersTable({ members, selfId, onRemove, onChangeOwnRole }: Pro
               const self = member.id === selfId;
               return (
                 <tr key={member.id} data-member={member.email}>
-                  <td>
-                    {member.first_name || member.last_name ? name : <span className="muted">—</span>}
-                    {self && <span className="badge you-badge">you</span>}
+                  <td data-label="Name">
+                    <span>
+                      {member.first_name || member.last_name ? name : <span className="muted">—</span>}
+                      {self && <span className="badge you-badge">you</span>}
+                    </span>
                   </td>
-                  <td className="email-cell">{member.email}</td>
-                  <td>
+                  <td data-label="E-mail" className="email-cell">{member.email}</td>
+                  <td data-label="Role">
                     {member.role === 'superadmin' ? (
                       <span className="badge">superadmin</span>
                     ) : (
@@ -69,8 +71,8 @@ export function MembersTable({ members, selfId, onRemove, onChangeOwnRole }: Pro
                       </select>
                     )}
                   </td>
-                  <td title={formatDateTime(member.last_login_at)}>{formatRelative(member.last_login_at)}</td>
-                  <td className="actions-cell">
+                  <td data-label="Last sign-in" title={formatDateTime(member.last_login_at)}>{formatRelative(member.last_login_at)}</td>
+                  <td data-label="" className="actions-cell">
                     <button type="button" className="btn btn-small btn-danger" onClick={() => onRemove(member)} aria-label={`Remove ${name}`}>
                       Remove
                     </button>
