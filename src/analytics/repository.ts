@@ -103,13 +103,21 @@ export async function sums(db: Db, q: SumsQuery): Promise<GroupedSums[]> {
     const { choice } = q.rollup;
     for (const [table, spans] of [['chat_daily_rollups', q.rollup.days], ['chat_rollups', q.rollup.hours]] as const) {
       if (spans.length === 0) continue;
-      // Many spans (a zone's buckets cut the range): one index range scan per span, joined.
-      const many = spans.length > 2;
-      parts.push(sql`
-        SELECT r.bucket AS ts, r.value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
-        ${many ? sql`JOIN unnest(${timestamps(spans.map((x) => x.from))}, ${timestamps(spans.map((x) => x.to))}) AS span(a, b) ON r.bucket >= span.a AND r.bucket < span.b` : sql``}
-        WHERE r.organization_id = ${q.organizationId} AND r.dimension = ${choice.dimension}
-          ${many ? sql`` : sql`AND (${inSpans(sql.raw('r.bucket'), spans)})`} ${valueCondition(sql.raw('r.value'), choice.values)}`);
+      // Many spans (a zone's buckets cut the range): one index range scan per span.
+      const where = sql`r.organization_id = ${q.organizationId} AND r.dimension = ${choice.dimension} ${valueCondition(sql.raw('r.value'), choice.values)}`;
+      parts.push(
+        spans.length > 2
+          ? sql`
+            SELECT r.* FROM unnest(${timestamps(spans.map((x) => x.from))}, ${timestamps(spans.map((x) => x.to))}) AS span(a, b)
+            CROSS JOIN LATERAL (
+              SELECT r.bucket AS ts, r.value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
+              WHERE ${where} AND r.bucket >= span.a AND r.bucket < span.b
+              OFFSET 0 -- not pulled up into a join: an index range scan per span
+            ) r`
+          : sql`
+            SELECT r.bucket AS ts, r.value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
+            WHERE ${where} AND (${inSpans(sql.raw('r.bucket'), spans)})`,
+      );
     }
   }
   if (q.raw.length > 0) {
