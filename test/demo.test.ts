@@ -321,6 +321,24 @@ describe(`chatlogger demo on a database (${backend})`, () => {
     }, 60_000);
   }
 
+  it('Ctrl-C during a refresh leaves the previous chats and password (exit 130)', async () => {
+    const child = spawn(process.execPath, ['bin/chatlogger.js', 'demo', '--chats', '300000'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Whether it is still opening the database or already writing, nothing may change.
+    await new Promise((r) => setTimeout(r, 8000));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('chatlogger: interrupted (SIGINT)');
+    if (server) expect((await login('demo@chatlogger.local', demo.password)).status).toBe(200);
+    // The refresh below finds the 300 chats of the first run.
+  }, 120_000);
+
   it('running it again refreshes the same organization: new chats, same count, a new password that works, other organizations untouched', async () => {
     const result = await cli(['demo', '--chats', String(CHATS)], env);
     expectDone(result);
