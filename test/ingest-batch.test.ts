@@ -1,6 +1,8 @@
 // POST /api/v1/chats/batch and /api/v1/orgs/{slug}/chats/batch: up to 1,000 chats, each item
 // validated like a single Create Chat body, the valid ones stored together, 207 per item.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BodyGate } from '../src/ingest/body-gate.js';
+import { BATCHES_AT_ONCE } from '../src/ingest/chat-batch.js';
 import { apiKeyHeaders, bearer, countChats, createApiKey, createTestApp, fullChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
 
 let t: TestContext;
@@ -144,6 +146,64 @@ describe('POST /api/v1/chats/batch', () => {
     const got = await t.app.inject({ url: `/api/v1/chats/${id}`, headers: bearer(other.token) });
     expect(got.json().organization_id).toBe(other.organization.id);
     expect((await postBatch({ chats: [chat(1)] }, {})).statusCode).toBe(401);
+  });
+
+  it(`takes concurrent batches ${BATCHES_AT_ONCE} at a time, the others waiting their turn, and stores them all`, async () => {
+    const before = await countChats(t.database, admin.organization.id);
+    let gate: BodyGate | undefined;
+    const enter = BodyGate.prototype.enter;
+    const spy = vi.spyOn(BodyGate.prototype, 'enter').mockImplementation(function (this: BodyGate, request) {
+      gate = this;
+      return enter.call(this, request);
+    });
+    // The database is held (PostgreSQL: a lock that makes INSERTs into chats wait; PGlite: its one
+    // connection) so that the first batches cannot finish before the others arrive.
+    await postBatch({ chats: [] }); // the API key is now remembered: no lookup while the database is held
+    const holder = await t.database.pool.connect();
+    let sent: Promise<Awaited<ReturnType<typeof postBatch>>[]> | undefined;
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE chats IN SHARE ROW EXCLUSIVE MODE');
+      const batches = Array.from({ length: 6 }, (_, b) => ({ chats: Array.from({ length: 200 }, (_, i) => ({ ...chat(i), title: `concurrent ${b}/${i}` })) }));
+      sent = Promise.all(batches.map((body) => postBatch(body)));
+      for (let i = 0; i < 500 && !(gate?.load.active === BATCHES_AT_ONCE && gate.load.waiting === 6 - BATCHES_AT_ONCE); i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(gate?.load).toEqual({ active: BATCHES_AT_ONCE, waiting: 6 - BATCHES_AT_ONCE });
+      await holder.query('COMMIT');
+    } finally {
+      spy.mockRestore();
+      holder.release();
+    }
+    const answers = await sent!;
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 207));
+    const ids = answers.flatMap((a) => (a.json().results as { status: number; chat_id: number }[]).map((r) => (r.status === 201 ? r.chat_id : -1)));
+    expect(ids).not.toContain(-1);
+    expect(new Set(ids).size).toBe(1200);
+    const { rows } = await t.database.pool.query(
+      `SELECT count(*)::int AS n FROM chats WHERE organization_id = $1 AND id = ANY($2::bigint[]) AND title LIKE 'concurrent %'`,
+      [admin.organization.id, ids],
+    );
+    expect(rows[0].n).toBe(1200);
+    expect(await countChats(t.database, admin.organization.id)).toBe(before + 1200);
+    expect(gate?.load).toEqual({ active: 0, waiting: 0 });
+  });
+
+  it('checks strings exactly whether or not the body text spells a \\u escape', async () => {
+    // The parser skips the per-item NUL/Unicode walk when the text has no \u0000 or surrogate
+    // escape; a text with one (even a harmless one) gets the full check.
+    const items = [
+      { title: 'emoji \u{1F600} sent as UTF-8' },
+      { title: 'lone \ud800 surrogate' },
+      { title: 'a backslash and u0000: \\u0000' },
+      { title: 'nul \u0000 inside' },
+    ];
+    const res = await postBatch({ chats: items });
+    expect(res.json().results.map((r: { status: number }) => r.status)).toEqual([201, 400, 201, 400]);
+    const plain = await postBatch({ chats: [{ title: 'emoji \u{1F600} only' }, { title: 42 }] });
+    expect(plain.json().results.map((r: { status: number }) => r.status)).toEqual([201, 400]);
+    const got = await t.app.inject({ url: `/api/v1/chats/${res.json().results[2].chat_id}`, headers: bearer(admin.token) });
+    expect(got.json().title).toBe('a backslash and u0000: \\u0000');
   });
 
   it('when the database refuses an item, stores the others in the same request and reports that one as 500', async () => {

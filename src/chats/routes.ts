@@ -15,9 +15,10 @@ import {
   TagCounts,
   UpdateChatBody,
 } from './schemas.js';
-import { BATCH_BODY_LIMIT, ChatBatchBody, ChatBatchResponse, createChatBatch, MAX_BATCH_CHATS } from '../ingest/chat-batch.js';
+import { BATCH_BODY_LIMIT, BATCHES_AT_ONCE, ChatBatchBody, ChatBatchResponse, createChatBatch, MAX_BATCH_CHATS } from '../ingest/chat-batch.js';
 import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempotency.js';
 import { closeIngest } from '../ingest/index.js';
+import { BodyGate } from '../ingest/body-gate.js';
 import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
 
 const tags = ['Chats'];
@@ -84,10 +85,13 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'authentication as Create Chat. Each item is validated exactly like a Create Chat body; the valid ones are stored in one ' +
     'transaction and the invalid ones are not. 207 with one result per item, in order: {index, status: 201, chat_id}, or ' +
     '{index, status: 400, error, code, field} with the same error a single POST of that item would get.';
+  // At most BATCHES_AT_ONCE batch bodies parsed, checked and written at a time; the others wait unparsed.
+  const batchGate = new BodyGate(BATCHES_AT_ONCE);
   const batchRoute = (slugged: boolean) => ({
     onRequest: botOrWriter,
+    preParsing: batchGate.hook,
     bodyLimit: BATCH_BODY_LIMIT,
-    config: { failureMessage: 'Failed to create chats', checksItemStrings: true },
+    config: { failureMessage: 'Failed to create chats', checksItemStrings: true, bodyGate: batchGate },
     schema: {
       tags,
       security: BOT_OR_DASHBOARD_SECURITY,

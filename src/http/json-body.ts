@@ -1,7 +1,7 @@
 // The JSON body parser. Fastify's own answers every syntax error with one generic sentence; this
 // one tells the caller where the JSON broke. An empty body counts as no body, so a route that
 // needs one says "the request body must be an object" and one that needs none (logout) works.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { badRequest } from './errors.js';
 
@@ -20,23 +20,42 @@ export function stringsKnownSafe(body: unknown): boolean {
   return typeof body === 'object' && body !== null && safeBodies.has(body);
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route's bodies wait (received, unparsed) until this lets them in: see
+     * src/ingest/body-gate.ts. Resolves when the request may go on; undefined means at once.
+     */
+    bodyGate?: { enter(request: FastifyRequest): Promise<void> | undefined };
+  }
+}
+
 export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = body as string;
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      const parsed: unknown = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
-      if (typeof parsed === 'object' && parsed !== null && !UNSAFE_ESCAPE.test(text)) safeBodies.add(parsed);
-      done(null, parsed);
-    } catch (err) {
-      const message = (err as Error).message;
-      done(
-        /prototype/.test(message)
-          ? badRequest('The JSON body may not contain the keys "__proto__" or "constructor.prototype"')
-          : badRequest(`Malformed JSON body: ${message}`),
-        undefined,
-      );
-    }
+  // As bytes: a body that waits for its route's gate waits outside V8's heap; decoded as UTF-8 here
+  // (invalid sequences become U+FFFD), as Fastify's own string parsing does.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const waiting = request.routeOptions.config?.bodyGate?.enter(request);
+    if (waiting) waiting.then(() => parseJson(body as Buffer, done)).catch((err) => request.log.error({ err }, 'request handling failed after its body gate'));
+    else parseJson(body as Buffer, done);
   });
+}
+
+function parseJson(body: Buffer, done: (err: Error | null, body?: unknown) => void): void {
+  const text = body.toString('utf8');
+  if (text.trim() === '') return done(null, undefined);
+  let parsed: unknown;
+  try {
+    parsed = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+  } catch (err) {
+    const message = (err as Error).message;
+    return done(
+      /prototype/.test(message)
+        ? badRequest('The JSON body may not contain the keys "__proto__" or "constructor.prototype"')
+        : badRequest(`Malformed JSON body: ${message}`),
+      undefined,
+    );
+  }
+  if (typeof parsed === 'object' && parsed !== null && !UNSAFE_ESCAPE.test(text)) safeBodies.add(parsed);
+  done(null, parsed);
 }

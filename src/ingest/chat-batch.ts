@@ -21,6 +21,8 @@ import './route-config.js';
 
 export const MAX_BATCH_CHATS = 1000;
 export const BATCH_BODY_LIMIT = 5 * 1024 * 1024;
+/** Batch requests worked on at once (see body-gate.ts); the others wait, their body unparsed. */
+export const BATCHES_AT_ONCE = 2;
 
 export const ChatBatchBody = Type.Object(
   {
