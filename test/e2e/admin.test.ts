@@ -329,6 +329,68 @@ describe('exports', () => {
     await page.locator('tr[data-export-id] .badge', { hasText: /pending|processing/ }).first().waitFor({ state: 'detached', timeout: 20_000 });
   });
 
+  it('polls while a job is unfinished and stops once none is', async () => {
+    // The server finishes these jobs within milliseconds; to watch the polling, the first two list
+    // answers show the newest job as processing (the rest of the answer is the server's own).
+    let held = 0;
+    let listCalls = 0;
+    await page.route(/\/api\/v1\/exports(\?.*)?$/, async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback();
+      listCalls++;
+      const response = await route.fetch();
+      const body = await response.json();
+      if (held < 2) {
+        held++;
+        Object.assign(body.exports[0], { status: 'processing', row_count: null, size_bytes: null, completed_at: null, expires_at: null, download_url: null });
+      }
+      await route.fulfill({ response, json: body });
+    });
+    await page.reload();
+    const newest = page.locator('tr[data-export-id]').first();
+    await newest.locator('.badge', { hasText: 'processing' }).waitFor();
+    expect(await newest.getByRole('link', { name: /Download/ }).count()).toBe(0);
+    await page.getByText('1 running, updating…').waitFor();
+    // No reload: the next polls bring the real, completed state.
+    await newest.locator('.badge', { hasText: 'completed' }).waitFor({ timeout: 10_000 });
+    await newest.getByRole('link', { name: /Download/ }).waitFor();
+    expect(await page.getByText(/running, updating/).count()).toBe(0);
+    const callsWhenDone = listCalls;
+    await page.waitForTimeout(2500); // the one wait that is the point: nothing more is asked
+    expect(listCalls).toBe(callsWhenDone);
+    await page.unroute(/\/api\/v1\/exports(\?.*)?$/);
+  });
+
+  it('a failed job shows its error and no download; an expired one has no download', async () => {
+    // Failures (3 attempts on a dying server) and the 7-day sweep cannot be staged from the browser:
+    // the list answer is replaced by two jobs shaped as GET /api/v1/exports answers them.
+    const job = { format: 'csv', type: 'chats', filters: { sentiment: 'negative' }, row_count: null, size_bytes: null, started_at: null, download_url: null };
+    await page.route(/\/api\/v1\/exports(\?.*)?$/, (route) =>
+      route.request().method() === 'GET'
+        ? route.fulfill({
+            json: {
+              exports: [
+                { ...job, id: 901, status: 'failed', error: 'The export failed 3 times; start a new one', created_at: new Date().toISOString(), completed_at: null, expires_at: null },
+                { ...job, id: 900, status: 'completed', error: null, row_count: 5, size_bytes: 2048, created_at: '2026-01-01T10:00:00Z', completed_at: '2026-01-01T10:00:01Z', expires_at: '2026-01-08T10:00:01Z' },
+              ],
+              next_cursor: null,
+            },
+          })
+        : route.fallback(),
+    );
+    await page.reload();
+    const failed = page.locator('tr[data-export-id="901"]');
+    await failed.waitFor();
+    expect(await failed.locator('.badge').textContent()).toBe('failed');
+    expect(await failed.textContent()).toContain('The export failed 3 times; start a new one');
+    expect(await failed.textContent()).toContain('sentiment negative');
+    expect(await failed.getByRole('link').count()).toBe(0);
+    const expired = page.locator('tr[data-export-id="900"]');
+    expect(await expired.locator('.badge').textContent()).toBe('expired');
+    expect(await expired.getByRole('link').count()).toBe(0);
+    await screenshot(page, 'exports-failed-light');
+    await page.unroute(/\/api\/v1\/exports(\?.*)?$/);
+  });
+
   it("shows the API's 429 when too many exports are running", async () => {
     // Jobs of an empty organization finish within milliseconds, so three running at once cannot be
     // arranged reliably: the server's answer is replayed word for word (src/exports/service.ts).
