@@ -36,15 +36,19 @@ function arrayLiteral(values: readonly unknown[]): string {
   return elements.join(',');
 }
 
+// The ids come back as one row, `{id,id,...}` in id order, rather than a row per chat (a 1,000-row
+// batch was 1,000 result messages and row objects).
 const INSERT_CHATS = `
-  INSERT INTO chats (organization_id, user_id, title, tags, avg_response_time, country_code, ip_address, is_escalated,
-    is_forwarded_to_hr, language_code, question_category, sentiment, session_id, token_count, transcript_link, user_rating, created_at)
-  SELECT o, u, ti, tg::text[], a, co, ip, e, h, la, qc, se, ss, tk, tl, r, coalesce(cr, now())
-  FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::bool[], $9::bool[],
-              $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[], $16::smallint[], $17::timestamptz[])
-    WITH ORDINALITY AS x(o, u, ti, tg, a, co, ip, e, h, la, qc, se, ss, tk, tl, r, cr, n)
-  ORDER BY n
-  RETURNING id`;
+  WITH inserted AS (
+    INSERT INTO chats (organization_id, user_id, title, tags, avg_response_time, country_code, ip_address, is_escalated,
+      is_forwarded_to_hr, language_code, question_category, sentiment, session_id, token_count, transcript_link, user_rating, created_at)
+    SELECT o, u, ti, tg::text[], a, co, ip, e, h, la, qc, se, ss, tk, tl, r, coalesce(cr, now())
+    FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::bool[], $9::bool[],
+                $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[], $16::smallint[], $17::timestamptz[])
+      WITH ORDINALITY AS x(o, u, ti, tg, a, co, ip, e, h, la, qc, se, ss, tk, tl, r, cr, n)
+    ORDER BY n
+    RETURNING id)
+  SELECT count(*)::int AS n, coalesce(array_agg(id ORDER BY id), '{}')::text AS ids FROM inserted`;
 
 /**
  * The statement's 17 parameters: one array per column, element i from row i. A batch keeps its rows
@@ -89,14 +93,15 @@ export function columnsRow(columns: ChatColumns, i: number): ChatColumns {
 
 /**
  * Inserts the rows; their ids in row order. The rows are inserted in that order (ORDER BY the
- * ordinality) and take ids from one sequence, which only grows, so sorting the returned ids gives
- * them in row order whatever order RETURNING uses.
+ * ordinality) and take ids from one sequence, which only grows, so the ids in ascending order are
+ * the rows' ids in row order.
  */
 export async function insertChatColumns(client: pg.ClientBase, columns: ChatColumns): Promise<number[]> {
   if (columns.length === 0) return [];
-  const result = await client.query<{ id: number }>({ name: 'ingest_insert_chats', text: INSERT_CHATS, values: columns.values.map(arrayLiteral) });
-  if (result.rows.length !== columns.length) throw new Error(`inserted ${result.rows.length} chats for ${columns.length} rows`);
-  return result.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  const result = await client.query<{ n: number; ids: string }>({ name: 'ingest_insert_chats', text: INSERT_CHATS, values: columns.values.map(arrayLiteral) });
+  const { n, ids } = result.rows[0];
+  if (n !== columns.length) throw new Error(`inserted ${n} chats for ${columns.length} rows`);
+  return ids.slice(1, -1).split(',').map(Number);
 }
 
 /** Inserts the rows; their ids in the order of `rows`. */
