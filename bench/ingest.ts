@@ -322,6 +322,9 @@ async function main() {
     else console.log('DATABASE_URL not set: PostgreSQL skipped (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)');
   }
   if (wanted.includes('pglite')) rows.push(report(await benchPglite()));
+  if (process.env.BENCH_SERVER_NODE_OPTIONS) {
+    console.log(`\n! the server ran with NODE_OPTIONS=${process.env.BENCH_SERVER_NODE_OPTIONS}: not how \`npm start\` runs it`);
+  }
   console.log(`\n| backend | single POST chats/s | p50 ms | p99 ms | batch chats/s | 1 tx/chat ceiling | ratio | peak RSS MB | stored = 201s |`);
   console.log(`|---|---|---|---|---|---|---|---|---|`);
   for (const r of rows) {
