@@ -66,10 +66,12 @@ describe('API keys', () => {
   });
 
   it('creates a key, shows it once with a copy button, and the key works', async () => {
+    // By keyboard: Enter in the label submits; focus then lands on the box with the key.
     await page.getByLabel('Label').fill('HR bot production');
-    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByLabel('Label').press('Enter');
     const shown = page.getByTestId('new-api-key');
     await shown.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('new-key');
     key = (await shown.textContent())!.trim();
     expect(key.length).toBeGreaterThan(20);
     expect(await page.getByText('it won’t be shown again').isVisible()).toBe(true);
