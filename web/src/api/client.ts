@@ -12,6 +12,9 @@ export class ApiError extends Error {
   }
 }
 
+/** 401 answers that do not end the session. */
+const STILL_SIGNED_IN_CODES = new Set(['invalid_current_password']);
+
 type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function withQuery(path: string, query?: Query): string {
@@ -46,7 +49,9 @@ export async function api<T>(method: string, path: string, options: { query?: Qu
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = body && typeof body.error === 'string' ? body : { error: `The server answered ${response.status}`, code: 'http_error' };
-    if (response.status === 401 && !path.startsWith('/auth/')) onSessionEnded();
+    // A 401 means the session has ended, except where the API uses it for a wrong password
+    // while you are signed in (changing your password with the wrong current one).
+    if (response.status === 401 && !path.startsWith('/auth/') && !STILL_SIGNED_IN_CODES.has(error.code)) onSessionEnded();
     throw new ApiError(response.status, error.error, error.code, error.field);
   }
   return body as T;

@@ -2,9 +2,8 @@
 // field); success signs out your other sessions, this one stays.
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError, post } from '../api/client';
 import { ErrorNote, Field } from '../ui/components';
-import { changePassword } from './change-password';
 
 export function PasswordForm({ email }: { email: string }) {
   const [current, setCurrent] = useState('');
@@ -12,7 +11,7 @@ export function PasswordForm({ email }: { email: string }) {
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const change = useMutation({
-    mutationFn: () => changePassword({ current_password: current, new_password: next }),
+    mutationFn: () => post('/api/v1/users/me/password', { current_password: current, new_password: next }),
     onSuccess: () => {
       setCurrent('');
       setNext('');
