@@ -97,7 +97,8 @@ const ROUTINE: SeedChat[] = Array.from({ length: 55 }, (_, i) => ({
 
 const TOTAL = DISTINCT.length + ROUTINE.length;
 
-async function expectOk(response: Awaited<ReturnType<APIRequestContext['post']>>, status: number, what: string) {
+/** The JSON body of a response that must have `status` (its shape is checked by the assertions that read it). */
+async function expectOk(response: Awaited<ReturnType<APIRequestContext['post']>>, status: number, what: string): Promise<any> {
   if (response.status() !== status) throw new Error(`${what}: ${response.status()} ${await response.text()}`);
   return response.json();
 }
@@ -132,14 +133,30 @@ async function signInAs(p: Page, email: string, password: string) {
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startDashboardServer(), launchBrowser()]);
-  ({ context, page } = await newPage(browser, server.url));
+  ({ context, page } = await openPage());
   await signUpThroughApi(page, { email: 'hr-lead@example.com', password: 'correct horse battery', organization_name: 'Explorer Org', first_name: 'Hana' });
   await seed(page.request);
 }, 120_000);
 
-// A failed test prints what the server logged (warnings and errors) to tell a slow server from a bug.
+// What the pages failed to load and logged as errors, printed with the server's log when a test fails
+// (to tell a slow server, a missing asset and a bug apart).
+let browserLog: string[] = [];
+async function openPage(options?: Parameters<typeof newPage>[2]) {
+  const opened = await newPage(browser, server.url, options);
+  opened.page.on('response', (response) => {
+    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/')) browserLog.push(`${response.status()} ${response.url()}`);
+  });
+  opened.page.on('console', (message) => {
+    if (message.type() === 'error') browserLog.push(`console: ${message.text()}`);
+  });
+  return opened;
+}
+
 beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => console.error(`server output (last 4,000 characters):\n${server.process.output().slice(-4000)}`));
+  browserLog = [];
+  onTestFailed(() =>
+    console.error(`browser: ${browserLog.slice(-20).join('\n') || '(nothing)'}\nserver output (last 4,000 characters):\n${server.process.output().slice(-4000)}`),
+  );
 });
 
 afterAll(async () => {
@@ -320,7 +337,7 @@ describe('chats explorer', () => {
   });
 
   it('a shared URL opens the filtered view; chips remove one filter, "Clear filters" all', async () => {
-    const { context: other, page: shared } = await newPage(browser, server.url);
+    const { context: other, page: shared } = await openPage();
     await shared.context().addCookies(await context.cookies());
     await openExplorer(shared, '?sentiment=negative&is_escalated=true&tz=UTC');
     await expect.poll(() => titles(shared), POLL).toEqual(titlesOf('parental'));
@@ -417,14 +434,14 @@ describe('chats explorer', () => {
   });
 
   it('dark mode and a phone-sized screen', async () => {
-    const dark = await newPage(browser, server.url, { colorScheme: 'dark' });
+    const dark = await openPage({ colorScheme: 'dark' });
     await dark.context.addCookies(await context.cookies());
     await openExplorer(dark.page, '?tz=UTC&range=7d');
     expect(await dark.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await screenshot(dark.page, 'explorer-dark');
     await dark.context.close();
 
-    const phone = await newPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+    const phone = await openPage({ viewport: { width: 390, height: 844 } });
     await phone.context.addCookies(await context.cookies());
     await openExplorer(phone.page, '?tz=UTC&sentiment=negative');
     // The filters start folded away; the chips still say what is filtered.
@@ -525,12 +542,12 @@ describe('chat detail', () => {
   }, 90_000);
 
   it('in dark mode', async () => {
-    const dark = await newPage(browser, server.url, { colorScheme: 'dark' });
+    const dark = await openPage({ colorScheme: 'dark' });
     await dark.context.addCookies(await context.cookies());
     await dark.page.goto(`/chats/${ids.parental}`);
     await dark.page.locator('.transcript .bubble').first().waitFor();
     await screenshot(dark.page, 'chat-detail-dark');
-    const phone = await newPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+    const phone = await openPage({ viewport: { width: 390, height: 844 } });
     await phone.context.addCookies(await context.cookies());
     await phone.page.goto(`/chats/${ids.parental}`);
     await phone.page.locator('.transcript .bubble').first().waitFor();
@@ -566,7 +583,7 @@ describe('chat detail', () => {
       201,
       'invitation',
     );
-    const viewer = await newPage(browser, server.url);
+    const viewer = await openPage();
     await expectOk(
       await viewer.page.request.post('/auth/register', {
         data: { invite_token: invitation.invite_token, email: 'viewer@example.com', password: 'viewer password 1' },
@@ -591,7 +608,7 @@ describe('chat detail', () => {
   });
 
   it('another organization sees "Chat not found", and a new organization is shown how to send chats', async () => {
-    const other = await newPage(browser, server.url);
+    const other = await openPage();
     const { organization } = await signUpThroughApi(other.page, {
       email: 'someone@elsewhere.example',
       password: 'another password',
