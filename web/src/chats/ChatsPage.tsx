@@ -37,7 +37,7 @@ export default function ChatsPage() {
   const total = pages[0]?.total;
 
   // A new organization (no chats, nothing filtered): say how to send the first one.
-  if (!filtered && list.isSuccess && chats.length === 0) {
+  if (!filtered && list.isSuccess && !list.isPlaceholderData && chats.length === 0) {
     return (
       <>
         <PageHeader title="Chats" />
@@ -93,23 +93,25 @@ export default function ChatsPage() {
         </EmptyState>
       ) : (
         <>
-          <p className="results-count" aria-live="polite">
-            {total != null ? `${formatInteger(total)} ${total === 1 ? 'chat' : 'chats'}` : `${formatInteger(chats.length)} chats`}
-            {total != null && total > chats.length && <span className="muted"> · showing {formatInteger(chats.length)}</span>}
-          </p>
-          <ChatsTable
-            chats={chats}
-            tz={range.tz}
-            sort={sort}
-            onSort={(next) => {
-              const nextParams = new URLSearchParams(params);
-              if (next === 'created_at') nextParams.set('sort', 'created_at');
-              else nextParams.delete('sort');
-              setParams(nextParams);
-            }}
-          />
+          <div className={list.isPlaceholderData ? 'results results-stale' : 'results'} aria-busy={list.isPlaceholderData}>
+            <p className="results-count" aria-live="polite">
+              {total != null ? `${formatInteger(total)} ${total === 1 ? 'chat' : 'chats'}` : `${formatInteger(chats.length)} chats`}
+              {total != null && total > chats.length && <span className="muted"> · showing {formatInteger(chats.length)}</span>}
+            </p>
+            <ChatsTable
+              chats={chats}
+              tz={range.tz}
+              sort={sort}
+              onSort={(next) => {
+                const nextParams = new URLSearchParams(params);
+                if (next === 'created_at') nextParams.set('sort', 'created_at');
+                else nextParams.delete('sort');
+                setParams(nextParams);
+              }}
+            />
+          </div>
           {list.isFetchNextPageError && <ErrorNote error={list.error} />}
-          {list.hasNextPage && (
+          {list.hasNextPage && !list.isPlaceholderData && (
             <div className="load-more">
               <button type="button" className="btn" onClick={() => loadMore(chats.length)} disabled={list.isFetchingNextPage}>
                 {list.isFetchingNextPage ? 'Loading…' : 'Load more'}

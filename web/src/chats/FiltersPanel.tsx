@@ -101,7 +101,14 @@ function Fields({ params, range, open, onToggle, activeCount }: { params: URLSea
         </button>
         <button type="button" className="btn filters-toggle" aria-expanded={open} aria-controls="filters-more" onClick={onToggle}>
           {open ? 'Hide filters' : 'More filters'}
-          {activeCount > 0 && <span className="count-badge" aria-label={`${activeCount} active`}>{activeCount}</span>}
+          {activeCount > 0 && (
+            <>
+              <span className="count-badge" aria-hidden="true">
+                {activeCount}
+              </span>
+              <span className="sr-only">, {activeCount} active</span>
+            </>
+          )}
         </button>
       </div>
       <div id="filters-more" className="filters-grid" hidden={!open}>

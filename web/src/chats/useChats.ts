@@ -1,6 +1,6 @@
 // Server state of the chats pages: the explorer's list (cursor pages, the total on the first), one
 // chat with its transcript, and the mutations that change a chat.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, patch } from '../api/client';
 import type { Chat, ChatList, ChatWithMessages, Message } from '../api/types';
 
@@ -15,6 +15,8 @@ export function useChatList(query: ListQuery) {
       get<ChatList>('/api/v1/chats', { ...query, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : { include_total: true }) }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
+    // While another view loads, the previous rows stay (dimmed) instead of the table jumping away.
+    placeholderData: keepPreviousData,
   });
 }
 
