@@ -382,13 +382,21 @@ describe('chats explorer', () => {
     expect(await page.getByRole('alert').textContent()).toBe('query parameter rating_min must be an integer');
   });
 
-  it('opens a chat from the keyboard', async () => {
-    await openExplorer(page, '?sentiment=negative');
+  it("opens a chat from the keyboard; times read in the view's time zone there too", async () => {
+    await openExplorer(page, '?sentiment=negative&tz=Asia/Tokyo');
+    const created = DISTINCT.find((c) => c.key === 'payslip')!.created_at;
+    const inTokyo = await page.evaluate(
+      (iso) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }),
+      created,
+    );
+    expect(await page.locator(`tr[data-chat-id="${ids.payslip}"] .col-time`).textContent()).toBe(inTokyo);
     await page.locator(`tr[data-chat-id="${ids.payslip}"] a`).focus();
     await screenshot(page, 'explorer-focus-light');
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/chats/${ids.payslip}$`));
     await page.getByRole('heading', { name: 'Payslip missing' }).waitFor();
+    expect(await page.locator('.metadata-row', { hasText: 'Created' }).locator('dd').textContent()).toBe(inTokyo);
+    expect(await page.locator('.page-header').textContent()).toContain('times in Asia/Tokyo');
   });
 
   it('downloads a CSV of the current view whose rows match the filter', async () => {

@@ -9,6 +9,7 @@ import type { Message } from '../api/types';
 import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState, ErrorNote, Loading, PageHeader } from '../ui/components';
+import { isValidZone } from '../filters/zoned-time';
 import { formatDateTime, formatInteger } from '../ui/format';
 import { chatTitle } from './cells';
 import { MetadataList } from './MetadataList';
@@ -17,11 +18,15 @@ import { Transcript } from './Transcript';
 import { fetchMessages, useChat, useDeleteChat } from './useChats';
 import './chats.css';
 
-/** The explorer address to go back to: the one the chat was opened from, else the plain explorer. */
-function useBackLink(): string {
+/**
+ * The explorer address to go back to (the one the chat was opened from, else the plain explorer),
+ * and that view's time zone, in which this page shows its times too.
+ */
+function useOrigin(): { back: string; tz: string | undefined } {
   const state = useLocation().state as { from?: unknown } | null;
-  const from = typeof state?.from === 'string' && (state.from === '' || state.from.startsWith('?')) ? state.from : '';
-  return `/chats${from}`;
+  const from = typeof state?.from === 'string' && state.from.startsWith('?') ? state.from : '';
+  const tz = new URLSearchParams(from).get('tz');
+  return { back: `/chats${from}`, tz: tz && isValidZone(tz) ? tz : undefined };
 }
 
 export default function ChatDetailPage() {
@@ -31,7 +36,7 @@ export default function ChatDetailPage() {
 }
 
 function ChatDetail({ id }: { id: string }) {
-  const back = useBackLink();
+  const { back, tz } = useOrigin();
   const navigate = useNavigate();
   const { canEdit, isAdmin } = useSession();
   const chat = useChat(id);
@@ -103,7 +108,8 @@ function ChatDetail({ id }: { id: string }) {
         title={chatTitle(data)}
         description={
           <>
-            Chat #{data.id} · <time dateTime={data.created_at}>{formatDateTime(data.created_at)}</time>
+            Chat #{data.id} · <time dateTime={data.created_at}>{formatDateTime(data.created_at, tz)}</time>
+            {tz && <> · times in {tz.replace(/_/g, ' ')}</>}
           </>
         }
         actions={
@@ -126,7 +132,7 @@ function ChatDetail({ id }: { id: string }) {
           <h2 id="transcript-title">
             Transcript <span className="muted small">({formatInteger(messages.length)}{cursor ? '+' : ''} messages)</span>
           </h2>
-          <Transcript messages={messages} />
+          <Transcript messages={messages} tz={tz} />
           <ErrorNote error={moreError} />
           {cursor && (
             <div className="load-more">
@@ -143,7 +149,7 @@ function ChatDetail({ id }: { id: string }) {
           </section>
           <section className="card" aria-labelledby="details-title">
             <h2 id="details-title">Details</h2>
-            <MetadataList chat={data} />
+            <MetadataList chat={data} tz={tz} />
           </section>
         </aside>
       </div>

@@ -24,7 +24,7 @@ function withName(code: string | null, name: (code: string) => string): ReactNod
   );
 }
 
-export function MetadataList({ chat }: { chat: Chat }) {
+export function MetadataList({ chat, tz }: { chat: Chat; tz?: string }) {
   const m = chat.metadata;
   const rows: Array<[string, ReactNode]> = [
     ['Category', m.question_category ? humanize(m.question_category) : notSent],
@@ -39,8 +39,8 @@ export function MetadataList({ chat }: { chat: Chat }) {
     ['Session', m.session_id ? <code>{m.session_id}</code> : notSent],
     ['End user id', chat.user_id != null ? <code>{chat.user_id}</code> : notSent],
     ['IP address', m.ip_address ? <code>{m.ip_address}</code> : notSent],
-    ['Created', <time dateTime={chat.created_at}>{formatDateTime(chat.created_at)}</time>],
-    ['Updated', <time dateTime={chat.updated_at}>{formatDateTime(chat.updated_at)}</time>],
+    ['Created', <time dateTime={chat.created_at}>{formatDateTime(chat.created_at, tz)}</time>],
+    ['Updated', <time dateTime={chat.updated_at}>{formatDateTime(chat.updated_at, tz)}</time>],
   ];
   return (
     <dl className="metadata">

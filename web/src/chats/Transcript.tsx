@@ -5,7 +5,7 @@ import { formatDateTime, formatInteger, formatMilliseconds } from '../ui/format'
 
 const ROLE_LABEL: Record<Message['role'], string> = { user: 'User', assistant: 'Assistant', system: 'System' };
 
-export function Transcript({ messages }: { messages: Message[] }) {
+export function Transcript({ messages, tz }: { messages: Message[]; tz?: string }) {
   if (messages.length === 0) return <p className="muted">This chat has no messages yet.</p>;
   return (
     <ol className="transcript" aria-label="Transcript">
@@ -14,7 +14,7 @@ export function Transcript({ messages }: { messages: Message[] }) {
           <div className="bubble-role">{ROLE_LABEL[message.role] ?? message.role}</div>
           <div className="bubble-content">{message.content}</div>
           <div className="bubble-meta">
-            <time dateTime={message.created_at}>{formatDateTime(message.created_at)}</time>
+            <time dateTime={message.created_at}>{formatDateTime(message.created_at, tz)}</time>
             {message.metadata.token_count != null && <span>{formatInteger(message.metadata.token_count)} tokens</span>}
             {message.metadata.response_time != null && <span>response time {formatMilliseconds(message.metadata.response_time)}</span>}
           </div>
