@@ -94,7 +94,7 @@ export function activeChips(params: URLSearchParams, range: DateRange): Chip[] {
   return chips;
 }
 
-/** `params` without the given names (and without a paging cursor, which belongs to one view only). */
+/** `params` without the given names. */
 export function without(params: URLSearchParams, names: string[]): URLSearchParams {
   const next = new URLSearchParams(params);
   for (const name of names) next.delete(name);
