@@ -45,6 +45,13 @@ describe('serving the dashboard', () => {
     expect(icon.headers['cache-control']).toBe('no-cache');
   });
 
+  it('serves a rebuild at once: files that appear after start-up are found', async () => {
+    fs.writeFileSync(path.join(webDist, 'assets', 'index-rebuilt.js'), 'console.log(2)');
+    const res = await ctx.app.inject({ method: 'GET', url: '/assets/index-rebuilt.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('console.log(2)');
+  });
+
   it.each([
     ['GET', '/assets/index-old.js'],
     ['GET', '/api/v1/nothing-here'],

@@ -51,8 +51,9 @@ export async function registerDashboard(app: FastifyInstance, webDist = WEB_DIST
   await app.register(fastifyStatic, {
     root: webDist,
     prefix: '/',
-    // Files are listed once at start-up: the build does not change under a running server.
-    wildcard: false,
+    // Files are looked up per request, so that a rebuild (npm run build:web) under a running
+    // server is served at once (a list made at start-up would 404 the new asset names).
+    wildcard: true,
     index: false,
     // Our own Cache-Control below (the plugin's would say max-age=0 for everything).
     cacheControl: false,
@@ -62,10 +63,13 @@ export async function registerDashboard(app: FastifyInstance, webDist = WEB_DIST
       else res.setHeader('cache-control', 'no-cache');
     },
   });
+  const sendPage = (reply: FastifyReply) => reply.headers(PAGE_HEADERS).sendFile('index.html', { cacheControl: false });
+  // `/` is a folder to the static plugin (403 without an index): the page, like every route.
+  app.get('/', { schema: { hide: true } }, (_request, reply) => sendPage(reply));
   return {
     servePage: (request, reply) => {
       if (!isPageRequest(request)) return false;
-      void reply.headers(PAGE_HEADERS).sendFile('index.html', { cacheControl: false });
+      void sendPage(reply);
       return true;
     },
   };

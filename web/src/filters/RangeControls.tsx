@@ -11,7 +11,7 @@ function allZones(): string[] {
   return [...new Set([browserZone(), ...COMMON_ZONES, ...supported])];
 }
 
-export function RangeControls({ defaultPreset = '30d', allowAll = false }: { defaultPreset?: RangePreset; allowAll?: boolean }) {
+export function RangeControls({ defaultPreset = '30d' }: { defaultPreset?: RangePreset }) {
   const [params, setParams] = useSearchParams();
   const range = readRange(params, defaultPreset);
   const zones = useMemo(allZones, []);
@@ -40,7 +40,6 @@ export function RangeControls({ defaultPreset = '30d', allowAll = false }: { def
               {preset.label}
             </option>
           ))}
-          {allowAll && <option value="all">All time</option>}
           <option value="custom">Custom…</option>
         </select>
       </div>
