@@ -20,10 +20,11 @@ describe('system endpoints', () => {
     expect(res.json()).toMatchObject({ name: 'chatlogger', version: expect.stringMatching(/^\d+\.\d+\.\d+/), database: backend });
   });
 
-  it('unknown routes get a JSON 404 in the error model', async () => {
-    const res = await t.app.inject({ url: '/nope' });
+  // Other GET paths are the dashboard's client-side pages (test/dashboard-serving.test.ts).
+  it('unknown API routes get a JSON 404 in the error model', async () => {
+    const res = await t.app.inject({ url: '/api/v1/nope' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: 'Route GET /nope not found', code: 'not_found' });
+    expect(res.json()).toEqual({ error: 'Route GET /api/v1/nope not found', code: 'not_found' });
   });
 
   it('every response carries a request id', async () => {

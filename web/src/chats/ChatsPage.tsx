@@ -2,6 +2,7 @@
 // a view can be shared, and the overview's charts link straight into it), the matching chats in a
 // table, 50 at a time ("Load more" follows next_cursor; the cursor stays out of the URL, which
 // always names the view from its first chat), and an export of exactly this view.
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { apiQuery } from '../filters/url-filters';
@@ -25,15 +26,22 @@ export default function ChatsPage() {
   const filtered = chips.length > 0;
   const clear = () => setParams(cleared(params));
 
-  // Keyboard users continue at the first chat just loaded (the button may be gone afterwards).
-  const loadMore = async (shown: number) => {
-    const result = await list.fetchNextPage();
-    if (result.isError) return;
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.chats-table tbody tr:nth-child(${shown + 1}) a`)?.focus());
-  };
-
   const pages = list.data?.pages ?? [];
   const chats = pages.flatMap((page) => page.chats);
+
+  // Keyboard users continue at the first chat just loaded (the button may be gone afterwards). The
+  // focus moves once that row is in the DOM: an effect runs after React committed the new rows,
+  // which an animation frame after the fetch resolved did not always see.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusRow === null || chats.length <= focusRow) return;
+    document.querySelector<HTMLElement>(`.chats-table tbody tr:nth-child(${focusRow + 1}) a`)?.focus();
+    setFocusRow(null);
+  }, [focusRow, chats.length]);
+  const loadMore = async (shown: number) => {
+    const result = await list.fetchNextPage();
+    if (!result.isError) setFocusRow(shown);
+  };
   const total = pages[0]?.total;
 
   // A new organization (no chats, nothing filtered): say how to send the first one.
