@@ -1,10 +1,17 @@
 // Start-up: config → database (migrated) → app → listen; graceful shutdown on SIGINT/SIGTERM.
+import v8 from 'node:v8';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startEmbeddedMaintenance } from './db/maintenance.js';
 import { OpenDatabaseError, openDatabase, type OpenedDatabase } from './db/open.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
+
+// V8's old generation grows to as much as 4× what survived its last full collection before the
+// next one; under batch ingest (tens of MB a second promoted, then garbage) that took the server
+// from ~190 to ~240–310 MB RSS. 1.5× keeps it at ~200 MB for about the same GC time. (Read at every
+// full collection, so setting it now works; a --heap-growing-percent given to node wins.)
+if (!process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) v8.setFlagsFromString('--heap-growing-percent=50');
 
 function fail(message: string): never {
   process.stderr.write(`chatlogger: ${message}\n`);
