@@ -18,6 +18,7 @@ import { exportRoutes } from './exports/routes.js';
 import { messageRoutes } from './messages/routes.js';
 import { orgRoutes } from './orgs/routes.js';
 import { userRoutes } from './users/routes.js';
+import type { TrustProxy } from './config.js';
 import type { Database } from './db/connection.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
@@ -71,6 +72,8 @@ export interface AppOptions {
   /** Rate limits (default DEFAULT_RATE_LIMITS: 100/s burst 200 per API key, in memory). */
   rateLimit?: RateLimitSettings;
   serverLimits?: Partial<ServerLimits>;
+  /** Whose X-Forwarded-For gives the client's IP (the login limiter's key); default none. */
+  trustProxy?: TrustProxy;
   /** The dashboard's build (default web/dist). */
   webDist?: string;
 }
@@ -94,6 +97,8 @@ export async function buildApp(options: AppOptions) {
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     requestIdHeader: 'x-request-id',
+    // A hop count as the function Fastify makes of one (its types take no number): the nearest n peers.
+    trustProxy: typeof options.trustProxy === 'number' ? ((hops: number) => (_address: string, hop: number) => hop < hops)(options.trustProxy) : (options.trustProxy ?? false),
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start-up. A bad value stops the server
 // with a one-line reason (ConfigError) instead of surfacing later as a confusing failure.
+import net from 'node:net';
 import path from 'node:path';
 import { DEFAULT_RATE_LIMITS, type AttemptWindow, type RateLimitSettings, type TokenRate } from './rate-limit/settings.js';
 
@@ -20,7 +21,12 @@ export interface Config {
   cookieSecure: boolean;
   /** Optional so that callers building a Config by hand (CLI, benches) need not spell it out. */
   rateLimit?: RateLimitSettings;
+  /** Which peers' X-Forwarded-For to believe for the client's IP (TRUST_PROXY); false: none. */
+  trustProxy?: TrustProxy;
 }
+
+/** Fastify's trustProxy: a number of proxy hops, or the proxies' addresses and CIDR ranges. */
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {}
 
@@ -88,6 +94,39 @@ function parseAttempts(name: string, value: string): AttemptWindow {
   return { attempts: Number(match[1]), windowSeconds: Number(match[2]) };
 }
 
+// proxy-addr's names for address ranges (loopback: 127.0.0.1/8 and ::1/128, and so on).
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * "1" (the number of proxies in front of the server) or "10.0.0.0/8, 127.0.0.1" (their addresses).
+ * Not "true": trusting every peer would let any client choose its IP, and so its login limit.
+ */
+function parseTrustProxy(value: string): TrustProxy {
+  const v = value.trim();
+  if (['false', 'no', 'off', '0'].includes(v.toLowerCase())) return false;
+  if (/^\d+$/.test(v)) {
+    if (Number(v) > 20) throw new ConfigError(`TRUST_PROXY as a number of proxy hops must be at most 20, got "${value}"`);
+    return Number(v);
+  }
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.find((e) => !isAddressOrRange(e));
+  if (entries.length === 0 || bad !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must be a number of proxy hops or a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal, got "${bad ?? value}"`,
+    );
+  }
+  return entries;
+}
+
 function parseRedisUrl(value: string): string {
   let url: URL;
   try {
@@ -150,5 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowRegistration: get('ALLOW_REGISTRATION') === undefined ? true : parseBoolean('ALLOW_REGISTRATION', get('ALLOW_REGISTRATION')!),
     cookieSecure: get('COOKIE_SECURE') === undefined ? false : parseBoolean('COOKIE_SECURE', get('COOKIE_SECURE')!),
     rateLimit: loadRateLimits(get),
+    trustProxy: get('TRUST_PROXY') === undefined ? false : parseTrustProxy(get('TRUST_PROXY')!),
   };
 }

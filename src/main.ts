@@ -42,6 +42,7 @@ async function main() {
     allowRegistration: config.allowRegistration,
     cookieSecure: config.cookieSecure,
     rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers["x-organization-api-key"]', 'req.headers.cookie'],

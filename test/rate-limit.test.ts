@@ -182,6 +182,56 @@ describe('POST /auth/login', () => {
   });
 });
 
+describe('POST /auth/login behind a proxy (TRUST_PROXY)', () => {
+  let app: App;
+  let email: string;
+  let password: string;
+  beforeAll(async () => {
+    app = await buildApp({
+      database,
+      dataDir,
+      jwtSecret: TEST_JWT_SECRET,
+      rateLimit: { ...DEFAULT_RATE_LIMITS, login: { attempts: 3, windowSeconds: 900 }, loginIp: { attempts: 100, windowSeconds: 300 } },
+      trustProxy: ['10.0.0.0/8'],
+    });
+    await app.ready();
+    apps.push(app);
+    ({ email, password } = await signUp(app));
+  });
+  const login = (body: object, peer: string, forwardedFor: string) =>
+    app.inject({ method: 'POST', url: '/auth/login', payload: body, remoteAddress: peer, headers: { 'x-forwarded-for': forwardedFor } });
+
+  it("counts failures per client address the trusted proxy forwards, so one client's guesses do not lock out the others", async () => {
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await login({ email, password: 'wrong' }, '10.0.0.2', '203.0.113.1')).statusCode);
+    expect(codes).toEqual([401, 401, 401]);
+    expect((await login({ email, password }, '10.0.0.2', '203.0.113.1')).statusCode).toBe(429);
+    expect((await login({ email, password }, '10.0.0.2', '203.0.113.2')).statusCode).toBe(200);
+  });
+
+  it('with a hop count (TRUST_PROXY=1), the address the nearest proxy forwarded is the client', async () => {
+    const behindOne = await buildApp({
+      database,
+      dataDir,
+      jwtSecret: TEST_JWT_SECRET,
+      rateLimit: { ...DEFAULT_RATE_LIMITS, login: { attempts: 2, windowSeconds: 900 }, loginIp: { attempts: 100, windowSeconds: 300 } },
+      trustProxy: 1,
+    });
+    apps.push(behindOne);
+    const attempt = (pw: string, forwardedFor: string) =>
+      behindOne.inject({ method: 'POST', url: '/auth/login', payload: { email, password: pw }, remoteAddress: '198.51.100.40', headers: { 'x-forwarded-for': forwardedFor } });
+    // "spoofed, real": the client wrote the first entry itself; one hop back is what the proxy saw.
+    for (let i = 0; i < 2; i++) expect((await attempt('wrong', `192.0.2.${i}, 203.0.113.50`)).statusCode).toBe(401);
+    expect((await attempt(password, '192.0.2.77, 203.0.113.50')).statusCode).toBe(429);
+    expect((await attempt(password, '203.0.113.51')).statusCode).toBe(200);
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy (a client cannot pick its address)', async () => {
+    for (let i = 0; i < 3; i++) expect((await login({ email, password: 'wrong' }, '198.51.100.7', `192.0.2.${i}`)).statusCode).toBe(401);
+    expect((await login({ email, password }, '198.51.100.7', '192.0.2.99')).statusCode).toBe(429);
+  });
+});
+
 describe('configuration', () => {
   it('reads the defaults and the overrides from the environment', () => {
     expect(loadConfig({}).rateLimit).toEqual({ ...DEFAULT_RATE_LIMITS, redisUrl: undefined });
@@ -204,7 +254,19 @@ describe('configuration', () => {
     });
   });
 
+  it('reads TRUST_PROXY as a number of hops or a list of addresses and ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, ::1, fd00::/8, loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+  });
+
   it.each([
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY must be a number of proxy hops or a comma-separated list'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'got "10.0.0.0/33"'],
+    [{ TRUST_PROXY: '127.0.0.1, proxy.example.com' }, 'got "proxy.example.com"'],
+    [{ TRUST_PROXY: ',' }, 'TRUST_PROXY must be a number of proxy hops'],
+    [{ TRUST_PROXY: '21' }, 'TRUST_PROXY as a number of proxy hops must be at most 20'],
     [{ RATE_LIMIT_API_KEY_RPS: 'fast' }, 'RATE_LIMIT_API_KEY_RPS must be a positive number'],
     [{ RATE_LIMIT_API_KEY_RPS: '0' }, 'RATE_LIMIT_API_KEY_RPS must be a positive number'],
     [{ RATE_LIMIT_API_KEY_BURST: '1.5' }, 'RATE_LIMIT_API_KEY_BURST must be a positive integer'],
