@@ -136,6 +136,66 @@ describe('POST /api/v1/chats: a field not sent, or sent as null, reads back as n
   });
 });
 
+describe('created_at: when the chat happened (ISO 8601 with a zone, at most 5 minutes ahead), to import history', () => {
+  const ago = (ms: number) => new Date(Date.now() - ms);
+
+  it('stores an imported time in UTC and reads the same instant back', async () => {
+    const chat = await createAndRead({ title: 'imported', created_at: '2024-03-31T01:30:00.250Z' });
+    expect(chat.created_at).toBe('2024-03-31T01:30:00.250Z');
+  });
+
+  it('reads an offset as the instant it names', async () => {
+    const chat = await createAndRead({ created_at: '2024-10-27T02:30:00+02:00' });
+    expect(Date.parse(chat.created_at)).toBe(Date.parse('2024-10-27T00:30:00Z'));
+  });
+
+  it('tolerates a bot clock up to 5 minutes ahead', async () => {
+    const ahead = new Date(Date.now() + 4 * 60_000).toISOString();
+    const chat = await createAndRead({ created_at: ahead });
+    expect(chat.created_at).toBe(ahead);
+  });
+
+  it('null means not sent: the chat is stamped now', async () => {
+    const before = Date.now();
+    const chat = await createAndRead({ created_at: null });
+    expect(Date.parse(chat.created_at)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(chat.created_at)).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it('an imported chat is found by the explorer and counted by analytics at its own time', async () => {
+    const other = await signUp(t.app);
+    const otherKey = (await createApiKey(t.app, other.token)).key;
+    const when = ago(40 * 86_400_000);
+    expect((await postChat(t.app, otherKey, { title: 'from the old tool', created_at: when.toISOString(), metadata: { is_escalated: true } })).statusCode).toBe(201);
+    expect((await postChat(t.app, otherKey, { title: 'today' })).statusCode).toBe(201);
+    const window = { from: new Date(when.getTime() - 3_600_000).toISOString(), to: new Date(when.getTime() + 3_600_000).toISOString() };
+    const list = await t.app.inject({ url: '/api/v1/chats', query: window, headers: bearer(other.token) });
+    expect(list.json().chats.map((c: { title: string }) => c.title)).toEqual(['from the old tool']);
+    const summary = await t.app.inject({ url: '/api/v1/analytics/summary', query: window, headers: bearer(other.token) });
+    expect(summary.json().metrics.chats.value).toBe(1);
+    expect(summary.json().metrics.escalation_rate.value).toBe(1);
+    // The default range (the last 30 days) holds only today's chat.
+    const recent = await t.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(other.token) });
+    expect(recent.json().metrics.chats.value).toBe(1);
+    expect(recent.json().metrics.escalation_rate.value).toBeNull();
+  });
+
+  it.each([
+    ['6 minutes in the future', () => new Date(Date.now() + 6 * 60_000).toISOString(), 'more than 5 minutes in the future'],
+    ['a far-future year', () => '2999-01-01T00:00:00Z', 'more than 5 minutes in the future'],
+    ['a time without a zone', () => '2024-03-31T10:00:00', 'time zone'],
+    ['a date without a time', () => '2024-03-31', 'time zone'],
+    ['a day that does not exist', () => '2024-02-30T10:00:00Z', 'ISO 8601'],
+    ['words', () => 'yesterday', 'ISO 8601'],
+    ['a number (epoch milliseconds)', () => 1711879200000, 'created_at'],
+    ['a boolean', () => true, 'created_at'],
+    ['an object', () => ({ seconds: 1 }), 'created_at'],
+  ])('rejects %s and stores nothing', async (_label, value, reason) => {
+    const body = await expectRejected({ title: 'x', created_at: value() }, 'created_at');
+    expect(body.error).toContain(reason);
+  });
+});
+
 describe('title: a string of at most 255 characters', () => {
   it('accepts 255 characters and reads them back', async () => {
     const title = chars(255);

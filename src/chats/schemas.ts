@@ -42,10 +42,10 @@ export const CreateChatBody = Type.Object(
     ),
     user_id: opt(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "The end user's id in the bot's own system; null for anonymous chats" })),
     metadata: opt(ChatMetadataInput),
-    created_at: Type.Optional(
+    created_at: opt(
       Type.String({
         format: 'date-time',
-        description: 'When the chat happened, to import history: ISO 8601 with a zone, at most 5 minutes in the future. Default: now',
+        description: 'When the chat happened, to import history: ISO 8601 with a zone, at most 5 minutes in the future. Default (or null): now',
       }),
     ),
   },

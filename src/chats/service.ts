@@ -58,8 +58,8 @@ function metadataColumns(metadata: ChatMetadataInput | null | undefined, allFiel
 // Imported history may carry its own created_at; a clock a little ahead is tolerated, the future is not.
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-function createdAt(value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
+function createdAt(value: string | null | undefined): Date | undefined {
+  if (value === undefined || value === null) return undefined;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw badRequest('created_at must be an ISO 8601 date-time with a time zone', 'created_at');
   if (date.getTime() > Date.now() + MAX_CLOCK_SKEW_MS) throw badRequest('created_at must not be more than 5 minutes in the future', 'created_at');
