@@ -109,10 +109,12 @@ describe('overview', () => {
     await phone.page.locator('[data-breakdown="tag"] canvas').waitFor();
     // The page does not scroll sideways.
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(phone.page, 'overview-phone');
+    // The navigation folds into a menu, which leads to the other pages.
     await phone.page.getByRole('button', { name: 'Menu' }).click();
     await phone.page.getByRole('link', { name: 'Chats' }).click();
     await phone.page.waitForURL(/\/chats/);
-    await screenshot(phone.page, 'overview-phone');
+    await phone.page.locator('.chats-table tbody tr').first().waitFor();
     await phone.context.close();
   });
 });
