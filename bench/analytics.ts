@@ -69,7 +69,10 @@ function* chatTimes(total: number, now: number): Generator<number> {
     const times = Array.from({ length: count }, () => {
       // Mostly office hours (07:00–18:00 UTC), some at night.
       const hour = rand() < 0.8 ? 7 + rand() * 11 : rand() * 24;
-      return Math.min(day + hour * 3_600_000, now - 1000);
+      const t = day + hour * 3_600_000;
+      // Today's chats fall in the part of the day that has passed (clamping them to now piled
+      // thousands into the last second, which every range ending now then read as raw rows).
+      return t < now - 1000 ? t : day + rand() * (now - 1000 - day);
     });
     yield* times.sort((a, b) => a - b);
   }
