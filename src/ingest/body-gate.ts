@@ -6,8 +6,9 @@
 // is a few MB of small objects; with several batches worked on side by side, each lives long
 // enough (through the young generation's collections) to be copied into V8's old space, which
 // then grows by tens of MB a second until a full collection: that was the server's peak RSS.
-// One at a time, a batch is garbage before it is promoted; two let the next one be parsed and
-// checked while the database writes the last. It also bounds what N concurrent 5 MiB bodies cost.
+// One at a time, a batch is garbage before it is promoted; a few more (BATCHES_AT_ONCE) let the
+// next one be parsed and checked while the database writes the others. It also bounds what N
+// concurrent 5 MiB bodies cost.
 import type { FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 
 export class BodyGate {

@@ -21,8 +21,12 @@ import './route-config.js';
 
 export const MAX_BATCH_CHATS = 1000;
 export const BATCH_BODY_LIMIT = 5 * 1024 * 1024;
-/** Batch requests worked on at once (see body-gate.ts); the others wait, their body unparsed. */
-export const BATCHES_AT_ONCE = 2;
+/**
+ * Batch requests worked on at once (see body-gate.ts); the others wait, their body unparsed. Three:
+ * two writing in the database (one per core here) while the third is parsed and checked. Measured
+ * on PostgreSQL, 3 runs each: 30.1k chats/s on average with 2, 31.7k with 3, peak RSS ~200 MB both.
+ */
+export const BATCHES_AT_ONCE = 3;
 
 export const ChatBatchBody = Type.Object(
   {
