@@ -78,6 +78,11 @@ export interface AppOptions {
   webDist?: string;
 }
 
+/** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
+function fastifyTrustProxy(trust: TrustProxy = false) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
 export async function buildApp(options: AppOptions) {
   const limits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
   const app = Fastify({
@@ -97,8 +102,7 @@ export async function buildApp(options: AppOptions) {
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     requestIdHeader: 'x-request-id',
-    // A hop count as the function Fastify makes of one (its types take no number): the nearest n peers.
-    trustProxy: typeof options.trustProxy === 'number' ? ((hops: number) => (_address: string, hop: number) => hop < hops)(options.trustProxy) : (options.trustProxy ?? false),
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 

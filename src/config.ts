@@ -1,6 +1,6 @@
 // Configuration from the environment, validated once at start-up. A bad value stops the server
 // with a one-line reason (ConfigError) instead of surfacing later as a confusing failure.
-import net from 'node:net';
+import proxyAddr from '@fastify/proxy-addr';
 import path from 'node:path';
 import { DEFAULT_RATE_LIMITS, type AttemptWindow, type RateLimitSettings, type TokenRate } from './rate-limit/settings.js';
 
@@ -94,16 +94,14 @@ function parseAttempts(name: string, value: string): AttemptWindow {
   return { attempts: Number(match[1]), windowSeconds: Number(match[2]) };
 }
 
-// proxy-addr's names for address ranges (loopback: 127.0.0.1/8 and ::1/128, and so on).
-const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-
+// Checked by the parser Fastify itself uses for trustProxy, so that what starts is what it trusts.
 function isAddressOrRange(entry: string): boolean {
-  if (PROXY_RANGE_NAMES.has(entry)) return true;
-  const [address, bits, ...rest] = entry.split('/');
-  const version = net.isIP(address);
-  if (version === 0 || rest.length > 0) return false;
-  if (bits === undefined) return true;
-  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+  try {
+    proxyAddr.compile([entry]);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,0 +1,56 @@
+// Configuration read from the environment (src/config.ts): the rate limits and TRUST_PROXY as
+// parsed, and a one-line ConfigError naming the variable for a bad value. (Start-up refusals of
+// the server itself are in test/server.test.ts.)
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { DEFAULT_RATE_LIMITS } from '../src/rate-limit/settings.js';
+
+describe('configuration', () => {
+  it('reads the defaults and the overrides from the environment', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ ...DEFAULT_RATE_LIMITS, redisUrl: undefined });
+    const config = loadConfig({
+      RATE_LIMIT_API_KEY_RPS: '2.5',
+      RATE_LIMIT_API_KEY_BURST: '10',
+      RATE_LIMIT_ORG_OVERRIDES: 'acme-hr=500:1000, other=50:100',
+      RATE_LIMIT_LOGIN: '5:600',
+      RATE_LIMIT_LOGIN_IP: '50:60',
+      RATE_LIMIT_ENABLED: 'false',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+    }).rateLimit!;
+    expect(config).toEqual({
+      enabled: false,
+      apiKey: { ratePerSecond: 2.5, burst: 10 },
+      orgOverrides: { 'acme-hr': { ratePerSecond: 500, burst: 1000 }, other: { ratePerSecond: 50, burst: 100 } },
+      login: { attempts: 5, windowSeconds: 600 },
+      loginIp: { attempts: 50, windowSeconds: 60 },
+      redisUrl: 'redis://127.0.0.1:6379/2',
+    });
+  });
+
+  it('reads TRUST_PROXY as a number of hops or a list of addresses and ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, ::1, fd00::/8, loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it.each([
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY must be a number of proxy hops or a comma-separated list'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'got "10.0.0.0/33"'],
+    [{ TRUST_PROXY: '127.0.0.1, proxy.example.com' }, 'got "proxy.example.com"'],
+    [{ TRUST_PROXY: ',' }, 'TRUST_PROXY must be a number of proxy hops'],
+    [{ TRUST_PROXY: '21' }, 'TRUST_PROXY as a number of proxy hops must be at most 20'],
+    [{ RATE_LIMIT_API_KEY_RPS: 'fast' }, 'RATE_LIMIT_API_KEY_RPS must be a positive number'],
+    [{ RATE_LIMIT_API_KEY_RPS: '0' }, 'RATE_LIMIT_API_KEY_RPS must be a positive number'],
+    [{ RATE_LIMIT_API_KEY_BURST: '1.5' }, 'RATE_LIMIT_API_KEY_BURST must be a positive integer'],
+    [{ RATE_LIMIT_ORG_OVERRIDES: 'acme=fast' }, 'RATE_LIMIT_ORG_OVERRIDES must look like'],
+    [{ RATE_LIMIT_ORG_OVERRIDES: 'acme=1:0' }, 'RATE_LIMIT_ORG_OVERRIDES (acme) must be a positive integer'],
+    [{ RATE_LIMIT_LOGIN: '10' }, 'RATE_LIMIT_LOGIN must be ATTEMPTS:SECONDS'],
+    [{ RATE_LIMIT_LOGIN_IP: '0:60' }, 'RATE_LIMIT_LOGIN_IP must be ATTEMPTS:SECONDS'],
+    [{ RATE_LIMIT_ENABLED: 'perhaps' }, 'RATE_LIMIT_ENABLED must be true or false'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL must start with redis://'],
+  ])('refuses %o', (env, reason) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(reason);
+  });
+});
