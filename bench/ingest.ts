@@ -16,7 +16,6 @@
 //
 // Env: DATABASE_URL (optional; PGlite only without it), BENCH_SECONDS (default 10),
 // BENCH_BACKENDS (default "postgres,pglite"), BENCH_SERVER_NODE_OPTIONS (the server's NODE_OPTIONS).
-import autocannon from 'autocannon';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,11 +28,11 @@ import { lockDataDir, openEmbedded } from '../src/db/embedded.js';
 import { insertChatRows } from '../src/ingest/chat-rows.js';
 import { freePort, spawnServer, waitUntilHealthy, type ServerProcess } from '../test/helpers/server-process.js';
 import { freshBenchDatabase } from './database.js';
+import { timedLoad, type Run } from './http-load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SINGLE_CONNECTIONS = 64;
 const BATCH_CONNECTIONS = 4;
-const WARMUP_SECONDS = 3;
 const BATCH_SIZE = 1000;
 const CEILING_CLIENTS = 16;
 // One database per run: two runs at once (several people on one machine) must not drop each other's.
@@ -60,82 +59,6 @@ const CHAT: CreateChatBody = {
   title: 'Parental leave question',
   user_id: 42,
 };
-
-interface Run {
-  answered: number;
-  ok: number;
-  other: Record<string, number>;
-  errors: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-}
-
-async function load(
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-  connections: number,
-  amount: number,
-  onResponse?: (status: number, body: string) => void,
-): Promise<Run> {
-  // Timed to the last answer: with `amount`, autocannon resolves at its next one-second tick after
-  // the last response (up to a second of idle in a 10 s run: the rate read up to 10% low).
-  const started = process.hrtime.bigint();
-  let lastAnswer = started;
-  const result = await autocannon({
-    url,
-    connections,
-    amount,
-    timeout: 60,
-    requests: [
-      {
-        method: 'POST',
-        headers,
-        body,
-        onResponse: (status: number, responseBody: string) => {
-          lastAnswer = process.hrtime.bigint();
-          onResponse?.(status, responseBody);
-        },
-      },
-    ],
-  });
-  const other: Record<string, number> = {};
-  for (const [code, { count }] of Object.entries(result.statusCodeStats as Record<string, { count: number }>)) {
-    if (!code.startsWith('2')) other[code] = Number(count);
-  }
-  const seconds = Number(lastAnswer - started) / 1e9;
-  return {
-    answered: result['2xx'] + result.non2xx,
-    ok: result['2xx'],
-    other,
-    errors: result.errors,
-    seconds,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-  };
-}
-
-/**
- * A run of `connections` that lasts about SECONDS. A warm-up of WARMUP_SECONDS (on `warmupHeaders`:
- * another organization, since a run cut off by time leaves requests unanswered that the server may
- * still store) measures the rate; the measured run then sends that rate × SECONDS requests and
- * waits for every answer.
- */
-async function timedLoad(
-  url: string,
-  headers: Record<string, string>,
-  warmupHeaders: Record<string, string>,
-  body: string,
-  connections: number,
-  onResponse?: (status: number, body: string) => void,
-): Promise<Run> {
-  const warmup = await autocannon({ url, connections, duration: WARMUP_SECONDS, requests: [{ method: 'POST', headers: warmupHeaders, body }] });
-  // The median second, not the mean: the first second of a fresh server is slow (JIT).
-  const rate = Math.max(warmup.requests.p50, (warmup['2xx'] + warmup.non2xx) / WARMUP_SECONDS);
-  const amount = Math.max(connections, Math.round(rate * SECONDS));
-  return load(url, headers, body, connections, amount, onResponse);
-}
 
 function peakRss(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -201,7 +124,7 @@ async function drive(server: ServerProcess, backend: string): Promise<Omit<Figur
   const rssAtStart = peakRss(server.child.pid!);
   const warmupHeaders = { ...headers, 'x-organization-api-key': ceilingOrg.key, authorization: ceilingOrg.key };
 
-  const single = await timedLoad(`${server.url}/api/v1/chats`, headers, warmupHeaders, JSON.stringify(CHAT), SINGLE_CONNECTIONS);
+  const single = await timedLoad(`${server.url}/api/v1/chats`, headers, warmupHeaders, JSON.stringify(CHAT), SINGLE_CONNECTIONS, SECONDS);
   const rssAfterSingle = peakRss(server.child.pid!);
 
   let batchChats = 0;
@@ -214,7 +137,7 @@ async function drive(server: ServerProcess, backend: string): Promise<Omit<Figur
     }
   };
   const batchBody = JSON.stringify({ chats: Array.from({ length: BATCH_SIZE }, () => CHAT) });
-  const batch = await timedLoad(`${server.url}/api/v1/chats/batch`, headers, warmupHeaders, batchBody, BATCH_CONNECTIONS, countItems);
+  const batch = await timedLoad(`${server.url}/api/v1/chats/batch`, headers, warmupHeaders, batchBody, BATCH_CONNECTIONS, SECONDS, countItems);
   if (batchItemsNot201 > 0) console.log(`  ! ${batchItemsNot201} batch items were not 201`);
   return {
     backend,
