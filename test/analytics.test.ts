@@ -3,106 +3,16 @@
 // ranges, time zones and filters, from a seeded generator so that a failure can be replayed.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitRange } from '../src/analytics/plan.js';
-import { apiKeyHeaders, bearer, createApiKey, createTestApp, NO_RATE_LIMITS, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
-
-const SEED = Number(process.env.ANALYTICS_SEED ?? 20261125);
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(SEED);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-const maybe = <T>(value: T, p = 0.75): T | undefined => (rand() < p ? value : undefined);
-const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-
-const ZONES = ['UTC', 'Europe/Amsterdam', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
-const CATEGORIES = ['leave', 'payroll', 'benefits', 'onboarding'];
-const SENTIMENTS = ['positive', 'neutral', 'negative'];
-const COUNTRIES = ['NL', 'TR', 'AE', 'GB', 'US'];
-const LANGUAGES = ['nl', 'tr', 'ar', 'en'];
-const TAGS = ['leave', 'pto', 'payroll', 'urgent', 'vip'];
-const DAY = 86_400_000;
-const NOW = Date.now();
-
-interface Row {
-  organization_id: number;
-  id: number;
-  user_id: number | null;
-  title: string | null;
-  tags: string[];
-  created_at: Date;
-  avg_response_time: number | null;
-  country_code: string | null;
-  language_code: string | null;
-  is_escalated: boolean | null;
-  is_forwarded_to_hr: boolean | null;
-  question_category: string | null;
-  sentiment: string | null;
-  token_count: number | null;
-  user_rating: number | null;
-}
+import { bearer, signUp, type SignedUp, type TestContext } from './helpers/app.js';
+import { DAY, int, NOW, pick, rand, SEED, seedAnalytics, type Row, CATEGORIES, COUNTRIES, LANGUAGES, SENTIMENTS, TAGS, ZONES } from './helpers/analytics-data.js';
 
 let t: TestContext;
 let org: SignedUp;
 let rows: Row[] = [];
-const messageCounts = new Map<number, number>();
-
-function randomChat() {
-  return {
-    title: maybe(`chat ${int(1, 1000)}`),
-    tags: maybe(TAGS.filter(() => rand() < 0.3)),
-    user_id: maybe(int(1, 40)),
-    created_at: new Date(NOW - Math.floor(rand() * 70 * DAY) - 60_000).toISOString(),
-    metadata: {
-      avg_response_time: maybe(Math.round(rand() * 8000) / 1000),
-      country_code: maybe(pick(COUNTRIES)),
-      language_code: maybe(pick(LANGUAGES)),
-      is_escalated: maybe(rand() < 0.2),
-      is_forwarded_to_hr: maybe(rand() < 0.1),
-      question_category: maybe(pick(CATEGORIES)),
-      sentiment: maybe(pick(SENTIMENTS)),
-      token_count: maybe(int(0, 3000)),
-      user_rating: maybe(int(1, 5), 0.5),
-    },
-  };
-}
-
-async function seedOrganization(o: SignedUp, chats: number) {
-  const key = (await createApiKey(t.app, o.token)).key;
-  const ids: number[] = [];
-  for (let i = 0; i < chats; i++) {
-    const res = await postChat(t.app, key, randomChat());
-    expect(res.statusCode, res.body).toBe(201);
-    ids.push(res.json().chat_id);
-    for (let m = int(0, 3); m > 0; m--) {
-      await t.app.inject({ method: 'POST', url: `/api/v1/chats/${res.json().chat_id}/messages`, headers: apiKeyHeaders(key), payload: { role: pick(['user', 'assistant']), content: 'x' } });
-    }
-  }
-  // Changes after the fact must move the numbers too: updates and deletes.
-  for (const id of ids.filter(() => rand() < 0.15)) {
-    await t.app.inject({ method: 'PATCH', url: `/api/v1/chats/${id}`, headers: apiKeyHeaders(key), payload: { metadata: { sentiment: pick([...SENTIMENTS, null]), user_rating: pick([1, 5, null]), is_escalated: pick([true, false, null]) }, add_tags: ['late'] } });
-  }
-  for (const id of ids.filter(() => rand() < 0.05)) {
-    await t.app.inject({ method: 'DELETE', url: `/api/v1/chats/${id}`, headers: bearer(o.token) });
-  }
-}
+let messageCounts = new Map<number, number>();
 
 beforeAll(async () => {
-  t = await createTestApp({ rateLimit: NO_RATE_LIMITS });
-  org = await signUp(t.app);
-  await seedOrganization(org, 260);
-  // Other organizations, with chats in the same hours: they must never count.
-  await seedOrganization(await signUp(t.app), 80);
-  const { rows: raw } = await t.database.pool.query('SELECT * FROM chats WHERE organization_id = $1', [org.organization.id]);
-  rows = raw;
-  const { rows: counts } = await t.database.pool.query('SELECT chat_id, count(*)::int AS n FROM messages WHERE organization_id = $1 GROUP BY chat_id', [org.organization.id]);
-  for (const c of counts) messageCounts.set(Number(c.chat_id), c.n);
+  ({ t, org, rows, messageCounts } = await seedAnalytics());
 }, 240_000);
 afterAll(() => t.close());
 
@@ -122,7 +32,9 @@ function matches(r: Row, f: Filters): boolean {
     const ok = f.tags_mode === 'any' ? wanted.some((x) => r.tags.includes(x)) : wanted.every((x) => r.tags.includes(x));
     if (!ok) return false;
   }
+  if (f.language_code && !list('language_code').includes(r.language_code ?? '\u0000')) return false;
   if (f.is_escalated && String(r.is_escalated) !== f.is_escalated) return false;
+  if (f.is_forwarded_to_hr && String(r.is_forwarded_to_hr) !== f.is_forwarded_to_hr) return false;
   if (f.rating_min && !(r.user_rating !== null && r.user_rating >= Number(f.rating_min))) return false;
   if (f.has_rating && (r.user_rating !== null) !== (f.has_rating === 'true')) return false;
   if (f.user_id && r.user_id !== Number(f.user_id)) return false;
@@ -264,131 +176,51 @@ describe(`analytics match the raw rows (seed ${SEED})`, () => {
   });
 
   it('breakdown: top groups by chats, the rest as other, and unknown', async () => {
-    const dims = ['question_category', 'sentiment', 'country_code', 'language_code', 'tag', 'user_rating', 'is_escalated', 'is_forwarded_to_hr'] as const;
     for (let i = 0; i < 32; i++) {
-      const by = dims[i % dims.length];
       const tz = pick(ZONES);
-      const { from, to, query } = randomRange(tz);
-      const filters = randomFilters();
-      const limit = int(1, 4);
-      const body = await get('/api/v1/analytics/breakdown', { ...query, ...filters, tz, by, limit: String(limit), metrics: ALL_METRICS });
-      const selected = rows.filter((r) => inRange(r, from, to) && matches(r, filters));
-      const groups = new Map<string, Row[]>();
-      const unknown: Row[] = [];
-      for (const r of selected) {
-        const values = by === 'tag' ? r.tags : [r[by as keyof Row]];
-        if (values.length === 0 || values[0] === null) unknown.push(r);
-        else for (const v of values) groups.set(String(v), [...(groups.get(String(v)) ?? []), r]);
+      await expectBreakdown(DIMENSIONS[i % DIMENSIONS.length], tz, randomRange(tz), randomFilters(), int(1, 4));
+    }
+  });
+
+  it('breakdown by each field filtered on each other field (the pair rollups, both ways round)', async () => {
+    const filters: Filters[] = [
+      { country_code: pick(COUNTRIES) }, { country_code: `${COUNTRIES[0]},${COUNTRIES[1]}` }, { language_code: pick(LANGUAGES) },
+      { question_category: pick(CATEGORIES) }, { sentiment: pick(SENTIMENTS) }, { is_escalated: pick(['true', 'false']) },
+      { is_forwarded_to_hr: pick(['true', 'false']) }, { rating_min: '4' }, { has_rating: 'false' }, { tags: pick(TAGS) },
+    ];
+    for (const by of DIMENSIONS) {
+      for (const f of filters) {
+        const tz = pick(ZONES);
+        await expectBreakdown(by, tz, randomRange(tz), f, int(1, 4));
       }
-      const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
-      const context = JSON.stringify({ query, filters, tz, by, limit });
-      expect(body.groups.map((g: { key: unknown }) => String(g.key)), context).toEqual(ordered.slice(0, limit).map(([k]) => k));
-      for (const [k, g] of body.groups.entries()) expectClose(g, reference(ordered[k][1]), `${context} group ${g.key}`);
-      const rest = ordered.slice(limit).flatMap(([, rs]) => rs);
-      if (ordered.length > limit) expectClose(body.other, reference(rest), `${context} other`);
-      else expect(body.other, context).toBeNull();
-      if (unknown.length) expectClose(body.unknown, reference(unknown), `${context} unknown`);
-      else expect(body.unknown, context).toBeNull();
     }
   });
 });
 
-type RollupSums = Record<'chats' | 'messages' | 'escalation_known' | 'escalated' | 'hr_known' | 'hr_forwarded' | 'response_time_count' | 'rated' | 'rating_sum' | 'satisfied' | 'token_count_count' | 'token_sum', number>;
+const DIMENSIONS = ['question_category', 'sentiment', 'country_code', 'language_code', 'tag', 'user_rating', 'is_escalated', 'is_forwarded_to_hr'] as const;
 
-/** Every rollup row of the organization, keyed by `key(row)`, against the sums of the chats `keysOf` each chat into. */
-async function expectRollupsExact(query: string, key: (r: Record<string, unknown>) => string, keysOf: (r: Row) => string[]) {
-  const { rows: rollups } = await t.database.pool.query(query, [org.organization.id]);
-  const want = new Map<string, RollupSums>();
-  const wantResponseTime = new Map<string, number>();
-  for (const r of rows) {
-    for (const k of keysOf(r)) {
-      const w = want.get(k) ?? { chats: 0, messages: 0, escalation_known: 0, escalated: 0, hr_known: 0, hr_forwarded: 0, response_time_count: 0, rated: 0, rating_sum: 0, satisfied: 0, token_count_count: 0, token_sum: 0 };
-      w.chats += 1;
-      w.messages += messageCounts.get(Number(r.id)) ?? 0;
-      w.escalation_known += r.is_escalated !== null ? 1 : 0;
-      w.escalated += r.is_escalated ? 1 : 0;
-      w.hr_known += r.is_forwarded_to_hr !== null ? 1 : 0;
-      w.hr_forwarded += r.is_forwarded_to_hr ? 1 : 0;
-      w.response_time_count += r.avg_response_time !== null ? 1 : 0;
-      w.rated += r.user_rating !== null ? 1 : 0;
-      w.rating_sum += r.user_rating ?? 0;
-      w.satisfied += (r.user_rating ?? 0) >= 4 ? 1 : 0;
-      w.token_count_count += r.token_count !== null ? 1 : 0;
-      w.token_sum += r.token_count ?? 0;
-      want.set(k, w);
-      wantResponseTime.set(k, (wantResponseTime.get(k) ?? 0) + (r.avg_response_time ?? 0));
-    }
+/** One breakdown call against the groups, other and unknown computed from the rows. */
+async function expectBreakdown(by: (typeof DIMENSIONS)[number], tz: string, range: ReturnType<typeof randomRange>, filters: Filters, limit: number) {
+  const { from, to, query } = range;
+  const body = await get('/api/v1/analytics/breakdown', { ...query, ...filters, tz, by, limit: String(limit), metrics: ALL_METRICS });
+  const selected = rows.filter((r) => inRange(r, from, to) && matches(r, filters));
+  const groups = new Map<string, Row[]>();
+  const unknown: Row[] = [];
+  for (const r of selected) {
+    const values = by === 'tag' ? r.tags : [r[by as keyof Row]];
+    if (values.length === 0 || values[0] === null) unknown.push(r);
+    else for (const v of values) groups.set(String(v), [...(groups.get(String(v)) ?? []), r]);
   }
-  const got = new Map<string, RollupSums>();
-  for (const r of rollups) {
-    const k = key(r);
-    const sums = Object.fromEntries(
-      ['chats', 'messages', 'escalation_known', 'escalated', 'hr_known', 'hr_forwarded', 'response_time_count', 'rated', 'rating_sum', 'satisfied', 'token_count_count', 'token_sum'].map((c) => [c, Number(r[c])]),
-    ) as RollupSums;
-    got.set(k, sums);
-    // A float sum depends on the order of its terms: equal up to rounding.
-    const rt = Number(r.response_time_sum);
-    expect(Math.abs(rt - (wantResponseTime.get(k) ?? 0)), k).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(rt)));
-  }
-  expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
+  const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const context = JSON.stringify({ query, filters, tz, by, limit });
+  expect(body.groups.map((g: { key: unknown }) => String(g.key)), context).toEqual(ordered.slice(0, limit).map(([k]) => k));
+  for (const [k, g] of body.groups.entries()) expectClose(g, reference(ordered[k][1]), `${context} group ${g.key}`);
+  const rest = ordered.slice(limit).flatMap(([, rs]) => rs);
+  if (ordered.length > limit) expectClose(body.other, reference(rest), `${context} other`);
+  else expect(body.other, context).toBeNull();
+  if (unknown.length) expectClose(body.unknown, reference(unknown), `${context} unknown`);
+  else expect(body.unknown, context).toBeNull();
 }
-
-const SUMS_SQL = `chats, messages, escalation_known, escalated, hr_known, hr_forwarded, response_time_count, response_time_sum,
-  rated, rating_sum, satisfied, token_count_count, token_sum::float8 AS token_sum`;
-
-/** A chat's value of each dimension but 'all' (tag: one entry per tag, or null when it has none). */
-function dimensionValues(r: Row): [string, string | null][] {
-  return [
-    ['question_category', r.question_category], ['sentiment', r.sentiment], ['country_code', r.country_code],
-    ['language_code', r.language_code], ['user_rating', r.user_rating === null ? null : String(r.user_rating)],
-    ['is_escalated', r.is_escalated === null ? null : String(r.is_escalated)], ['is_forwarded_to_hr', r.is_forwarded_to_hr === null ? null : String(r.is_forwarded_to_hr)],
-    ...(r.tags.length ? r.tags.map((tag) => ['tag', tag] as [string, string]) : [['tag', null] as [string, null]]),
-  ];
-}
-
-describe('rollups stay exact', () => {
-  it.each([
-    ['chat_rollups', 3_600_000],
-    ['chat_daily_rollups', DAY],
-  ])('%s equal the sums recomputed from the chats rows, per bucket and value', async (table, bucketMs) => {
-    await expectRollupsExact(
-      `SELECT dimension, value, bucket, ${SUMS_SQL} FROM ${table} WHERE organization_id = $1 AND (chats <> 0 OR messages <> 0)`,
-      (r) => `${r.dimension}|${r.value}|${(r.bucket as Date).getTime()}`,
-      (r) => {
-        const bucket = Math.floor(r.created_at.getTime() / bucketMs) * bucketMs;
-        return [['all', null] as [string, null], ...dimensionValues(r)].map(([dimension, value]) => `${dimension}|${value}|${bucket}`);
-      },
-    );
-  });
-
-});
-
-describe('splitRange', () => {
-  const at = (iso: string) => new Date(iso);
-  const spans = (xs: { from: Date; to: Date }[]) => xs.map((x) => `${x.from.toISOString().slice(5, 16)}..${x.to.toISOString().slice(5, 16)}`);
-
-  it('reads whole UTC days, then whole hours, then the partial hours at the edges', () => {
-    const p = splitRange(at('2026-03-01T22:30:00Z'), at('2026-03-04T02:15:00Z'), { days: true });
-    expect(spans(p.raw)).toEqual(['03-01T22:30..03-01T23:00', '03-04T02:00..03-04T02:15']);
-    expect(spans(p.hours)).toEqual(['03-01T23:00..03-02T00:00', '03-04T00:00..03-04T02:00']);
-    expect(spans(p.days)).toEqual(['03-02T00:00..03-04T00:00']);
-  });
-
-  it('never lets a rollup row straddle a bucket start (a half-hour zone: Asia/Kolkata midnights)', () => {
-    const cuts = [at('2026-03-01T18:30:00Z').getTime(), at('2026-03-02T18:30:00Z').getTime()];
-    const p = splitRange(at('2026-03-01T00:00:00Z'), at('2026-03-03T00:00:00Z'), { days: true, cuts });
-    expect(spans(p.raw)).toEqual(['03-01T18:00..03-01T19:00', '03-02T18:00..03-02T19:00']);
-    expect(spans(p.hours)).toEqual(['03-01T00:00..03-01T18:00', '03-01T19:00..03-02T18:00', '03-02T19:00..03-03T00:00']);
-    expect(p.days).toEqual([]);
-  });
-
-  it('without days (hour buckets), and for a range inside one hour', () => {
-    expect(splitRange(at('2026-03-01T00:00:00Z'), at('2026-03-03T00:00:00Z'), { days: false }).days).toEqual([]);
-    const p = splitRange(at('2026-03-01T10:05:00Z'), at('2026-03-01T10:55:00Z'), { days: true });
-    expect(spans(p.raw)).toEqual(['03-01T10:05..03-01T10:55']);
-    expect(p.hours).toEqual([]);
-  });
-});
 
 describe('analytics parameters', () => {
   it.each([

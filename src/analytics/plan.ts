@@ -1,8 +1,10 @@
 // Where the numbers come from. Sums come from chat_daily_rollups for the whole UTC days of a range,
 // from chat_rollups (per UTC hour) for its other whole hours, and from the chats rows for the
-// partial hours at its edges (and at the edges of time buckets that start off the hour); a
-// request whose filters the rollups cannot answer (several filtered fields, a text search, an end
-// user...) reads the chats rows of the range instead, which those filters keep small.
+// partial hours at its edges (and at the edges of time buckets that start off the hour). A
+// breakdown by one field filtered on another reads chat_daily_pair_rollups for the whole UTC days
+// and the chats rows for the rest (there are no hourly pair rows). A request whose filters the
+// rollups cannot answer (several filtered fields, a text search, an end user...) reads the chats
+// rows of the range instead, which those filters keep small.
 import type { ChatFilters } from '../chats/filters.js';
 import type { Dimension } from './params.js';
 
@@ -13,7 +15,17 @@ export interface RollupChoice {
   dimension: 'all' | Dimension;
   /** Only these values of the dimension (null: chats that did not send it). */
   values?: (string | null)[];
+  /** Grouped by `dimension`, only the chats with these values of another field: pair rollups. */
+  pairFilter?: { dimension: Dimension; values: (string | null)[] };
 }
+
+/**
+ * The order of the fields in a pair row of chat_daily_pair_rollups: dimension_a comes before
+ * dimension_b (the migration that fills the table, 0007, follows the same order).
+ */
+export const PAIR_DIMENSIONS: readonly Dimension[] = [
+  'country_code', 'is_escalated', 'is_forwarded_to_hr', 'language_code', 'question_category', 'sentiment', 'user_rating', 'tag',
+];
 
 /** The filters as a condition on one rollup dimension, or null when they are not one. */
 function dimensionFilters(f: ChatFilters): { dimension: Dimension; values: (string | null)[] }[] | null {
@@ -42,8 +54,9 @@ export function chooseRollup(filters: ChatFilters, groupBy?: Dimension): RollupC
   const [only] = dims;
   if (groupBy === undefined) return only;
   // Filtering a field and grouping by it: the filtered values are the groups. Not so for tags, where
-  // a chat with the wanted tag shows in the groups of all its tags.
-  return groupBy === only.dimension && groupBy !== 'tag' ? only : null;
+  // a chat with the wanted tag shows in the groups of all its tags (there are no tag-tag pairs).
+  if (groupBy === only.dimension) return groupBy !== 'tag' ? only : null;
+  return { dimension: groupBy, pairFilter: only };
 }
 
 export interface Span {
@@ -68,9 +81,10 @@ function push(spans: Span[], from: number, to: number) {
 /**
  * Cuts [from, to) into whole UTC days (when `days`), whole UTC hours and the partial hours at the
  * edges, first cutting it at `cuts` (the starts of the time buckets of a grouped query), so that
- * no rollup row straddles two buckets. Adjacent spans of one kind are merged.
+ * no rollup row straddles two buckets. With `hours: false` (no hourly rows to read), what whole
+ * hours would answer is left to the chats rows. Adjacent spans of one kind are merged.
  */
-export function splitRange(from: Date, to: Date, options: { days: boolean; cuts?: number[] }): Pieces {
+export function splitRange(from: Date, to: Date, options: { days: boolean; hours?: boolean; cuts?: number[] }): Pieces {
   const pieces: Pieces = { days: [], hours: [], raw: [] };
   const edges = [from.getTime(), ...(options.cuts ?? []).filter((c) => c > from.getTime() && c < to.getTime()), to.getTime()];
   for (let i = 0; i + 1 < edges.length; i++) {
@@ -83,13 +97,14 @@ export function splitRange(from: Date, to: Date, options: { days: boolean; cuts?
     }
     const d1 = Math.ceil(h1 / DAY_MS) * DAY_MS;
     const d2 = Math.floor(h2 / DAY_MS) * DAY_MS;
+    const hours = options.hours === false ? pieces.raw : pieces.hours;
     push(pieces.raw, a, h1);
     if (options.days && d1 < d2) {
-      push(pieces.hours, h1, d1);
+      push(hours, h1, d1);
       push(pieces.days, d1, d2);
-      push(pieces.hours, d2, h2);
+      push(hours, d2, h2);
     } else {
-      push(pieces.hours, h1, h2);
+      push(hours, h1, h2);
     }
     push(pieces.raw, h2, b);
   }

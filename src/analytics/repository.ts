@@ -5,7 +5,7 @@ import { chatFilterSql, type ChatFilters } from '../chats/filters.js';
 import type { Db } from '../db/connection.js';
 import type { RawStats, Sums } from './metrics.js';
 import type { Dimension, Interval } from './params.js';
-import type { RollupChoice, Span } from './plan.js';
+import { PAIR_DIMENSIONS, type RollupChoice, type Span } from './plan.js';
 
 export interface Grouping {
   /** Group by time bucket: date_trunc(interval, created_at, tz). */
@@ -96,26 +96,54 @@ const timestamps = (dates: Date[]) => sql`${`{${dates.map((d) => d.toISOString()
 const inSpans = (column: SQL, spans: Span[]) =>
   sql.join(spans.map((s) => sql`(${column} >= ${ts(s.from)} AND ${column} < ${ts(s.to)})`), sql` OR `);
 
+interface RollupSource {
+  table: 'chat_daily_rollups' | 'chat_rollups' | 'chat_daily_pair_rollups';
+  spans: Span[];
+  /** The rows of the organization, dimension and values the choice asks for. */
+  where: SQL;
+  /** The column that holds the value of the grouped dimension. */
+  value: SQL;
+}
+
+/** Which rollup rows answer a choice: one field's daily and hourly rows, or a pair's daily rows. */
+function rollupSources(organizationId: number, rollup: NonNullable<SumsQuery['rollup']>): RollupSource[] {
+  const { choice, days, hours } = rollup;
+  const org = sql`r.organization_id = ${organizationId}`;
+  if (choice.pairFilter) {
+    // A pair row holds its two fields in PAIR_DIMENSIONS order: the filtered one may be either.
+    const { dimension: filtered, values } = choice.pairFilter;
+    const filteredFirst = PAIR_DIMENSIONS.indexOf(filtered) < PAIR_DIMENSIONS.indexOf(choice.dimension as Dimension);
+    const [a, b] = filteredFirst ? [filtered, choice.dimension] : [choice.dimension, filtered];
+    const filteredValue = sql.raw(filteredFirst ? 'r.value_a' : 'r.value_b');
+    const where = sql`${org} AND r.dimension_a = ${a} AND r.dimension_b = ${b} ${valueCondition(filteredValue, values)}`;
+    return days.length ? [{ table: 'chat_daily_pair_rollups', spans: days, where, value: sql.raw(filteredFirst ? 'r.value_b' : 'r.value_a') }] : [];
+  }
+  const where = sql`${org} AND r.dimension = ${choice.dimension} ${valueCondition(sql.raw('r.value'), choice.values)}`;
+  const value = sql.raw('r.value');
+  return [
+    { table: 'chat_daily_rollups' as const, spans: days, where, value },
+    { table: 'chat_rollups' as const, spans: hours, where, value },
+  ].filter((source) => source.spans.length > 0);
+}
+
 /** The additive sums of the matching chats in the query's spans, grouped as asked. */
 export async function sums(db: Db, q: SumsQuery): Promise<GroupedSums[]> {
   const parts: SQL[] = [];
   if (q.rollup) {
-    const { choice } = q.rollup;
-    for (const [table, spans] of [['chat_daily_rollups', q.rollup.days], ['chat_rollups', q.rollup.hours]] as const) {
-      if (spans.length === 0) continue;
+    for (const source of rollupSources(q.organizationId, q.rollup)) {
+      const { table, spans, where, value } = source;
       // Many spans (a zone's buckets cut the range): one index range scan per span.
-      const where = sql`r.organization_id = ${q.organizationId} AND r.dimension = ${choice.dimension} ${valueCondition(sql.raw('r.value'), choice.values)}`;
       parts.push(
         spans.length > 2
           ? sql`
             SELECT r.* FROM unnest(${timestamps(spans.map((x) => x.from))}, ${timestamps(spans.map((x) => x.to))}) AS span(a, b)
             CROSS JOIN LATERAL (
-              SELECT r.bucket AS ts, r.value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
+              SELECT r.bucket AS ts, ${value} AS value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
               WHERE ${where} AND r.bucket >= span.a AND r.bucket < span.b
               OFFSET 0 -- not pulled up into a join: an index range scan per span
             ) r`
           : sql`
-            SELECT r.bucket AS ts, r.value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
+            SELECT r.bucket AS ts, ${value} AS value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
             WHERE ${where} AND (${inSpans(sql.raw('r.bucket'), spans)})`,
       );
     }

@@ -29,7 +29,7 @@ async function sumsQuery(
   if (!choice) return { ...query, raw: [{ from, to }] };
   const time = grouping.time;
   let pieces: Pieces;
-  if (!time) pieces = splitRange(from, to, { days: true });
+  if (!time) pieces = splitRange(from, to, { days: true, hours: !choice.pairFilter });
   else if (isUtcZone(time.tz)) pieces = splitRange(from, to, { days: time.interval !== 'hour' });
   else pieces = splitRange(from, to, { days: time.interval !== 'hour', cuts: await starts! });
   return { ...query, rollup: { choice, days: pieces.days, hours: pieces.hours }, raw: pieces.raw };

@@ -317,3 +317,37 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
+
+// The same sums per UTC day and pair of rolled-up fields (dimension_a before dimension_b in the
+// order of PAIR_DIMENSIONS, src/analytics/plan.ts; tag is always dimension_b): what answers a
+// breakdown by one field filtered on another ("categories of the escalated chats") without reading
+// the chats rows. Daily only: per hour there would be about as many pair rows as chats.
+export const chatDailyPairRollups = pgTable(
+  'chat_daily_pair_rollups',
+  {
+    organizationId: id('organization_id').notNull(),
+    dimensionA: text('dimension_a').notNull(),
+    valueA: text('value_a'),
+    dimensionB: text('dimension_b').notNull(),
+    valueB: text('value_b'),
+    bucket: timestamptz('bucket').notNull(),
+    chats: bigint('chats', { mode: 'number' }).notNull(),
+    messages: bigint('messages', { mode: 'number' }).notNull(),
+    escalationKnown: bigint('escalation_known', { mode: 'number' }).notNull(),
+    escalated: bigint('escalated', { mode: 'number' }).notNull(),
+    hrKnown: bigint('hr_known', { mode: 'number' }).notNull(),
+    hrForwarded: bigint('hr_forwarded', { mode: 'number' }).notNull(),
+    responseTimeCount: bigint('response_time_count', { mode: 'number' }).notNull(),
+    responseTimeSum: doublePrecision('response_time_sum').notNull(),
+    rated: bigint('rated', { mode: 'number' }).notNull(),
+    ratingSum: bigint('rating_sum', { mode: 'number' }).notNull(),
+    satisfied: bigint('satisfied', { mode: 'number' }).notNull(),
+    tokenCountCount: bigint('token_count_count', { mode: 'number' }).notNull(),
+    tokenSum: numeric('token_sum').notNull(),
+  },
+  (t) => [
+    unique('chat_daily_pair_rollups_key')
+      .on(t.organizationId, t.dimensionA, t.dimensionB, t.bucket, t.valueA, t.valueB)
+      .nullsNotDistinct(),
+  ],
+);
