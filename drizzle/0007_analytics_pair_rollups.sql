@@ -36,7 +36,9 @@ CREATE TYPE chat_rollup_combo AS (
 -- fields in this order: country_code, is_escalated, is_forwarded_to_hr, language_code,
 -- question_category, sentiment, user_rating, tag (PAIR_DIMENSIONS in src/analytics/plan.ts);
 -- dimension_a comes first in it, so tag is always dimension_b. Two tags of one chat make no pair.
-CREATE FUNCTION chat_pair_rollups_apply(changes chat_rollup_combo[]) RETURNS void LANGUAGE plpgsql AS $$
+-- A generic plan, cached for the session: a custom plan per call (PostgreSQL's default for a
+-- statement with a parameter) took longer to plan than to run for a statement's few combinations.
+CREATE FUNCTION chat_pair_rollups_apply(changes chat_rollup_combo[]) RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
   WITH c AS (
     SELECT x.organization_id, date_trunc('day', x.bucket, 'UTC') AS bucket, x.question_category, x.sentiment,
@@ -128,7 +130,9 @@ BEGIN
 END $$;--> statement-breakpoint
 -- The per-field rows (chat_rollups per hour, chat_daily_rollups per day) of combinations: the
 -- statement of 0006, now fed by all three paths.
-CREATE FUNCTION chat_rollups_apply(changes chat_rollup_combo[]) RETURNS void LANGUAGE plpgsql AS $$
+-- A generic plan, cached for the session: a custom plan per call (PostgreSQL's default for a
+-- statement with a parameter) took longer to plan than to run for a statement's few combinations.
+CREATE FUNCTION chat_rollups_apply(changes chat_rollup_combo[]) RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
   WITH combos AS (
     SELECT * FROM unnest(changes)

@@ -114,9 +114,17 @@ describe('splitRange', () => {
   it('never lets a rollup row straddle a bucket start (a half-hour zone: Asia/Kolkata midnights)', () => {
     const cuts = [at('2026-03-01T18:30:00Z').getTime(), at('2026-03-02T18:30:00Z').getTime()];
     const p = splitRange(at('2026-03-01T00:00:00Z'), at('2026-03-03T00:00:00Z'), { days: true, cuts });
-    expect(spans(p.raw)).toEqual(['03-01T18:00..03-01T19:00', '03-02T18:00..03-02T19:00']);
+    // Spans are not merged across a bucket start: each lies in one bucket.
+    expect(spans(p.raw)).toEqual(['03-01T18:00..03-01T18:30', '03-01T18:30..03-01T19:00', '03-02T18:00..03-02T18:30', '03-02T18:30..03-02T19:00']);
     expect(spans(p.hours)).toEqual(['03-01T00:00..03-01T18:00', '03-01T19:00..03-02T18:00', '03-02T19:00..03-03T00:00']);
     expect(p.days).toEqual([]);
+  });
+
+  it('cuts whole hours at a bucket start on the hour (America/New_York midnights: 05:00 UTC)', () => {
+    const cuts = [at('2026-03-02T05:00:00Z').getTime()];
+    const p = splitRange(at('2026-03-01T05:00:00Z'), at('2026-03-03T05:00:00Z'), { days: true, cuts });
+    expect(spans(p.hours)).toEqual(['03-01T05:00..03-02T05:00', '03-02T05:00..03-03T05:00']);
+    expect(p.raw).toEqual([]);
   });
 
   it('without days (hour buckets), and for a range inside one hour', () => {

@@ -71,10 +71,11 @@ export interface Pieces {
   raw: Span[];
 }
 
-function push(spans: Span[], from: number, to: number) {
+/** Appends [from, to), merged into the last span when adjacent, but never across a bucket start. */
+function push(spans: Span[], from: number, to: number, bucketStart: number) {
   if (from >= to) return;
   const last = spans[spans.length - 1];
-  if (last && last.to.getTime() === from) last.to = new Date(to);
+  if (last && last.to.getTime() === from && from !== bucketStart) last.to = new Date(to);
   else spans.push({ from: new Date(from), to: new Date(to) });
 }
 
@@ -82,7 +83,8 @@ function push(spans: Span[], from: number, to: number) {
  * Cuts [from, to) into whole UTC days (when `days`), whole UTC hours and the partial hours at the
  * edges, first cutting it at `cuts` (the starts of the time buckets of a grouped query), so that
  * no rollup row straddles two buckets. With `hours: false` (no hourly rows to read), what whole
- * hours would answer is left to the chats rows. Adjacent spans of one kind are merged.
+ * hours would answer is left to the chats rows. Adjacent spans of one kind are merged, except
+ * across a cut: each span lies in one bucket.
  */
 export function splitRange(from: Date, to: Date, options: { days: boolean; hours?: boolean; cuts?: number[] }): Pieces {
   const pieces: Pieces = { days: [], hours: [], raw: [] };
@@ -92,21 +94,21 @@ export function splitRange(from: Date, to: Date, options: { days: boolean; hours
     const h1 = Math.ceil(a / HOUR_MS) * HOUR_MS;
     const h2 = Math.floor(b / HOUR_MS) * HOUR_MS;
     if (h1 >= h2) {
-      push(pieces.raw, a, b);
+      push(pieces.raw, a, b, a);
       continue;
     }
     const d1 = Math.ceil(h1 / DAY_MS) * DAY_MS;
     const d2 = Math.floor(h2 / DAY_MS) * DAY_MS;
     const hours = options.hours === false ? pieces.raw : pieces.hours;
-    push(pieces.raw, a, h1);
+    push(pieces.raw, a, h1, a);
     if (options.days && d1 < d2) {
-      push(hours, h1, d1);
-      push(pieces.days, d1, d2);
-      push(hours, d2, h2);
+      push(hours, h1, d1, a);
+      push(pieces.days, d1, d2, a);
+      push(hours, d2, h2, a);
     } else {
-      push(hours, h1, h2);
+      push(hours, h1, h2, a);
     }
-    push(pieces.raw, h2, b);
+    push(pieces.raw, h2, b, a);
   }
   return pieces;
 }

@@ -18,8 +18,11 @@ export interface SumsQuery {
   organizationId: number;
   filters: ChatFilters;
   grouping: Grouping;
-  /** Rollup rows of this choice for the days and hours; chats rows (with the filters) for `raw`. */
-  rollup?: { choice: RollupChoice; days: Span[]; hours: Span[] };
+  /**
+   * Rollup rows of this choice for the days and hours; chats rows (with the filters) for `raw`.
+   * `starts`: the bucket starts the spans were cut at (a time grouping in a zone other than UTC).
+   */
+  rollup?: { choice: RollupChoice; days: Span[]; hours: Span[]; starts?: number[] };
   raw: Span[];
 }
 
@@ -36,26 +39,28 @@ const DIMENSION_VALUE: Record<Dimension, SQL> = {
   sentiment: sql.raw('chats.sentiment'),
   country_code: sql.raw('chats.country_code'),
   language_code: sql.raw('chats.language_code'),
-  tag: sql.raw('chat_tag.value'),
+  tag: sql.raw('chats.tag_value'),
   user_rating: sql.raw('chats.user_rating::text'),
   is_escalated: sql.raw('chats.is_escalated::text'),
   is_forwarded_to_hr: sql.raw('chats.is_forwarded_to_hr::text'),
 };
 
+// A chat once per tag (NULL when it has none). The unnest is in the select list (one ProjectSet, the
+// filters still pushed down to the chats scan) rather than a function scan per row (LATERAL).
 const rawSource = (dimension?: Dimension) =>
   dimension === 'tag'
-    ? sql.raw(`chats CROSS JOIN LATERAL unnest(CASE WHEN cardinality(chats.tags) = 0 THEN ARRAY[NULL::text] ELSE chats.tags END) AS chat_tag(value)`)
+    ? sql.raw(`(SELECT chats.*, unnest(CASE WHEN cardinality(chats.tags) = 0 THEN ARRAY[NULL::text] ELSE chats.tags END) AS tag_value FROM chats) AS chats`)
     : sql.raw('chats');
 
-// One chats row as the sums it adds (the same definitions as chat_rollups_merge in the migration).
+// The sums of a group of chats rows (the same definitions as the rollup triggers in the migrations).
 const RAW_SUMS = sql.raw(`
-  1 AS chats, chats.message_count AS messages,
-  (chats.is_escalated IS NOT NULL)::int AS escalation_known, (chats.is_escalated IS TRUE)::int AS escalated,
-  (chats.is_forwarded_to_hr IS NOT NULL)::int AS hr_known, (chats.is_forwarded_to_hr IS TRUE)::int AS hr_forwarded,
-  (chats.avg_response_time IS NOT NULL)::int AS response_time_count, coalesce(chats.avg_response_time, 0) AS response_time_sum,
-  (chats.user_rating IS NOT NULL)::int AS rated, coalesce(chats.user_rating, 0) AS rating_sum,
-  (chats.user_rating >= 4)::int AS satisfied,
-  (chats.token_count IS NOT NULL)::int AS token_count_count, coalesce(chats.token_count, 0)::numeric AS token_sum`);
+  count(*) AS chats, sum(chats.message_count) AS messages,
+  count(*) FILTER (WHERE chats.is_escalated IS NOT NULL) AS escalation_known, count(*) FILTER (WHERE chats.is_escalated) AS escalated,
+  count(*) FILTER (WHERE chats.is_forwarded_to_hr IS NOT NULL) AS hr_known, count(*) FILTER (WHERE chats.is_forwarded_to_hr) AS hr_forwarded,
+  count(*) FILTER (WHERE chats.avg_response_time IS NOT NULL) AS response_time_count, coalesce(sum(chats.avg_response_time), 0) AS response_time_sum,
+  count(*) FILTER (WHERE chats.user_rating IS NOT NULL) AS rated, coalesce(sum(chats.user_rating), 0) AS rating_sum,
+  count(*) FILTER (WHERE chats.user_rating >= 4) AS satisfied,
+  count(*) FILTER (WHERE chats.token_count IS NOT NULL) AS token_count_count, coalesce(sum(chats.token_count), 0)::numeric AS token_sum`);
 
 const ROLLUP_SUMS = sql.raw(`
   r.chats, r.messages, r.escalation_known, r.escalated, r.hr_known, r.hr_forwarded, r.response_time_count,
@@ -126,37 +131,59 @@ function rollupSources(organizationId: number, rollup: NonNullable<SumsQuery['ro
   ].filter((source) => source.spans.length > 0);
 }
 
+/** The start of the bucket that holds `t`: the last of the sorted `starts` at or before it. */
+function bucketStartOf(starts: number[], t: number): number {
+  let [lo, hi] = [0, starts.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo];
+}
+
 /** The additive sums of the matching chats in the query's spans, grouped as asked. */
 export async function sums(db: Db, q: SumsQuery): Promise<GroupedSums[]> {
+  const time = q.grouping.time;
+  // Every part yields (bucket, value, sums); bucket is the time bucket's start in epoch ms.
+  const bucketOf = (column: SQL) => (time ? epochMs(sql`date_trunc(${time.interval}, ${column}, ${time.tz})`) : sql.raw('NULL::float8'));
   const parts: SQL[] = [];
   if (q.rollup) {
-    for (const source of rollupSources(q.organizationId, q.rollup)) {
-      const { table, spans, where, value } = source;
-      // Many spans (a zone's buckets cut the range): one index range scan per span.
-      parts.push(
-        spans.length > 2
-          ? sql`
-            SELECT r.* FROM unnest(${timestamps(spans.map((x) => x.from))}, ${timestamps(spans.map((x) => x.to))}) AS span(a, b)
-            CROSS JOIN LATERAL (
-              SELECT r.bucket AS ts, ${value} AS value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
-              WHERE ${where} AND r.bucket >= span.a AND r.bucket < span.b
-              OFFSET 0 -- not pulled up into a join: an index range scan per span
-            ) r`
-          : sql`
-            SELECT r.bucket AS ts, ${value} AS value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
-            WHERE ${where} AND (${inSpans(sql.raw('r.bucket'), spans)})`,
-      );
+    const starts = q.rollup.starts;
+    for (const { table, spans, where, value } of rollupSources(q.organizationId, q.rollup)) {
+      if (spans.length <= 2) {
+        parts.push(sql`
+          SELECT ${bucketOf(sql.raw('r.bucket'))} AS bucket, ${value} AS value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
+          WHERE ${where} AND (${inSpans(sql.raw('r.bucket'), spans)})`);
+        continue;
+      }
+      // Many spans (a zone's buckets cut the range): one index range scan per span. A span lies in
+      // one bucket, whose start is known here: no time zone arithmetic per row.
+      const spanBucket = time && starts ? sql`span.bucket` : bucketOf(sql.raw('r.bucket'));
+      const buckets = time && starts ? spans.map((x) => bucketStartOf(starts, x.from.getTime())) : spans.map(() => 0);
+      parts.push(sql`
+        SELECT ${spanBucket} AS bucket, r.* FROM unnest(${timestamps(spans.map((x) => x.from))}, ${timestamps(spans.map((x) => x.to))}, ${`{${buckets.join(',')}}`}::float8[]) AS span(a, b, bucket)
+        CROSS JOIN LATERAL (
+          SELECT ${value} AS value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
+          WHERE ${where} AND r.bucket >= span.a AND r.bucket < span.b
+          OFFSET 0 -- not pulled up into a join: an index range scan per span
+        ) r`);
     }
   }
   if (q.raw.length > 0) {
     const value = q.grouping.dimension ? DIMENSION_VALUE[q.grouping.dimension] : sql.raw('NULL::text');
+    // Summed here, so that the outer sum adds groups, not rows.
     parts.push(sql`
-      SELECT chats.created_at AS ts, ${value} AS value, ${RAW_SUMS}
+      SELECT ${bucketOf(sql.raw('chats.created_at'))} AS bucket, ${value} AS value, ${RAW_SUMS}
       FROM ${rawSource(q.grouping.dimension)}
-      WHERE ${chatFilterSql(q.organizationId, q.filters)} AND (${inSpans(sql.raw('chats.created_at'), q.raw)})`);
+      WHERE ${chatFilterSql(q.organizationId, q.filters)} AND (${inSpans(sql.raw('chats.created_at'), q.raw)})
+      GROUP BY 1, 2`);
   }
   if (parts.length === 0) return [];
-  const { select, groupBy } = groupColumns(q.grouping, sql.raw('s.ts'), sql.raw('s.value'));
+  const select: SQL[] = [];
+  if (time) select.push(sql.raw('s.bucket AS bucket'));
+  if (q.grouping.dimension) select.push(sql.raw('s.value AS value'));
+  const groupBy = select.map((_, i) => sql.raw(String(i + 1)));
   const { rows } = await db.execute<GroupedSums>(sql`
     SELECT ${sql.join([...select, SUMMED], sql`, `)}
     FROM (${sql.join(parts, sql` UNION ALL `)}) s

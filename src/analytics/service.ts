@@ -29,10 +29,11 @@ async function sumsQuery(
   if (!choice) return { ...query, raw: [{ from, to }] };
   const time = grouping.time;
   let pieces: Pieces;
+  let cuts: number[] | undefined;
   if (!time) pieces = splitRange(from, to, { days: true, hours: !choice.pairFilter });
   else if (isUtcZone(time.tz)) pieces = splitRange(from, to, { days: time.interval !== 'hour' });
-  else pieces = splitRange(from, to, { days: time.interval !== 'hour', cuts: await starts! });
-  return { ...query, rollup: { choice, days: pieces.days, hours: pieces.hours }, raw: pieces.raw };
+  else pieces = splitRange(from, to, { days: time.interval !== 'hour', cuts: (cuts = await starts!) });
+  return { ...query, rollup: { choice, days: pieces.days, hours: pieces.hours, starts: cuts }, raw: pieces.raw };
 }
 
 const toSums = (row: Partial<Sums> | undefined): Sums =>
