@@ -4,6 +4,19 @@ import autocannon from 'autocannon';
 
 const WARMUP_SECONDS = 3;
 
+/** A request body: the same every time, or made afresh for each request. */
+export type Body = string | (() => string);
+
+/** An autocannon request entry that sends `body`. */
+function request(headers: Record<string, string>, body: Body, onResponse?: (status: number, body: string) => void) {
+  return {
+    method: 'POST' as const,
+    headers,
+    ...(typeof body === 'string' ? { body } : { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }),
+    ...(onResponse ? { onResponse } : {}),
+  };
+}
+
 export interface Run {
   answered: number;
   ok: number;
@@ -17,7 +30,7 @@ export interface Run {
 async function load(
   url: string,
   headers: Record<string, string>,
-  body: string,
+  body: Body,
   connections: number,
   amount: number,
   onResponse?: (status: number, body: string) => void,
@@ -32,15 +45,10 @@ async function load(
     amount,
     timeout: 60,
     requests: [
-      {
-        method: 'POST',
-        headers,
-        body,
-        onResponse: (status: number, responseBody: string) => {
-          lastAnswer = process.hrtime.bigint();
-          onResponse?.(status, responseBody);
-        },
-      },
+      request(headers, body, (status: number, responseBody: string) => {
+        lastAnswer = process.hrtime.bigint();
+        onResponse?.(status, responseBody);
+      }),
     ],
   });
   const other: Record<string, number> = {};
@@ -69,12 +77,12 @@ export async function timedLoad(
   url: string,
   headers: Record<string, string>,
   warmupHeaders: Record<string, string>,
-  body: string,
+  body: Body,
   connections: number,
   seconds: number,
   onResponse?: (status: number, body: string) => void,
 ): Promise<Run> {
-  const warmup = await autocannon({ url, connections, duration: WARMUP_SECONDS, requests: [{ method: 'POST', headers: warmupHeaders, body }] });
+  const warmup = await autocannon({ url, connections, duration: WARMUP_SECONDS, requests: [request(warmupHeaders, body)] });
   // The median second, not the mean: the first second of a fresh server is slow (JIT).
   const rate = Math.max(warmup.requests.p50, (warmup['2xx'] + warmup.non2xx) / WARMUP_SECONDS);
   const amount = Math.max(connections, Math.round(rate * seconds));

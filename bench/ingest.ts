@@ -3,12 +3,14 @@
 //
 //   1. POST /api/v1/chats with the walk-through's Create Chat body (README step 4), 64 connections,
 //      ~10 s (autocannon): chats/s, p50/p99 latency;
-//   2. POST /api/v1/chats/batch with 1,000 such chats per request, 4 connections, ~10 s;
-//   3. the server's peak RSS (VmHWM of /proc/<pid>/status);
-//   4. the database's own ceiling for one transaction per chat: single autocommit INSERTs of the
+//   2. the same with chats whose rolled-up fields vary (category, sentiment, country and language,
+//      rating, escalation, tags drawn at random): each then adds its own rollup rows;
+//   3. POST /api/v1/chats/batch with 1,000 such chats per request, 4 connections, ~10 s;
+//   4. the server's peak RSS (VmHWM of /proc/<pid>/status);
+//   5. the database's own ceiling for one transaction per chat: single autocommit INSERTs of the
 //      same row (the same statement the server uses) from 16 concurrent pg clients for 10 s (PGlite:
 //      its one connection, in process), and the ratio single-POST / ceiling;
-//   5. a check that the organization holds exactly as many chats as were answered 201.
+//   6. a check that the organization holds exactly as many chats as were answered 201.
 //
 // Each measured run sends a fixed number of requests (sized from a 3 s warm-up, which writes into
 // another organization, so that it lasts ~10 s), so that every request is answered before the count
@@ -60,6 +62,28 @@ const CHAT: CreateChatBody = {
   user_id: 42,
 };
 
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)];
+const LOCALES = [['NL', 'nl'], ['NL', 'en'], ['GB', 'en'], ['DE', 'de'], ['TR', 'tr'], ['AE', 'ar'], ['US', 'en'], ['BE', 'nl']] as const;
+const TAGS = ['leave', 'pto', 'sick', 'payroll', 'tax', 'benefits', 'pension', 'onboarding', 'laptop', 'urgent', 'vip', 'policy'];
+
+/** The walk-through's chat with its rolled-up fields drawn at random. */
+function variedChat(): string {
+  const [country, language] = pick(LOCALES);
+  const metadata = {
+    ...CHAT.metadata,
+    avg_response_time: Math.round(Math.random() * 8000) / 1000,
+    country_code: country,
+    language_code: language,
+    is_escalated: Math.random() < 0.12,
+    is_forwarded_to_hr: Math.random() < 0.06,
+    question_category: pick(['leave', 'payroll', 'benefits', 'onboarding', 'expenses', 'it-access', 'other']),
+    sentiment: pick(['positive', 'neutral', 'negative']),
+    token_count: Math.floor(Math.random() * 3000),
+    user_rating: pick([1, 2, 3, 4, 5]),
+  };
+  return JSON.stringify({ ...CHAT, metadata, tags: TAGS.filter(() => Math.random() < 0.15), user_id: 1 + Math.floor(Math.random() * 20_000) });
+}
+
 function peakRss(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
@@ -104,6 +128,8 @@ async function ceiling(clients: pg.ClientBase[], organizationId: number): Promis
 interface Figures {
   backend: string;
   single: Run;
+  /** Single POSTs whose rolled-up fields vary. */
+  varied: Run;
   batch: Run;
   batchChats: number;
   rssAtStart: number;
@@ -126,6 +152,7 @@ async function drive(server: ServerProcess, backend: string): Promise<Omit<Figur
 
   const single = await timedLoad(`${server.url}/api/v1/chats`, headers, warmupHeaders, JSON.stringify(CHAT), SINGLE_CONNECTIONS, SECONDS);
   const rssAfterSingle = peakRss(server.child.pid!);
+  const varied = await timedLoad(`${server.url}/api/v1/chats`, headers, warmupHeaders, variedChat, SINGLE_CONNECTIONS, SECONDS);
 
   let batchChats = 0;
   let batchItemsNot201 = 0;
@@ -142,13 +169,14 @@ async function drive(server: ServerProcess, backend: string): Promise<Omit<Figur
   return {
     backend,
     single,
+    varied,
     batch,
     batchChats,
     rssAtStart,
     rssAfterSingle,
     rssPeak: peakRss(server.child.pid!),
     // Every chat answered 201 to the measured organization.
-    expected: single.ok + batchChats,
+    expected: single.ok + varied.ok + batchChats,
     organizationId: main.id,
     ceilingOrg: ceilingOrg.id,
   };
@@ -235,6 +263,7 @@ function report(f: Figures) {
     `\n== ${f.backend} ==`,
     `single POST /api/v1/chats  ${fmt(singleRate)} chats/s (${fmt(f.single.ok)} × 201 in ${fmt(f.single.seconds, 1)} s, ${SINGLE_CONNECTIONS} connections)` +
       `  p50 ${f.single.p50} ms  p99 ${f.single.p99} ms   [target p99 ≤ 50 ms]`,
+    `  varied fields            ${fmt(f.varied.ok / f.varied.seconds)} chats/s (${fmt(f.varied.ok)} × 201 in ${fmt(f.varied.seconds, 1)} s)  p50 ${f.varied.p50} ms  p99 ${f.varied.p99} ms`,
     `batch POST .../chats/batch ${fmt(batchRate)} chats/s (${fmt(f.batch.ok)} × 207 of ${BATCH_SIZE} in ${fmt(f.batch.seconds, 1)} s, ${BATCH_CONNECTIONS} connections)` +
       `  p50 ${f.batch.p50} ms  p99 ${f.batch.p99} ms   [target ≥ 30,000 chats/s]`,
     `ceiling, 1 transaction/chat ${fmt(f.ceiling.perSecond)} chats/s (${fmt(f.ceiling.rows)} single autocommit INSERTs, ${f.ceiling.clients} client${f.ceiling.clients > 1 ? 's' : ''}, ${SECONDS} s)`,
@@ -242,7 +271,7 @@ function report(f: Figures) {
     `server peak RSS (VmHWM)    ${fmt(f.rssAtStart)} MB once started and set up, ${fmt(f.rssAfterSingle)} MB after the single run, ${fmt(f.rssPeak)} MB after the batch run   [target ≤ 250 MB]`,
     `check: chats stored ${fmt(f.stored)}, answered 201 ${fmt(f.expected)} → ${f.stored === f.expected ? 'equal' : 'MISMATCH'}`,
   ];
-  const problems = [f.single, f.batch].flatMap((r) => [
+  const problems = [f.single, f.varied, f.batch].flatMap((r) => [
     ...(r.errors > 0 ? [`${r.errors} connection errors`] : []),
     ...Object.entries(r.other).map(([code, n]) => `${n} × ${code}`),
   ]);

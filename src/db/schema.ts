@@ -243,7 +243,7 @@ export const exportJobs = pgTable(
 
 // Pre-aggregated chat metrics per organization, UTC hour and dimension value, kept up to date by
 // statement-level triggers on chats in the same transaction as every insert, update and delete
-// (see the migration that creates chat_rollups_merge). Every column is a sum, so any set of rows
+// (see chat_rollups_apply, migration 0007). Every column is a sum, so any set of rows
 // adds up. dimension 'all' has one row per hour (value NULL); the others one row per value, with
 // NULL for chats that did not send the field ('tag': one row per tag, NULL for chats without tags).
 export const chatRollups = pgTable(
