@@ -1,8 +1,11 @@
 // The rollup tables against the sums recomputed from the chats rows, after random inserts,
 // messages, updates and deletes; and how a range is cut into what each table answers.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dimension } from '../src/analytics/params.js';
 import { PAIR_DIMENSIONS, splitRange } from '../src/analytics/plan.js';
+import { MIGRATIONS_FOLDER } from '../src/db/migrate.js';
 import { DAY, seedAnalytics, type AnalyticsData, type Row } from './helpers/analytics-data.js';
 
 let data: AnalyticsData;
@@ -64,6 +67,27 @@ function dimensionValues(r: Row): [string, string | null][] {
   ];
 }
 
+/** chat_daily_pair_rollups against the sums of the rows per day and pair of field values. */
+async function expectPairRollupsExact() {
+  await expectRollupsExact(
+    `SELECT dimension_a, value_a, dimension_b, value_b, bucket, ${SUMS_SQL} FROM chat_daily_pair_rollups WHERE organization_id = $1 AND (chats <> 0 OR messages <> 0)`,
+    (r) => `${r.dimension_a}|${r.value_a}|${r.dimension_b}|${r.value_b}|${(r.bucket as Date).getTime()}`,
+    (r) => {
+      const bucket = Math.floor(r.created_at.getTime() / DAY) * DAY;
+      const values = dimensionValues(r);
+      const keys: string[] = [];
+      // Every two fields, in the stored order; a chat's tags pair with each other field, not with each other.
+      for (const [a, va] of values) {
+        for (const [b, vb] of values) {
+          if (PAIR_DIMENSIONS.indexOf(a as Dimension) < PAIR_DIMENSIONS.indexOf(b as Dimension)) keys.push(`${a}|${va}|${b}|${vb}|${bucket}`);
+        }
+      }
+      expect(keys.length).toBe(21 + 7 * Math.max(1, r.tags.length));
+      return keys;
+    },
+  );
+}
+
 describe('rollups stay exact', () => {
   it.each([
     ['chat_rollups', 3_600_000],
@@ -80,23 +104,16 @@ describe('rollups stay exact', () => {
   });
 
   it('chat_daily_pair_rollups equal the sums recomputed per day and pair of field values', async () => {
-    await expectRollupsExact(
-      `SELECT dimension_a, value_a, dimension_b, value_b, bucket, ${SUMS_SQL} FROM chat_daily_pair_rollups WHERE organization_id = $1 AND (chats <> 0 OR messages <> 0)`,
-      (r) => `${r.dimension_a}|${r.value_a}|${r.dimension_b}|${r.value_b}|${(r.bucket as Date).getTime()}`,
-      (r) => {
-        const bucket = Math.floor(r.created_at.getTime() / DAY) * DAY;
-        const values = dimensionValues(r);
-        const keys: string[] = [];
-        // Every two fields, in the stored order; a chat's tags pair with each other field, not with each other.
-        for (const [a, va] of values) {
-          for (const [b, vb] of values) {
-            if (PAIR_DIMENSIONS.indexOf(a as Dimension) < PAIR_DIMENSIONS.indexOf(b as Dimension)) keys.push(`${a}|${va}|${b}|${vb}|${bucket}`);
-          }
-        }
-        expect(keys.length).toBe(21 + 7 * Math.max(1, r.tags.length));
-        return keys;
-      },
-    );
+    await expectPairRollupsExact();
+  });
+
+  it("migration 0007's backfill of the pair rows, run on the stored chats, writes the same rows", async () => {
+    const migration = fs.readFileSync(path.join(MIGRATIONS_FOLDER, '0007_analytics_pair_rollups.sql'), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').find((part) => part.includes('-- The pair rows of the chats already stored'));
+    expect(backfill).toBeDefined();
+    await data.t.database.pool.query('DELETE FROM chat_daily_pair_rollups');
+    await data.t.database.pool.query(backfill!);
+    await expectPairRollupsExact();
   });
 });
 
