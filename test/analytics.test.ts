@@ -2,7 +2,9 @@
 // random chats (several organizations, missing fields, messages, updates and deletes), random
 // ranges, time zones and filters, from a seeded generator so that a failure can be replayed.
 import { DateTime } from 'luxon';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyticsDb } from '../src/analytics/connection.js';
 import { bearer, signUp, type SignedUp, type TestContext } from './helpers/app.js';
 import { DAY, int, NOW, pick, rand, SEED, seedAnalytics, type Row, CATEGORIES, COUNTRIES, LANGUAGES, SENTIMENTS, TAGS, ZONES } from './helpers/analytics-data.js';
 
@@ -260,6 +262,12 @@ describe('analytics parameters', () => {
     const fresh = await signUp(t.app);
     const res = await t.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(fresh.token) });
     expect(res.json().metrics.chats.value).toBe(0);
+  });
+
+  it('reads on connections that start no parallel workers (PostgreSQL; PGlite shares its one connection)', async () => {
+    const db = analyticsDb(t.app.deps);
+    if (t.database.kind === 'pglite') expect(db).toBe(t.app.deps.db);
+    else expect((await db.execute(sql`SHOW max_parallel_workers_per_gather`)).rows).toEqual([{ max_parallel_workers_per_gather: '0' }]);
   });
 
   it('needs a login', async () => {

@@ -188,14 +188,7 @@ export async function sums(db: Db, q: SumsQuery): Promise<GroupedSums[]> {
     SELECT ${sql.join([...select, SUMMED], sql`, `)}
     FROM (${sql.join(parts, sql` UNION ALL `)}) s
     ${groupBy.length ? sql`GROUP BY ${sql.join(groupBy, sql`, `)}` : sql``}`;
-  if (q.raw.length === 0) return (await db.execute<GroupedSums>(query)).rows;
-  // Reading chats rows: without parallel workers. Starting them took 3-6 ms, longer than these
-  // reads of a few thousand rows, and the planner picked them on its estimate of those rows (ten
-  // per unnest of tags, for example). SET LOCAL needs a transaction, which costs ~1 ms: only here.
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
-    return (await tx.execute<GroupedSums>(query)).rows;
-  });
+  return (await db.execute<GroupedSums>(query)).rows;
 }
 
 export interface RawQuery {

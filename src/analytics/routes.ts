@@ -5,6 +5,7 @@ import { authenticate, organizationOf } from '../http/authenticate.js';
 import { badRequest } from '../http/errors.js';
 import { DASHBOARD_SECURITY, errorResponses, Timestamp } from '../http/schemas.js';
 import { countMessagesByRole } from '../messages/repository.js';
+import { closeAnalytics } from './connection.js';
 import { METRIC_NAMES, METRICS } from './metrics.js';
 import {
   BREAKDOWN_DEFAULT_METRICS,
@@ -90,6 +91,7 @@ const MessagesResponse = Type.Object({
 });
 
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onClose', async () => closeAnalytics(app.deps));
   const rangeOf = async (query: Parameters<typeof parseRange>[0]) => {
     await assertTimeZone(app.deps.db, query.tz ?? 'UTC');
     return parseRange(query);

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../http/context.js';
 import { badRequest } from '../http/errors.js';
+import { analyticsDb } from './connection.js';
 import { EMPTY_RAW, EMPTY_SUMS, METRICS, metricValues, SUM_COLUMNS, type MetricName, type RawStats, type Sums } from './metrics.js';
 import type { Dimension, Interval, Range } from './params.js';
 import { chooseRollup, isUtcZone, splitRange, type Pieces } from './plan.js';
@@ -41,8 +42,8 @@ const toSums = (row: Partial<Sums> | undefined): Sums =>
 
 async function totals(deps: AppDeps, organizationId: number, range: Range, from: Date, to: Date) {
   const [sumRows, rawRows] = await Promise.all([
-    repo.sums(deps.db, await sumsQuery(organizationId, range, from, to, {})),
-    repo.rawStats(deps.db, { organizationId, from, to, filters: range.filters, grouping: {} }),
+    repo.sums(analyticsDb(deps), await sumsQuery(organizationId, range, from, to, {})),
+    repo.rawStats(analyticsDb(deps), { organizationId, from, to, filters: range.filters, grouping: {} }),
   ]);
   return metricValues(Object.keys(METRICS) as MetricName[], toSums(sumRows[0]), rawRows[0] ?? EMPTY_RAW);
 }
@@ -76,11 +77,11 @@ export async function timeseries(deps: AppDeps, organizationId: number, range: R
     throw badRequest(`This range has more than ${MAX_BUCKETS} ${interval} buckets: choose a longer interval or a shorter range`, 'interval');
   }
   const grouping = { time: { interval, tz: range.tz } };
-  const startsQuery = repo.bucketStarts(deps.db, interval, range.tz, range.from, range.to);
+  const startsQuery = repo.bucketStarts(analyticsDb(deps), interval, range.tz, range.from, range.to);
   const [starts, sumRows, rawRows] = await Promise.all([
     startsQuery,
-    sumsQuery(organizationId, range, range.from, range.to, grouping, startsQuery).then((q) => repo.sums(deps.db, q)),
-    needsRaw(metrics) ? repo.rawStats(deps.db, { organizationId, from: range.from, to: range.to, filters: range.filters, grouping }) : [],
+    sumsQuery(organizationId, range, range.from, range.to, grouping, startsQuery).then((q) => repo.sums(analyticsDb(deps), q)),
+    needsRaw(metrics) ? repo.rawStats(analyticsDb(deps), { organizationId, from: range.from, to: range.to, filters: range.filters, grouping }) : [],
   ]);
   const sumsAt = new Map(sumRows.map((r) => [r.bucket, r]));
   const rawAt = new Map(rawRows.map((r) => [r.bucket, r]));
@@ -104,7 +105,7 @@ function typedKey(by: Dimension, value: string): string | number | boolean {
 const addSums = (a: Sums, b: Sums): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, a[c] + b[c]])) as Sums;
 
 export async function breakdown(deps: AppDeps, organizationId: number, range: Range, by: Dimension, metrics: MetricName[], limit: number) {
-  const rows = await repo.sums(deps.db, await sumsQuery(organizationId, range, range.from, range.to, { dimension: by }));
+  const rows = await repo.sums(analyticsDb(deps), await sumsQuery(organizationId, range, range.from, range.to, { dimension: by }));
   const known = rows
     .filter((r) => r.value !== null && Number(r.chats) > 0)
     .map((r) => ({ value: r.value as string, sums: toSums(r) }))
@@ -115,7 +116,7 @@ export async function breakdown(deps: AppDeps, organizationId: number, range: Ra
 
   let rawFor = (_kind: string, _value?: string): RawStats => EMPTY_RAW;
   if (needsRaw(metrics)) {
-    const raw = await repo.rawStats(deps.db, {
+    const raw = await repo.rawStats(analyticsDb(deps), {
       organizationId,
       from: range.from,
       to: range.to,
