@@ -23,8 +23,8 @@ CREATE TABLE "chat_daily_pair_rollups" (
 --> statement-breakpoint
 -- What every write of chats adds to the rollups, as sums per distinct combination of the rolled-up
 -- fields (sign-weighted: an update adds its new rows and takes away its old ones). The insert,
--- update and delete paths each build these and hand them to chat_rollups_apply, the one place that
--- turns them into rollup rows.
+-- update and delete paths each build these and hand them to chat_rollups_apply and
+-- chat_pair_rollups_apply, the only places that turn them into rollup rows.
 CREATE TYPE chat_rollup_combo AS (
   organization_id bigint, bucket timestamptz, question_category text, sentiment text, country_code text,
   language_code text, user_rating smallint, is_escalated boolean, is_forwarded_to_hr boolean, tags text[],
