@@ -9,6 +9,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { connectPostgres } from '../src/db/connection.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { CATEGORIES, LOCALES, RATINGS, SENTIMENTS, TAGS } from './chat-fields.js';
 import { freshBenchDatabase } from './database.js';
 
 const CHATS = Number(process.env.BENCH_CHATS ?? 1_000_000);
@@ -40,11 +41,6 @@ const lognormal = (median: number, sigma: number) => {
   return median * Math.exp(sigma * z);
 };
 
-const CATEGORIES: [string, number][] = [['leave', 30], ['payroll', 22], ['benefits', 15], ['onboarding', 10], ['expenses', 9], ['it-access', 8], ['other', 6]];
-const LOCALES: [[string, string], number][] = [[['NL', 'nl'], 35], [['NL', 'en'], 10], [['GB', 'en'], 15], [['DE', 'de'], 12], [['TR', 'tr'], 10], [['AE', 'ar'], 6], [['US', 'en'], 8], [['BE', 'nl'], 4]];
-const SENTIMENTS: [string, number][] = [['positive', 45], ['neutral', 35], ['negative', 20]];
-const TAGS = ['leave', 'pto', 'sick', 'payroll', 'tax', 'benefits', 'pension', 'onboarding', 'laptop', 'urgent', 'vip', 'policy'];
-const RATINGS: [number, number][] = [[5, 45], [4, 25], [3, 12], [2, 8], [1, 10]];
 
 /** How many chats each day of the year gets: more on weekdays, growing over the year; sums to `total`. */
 function dailyVolumes(total: number, now: number): { day: number; count: number }[] {

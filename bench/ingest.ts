@@ -29,6 +29,7 @@ import { connectPglite } from '../src/db/pglite-connection.js';
 import { lockDataDir, openEmbedded } from '../src/db/embedded.js';
 import { insertChatRows } from '../src/ingest/chat-rows.js';
 import { freePort, spawnServer, waitUntilHealthy, type ServerProcess } from '../test/helpers/server-process.js';
+import { CATEGORIES, LOCALES, RATINGS, SENTIMENTS, TAGS, values } from './chat-fields.js';
 import { freshBenchDatabase } from './database.js';
 import { timedLoad, type Run } from './http-load.js';
 
@@ -63,12 +64,10 @@ const CHAT: CreateChatBody = {
 };
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)];
-const LOCALES = [['NL', 'nl'], ['NL', 'en'], ['GB', 'en'], ['DE', 'de'], ['TR', 'tr'], ['AE', 'ar'], ['US', 'en'], ['BE', 'nl']] as const;
-const TAGS = ['leave', 'pto', 'sick', 'payroll', 'tax', 'benefits', 'pension', 'onboarding', 'laptop', 'urgent', 'vip', 'policy'];
 
 /** The walk-through's chat with its rolled-up fields drawn at random. */
 function variedChat(): string {
-  const [country, language] = pick(LOCALES);
+  const [country, language] = pick(values(LOCALES));
   const metadata = {
     ...CHAT.metadata,
     avg_response_time: Math.round(Math.random() * 8000) / 1000,
@@ -76,10 +75,10 @@ function variedChat(): string {
     language_code: language,
     is_escalated: Math.random() < 0.12,
     is_forwarded_to_hr: Math.random() < 0.06,
-    question_category: pick(['leave', 'payroll', 'benefits', 'onboarding', 'expenses', 'it-access', 'other']),
-    sentiment: pick(['positive', 'neutral', 'negative']),
+    question_category: pick(values(CATEGORIES)),
+    sentiment: pick(values(SENTIMENTS)),
     token_count: Math.floor(Math.random() * 3000),
-    user_rating: pick([1, 2, 3, 4, 5]),
+    user_rating: pick(values(RATINGS)),
   };
   return JSON.stringify({ ...CHAT, metadata, tags: TAGS.filter(() => Math.random() < 0.15), user_id: 1 + Math.floor(Math.random() * 20_000) });
 }

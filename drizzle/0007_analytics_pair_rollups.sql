@@ -281,26 +281,16 @@ BEGIN
 END $$;--> statement-breakpoint
 -- chat_rollups_merge (0005) has no caller left.
 DROP FUNCTION chat_rollups_merge(chats[], chats[]);--> statement-breakpoint
--- The pair rows of the chats already stored, an organization and a month at a time.
+-- The pair rows of the chats already stored, an organization and a month at a time, summed as an
+-- insert of them would be (chat_rollup_changes with no old rows).
 DO $$
 DECLARE
   part record;
 BEGIN
   FOR part IN SELECT DISTINCT organization_id, date_trunc('month', created_at, 'UTC') AS month FROM chats LOOP
-    PERFORM chat_pair_rollups_apply(ARRAY(
-      SELECT ROW(c.organization_id, date_trunc('day', c.created_at, 'UTC'), c.question_category, c.sentiment,
-        c.country_code, c.language_code, c.user_rating, c.is_escalated, c.is_forwarded_to_hr, c.tags,
-        count(*), sum(c.message_count),
-        count(*) FILTER (WHERE c.is_escalated IS NOT NULL), count(*) FILTER (WHERE c.is_escalated),
-        count(*) FILTER (WHERE c.is_forwarded_to_hr IS NOT NULL), count(*) FILTER (WHERE c.is_forwarded_to_hr),
-        count(*) FILTER (WHERE c.avg_response_time IS NOT NULL), coalesce(sum(c.avg_response_time), 0),
-        count(*) FILTER (WHERE c.user_rating IS NOT NULL), coalesce(sum(c.user_rating), 0),
-        count(*) FILTER (WHERE c.user_rating >= 4),
-        count(*) FILTER (WHERE c.token_count IS NOT NULL), coalesce(sum(c.token_count::numeric), 0))::chat_rollup_combo
-      FROM chats c
+    PERFORM chat_pair_rollups_apply(chat_rollup_changes('{}'::chats[], ARRAY(
+      SELECT c FROM chats c
       WHERE c.organization_id = part.organization_id
-        AND c.created_at >= part.month AND c.created_at < part.month + interval '1 month'
-      GROUP BY c.organization_id, date_trunc('day', c.created_at, 'UTC'), c.question_category, c.sentiment,
-        c.country_code, c.language_code, c.user_rating, c.is_escalated, c.is_forwarded_to_hr, c.tags));
+        AND c.created_at >= part.month AND c.created_at < part.month + interval '1 month')));
   END LOOP;
 END $$;

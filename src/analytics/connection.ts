@@ -6,8 +6,8 @@
 // and no parallel workers: share it. Made on first use for a pool, closed with the app (the
 // analytics routes' onClose hook).
 import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
-import type { Db } from '../db/connection.js';
+import type pg from 'pg';
+import { poolBeside, type Db } from '../db/connection.js';
 import * as schema from '../db/schema.js';
 import type { AppDeps } from '../http/context.js';
 
@@ -17,9 +17,7 @@ export function analyticsDb(deps: Pick<AppDeps, 'pool' | 'db' | 'databaseKind'>)
   let instance = instances.get(deps.pool);
   if (!instance) {
     if (deps.databaseKind === 'postgres') {
-      const options = (deps.pool as unknown as { options: pg.PoolConfig }).options;
-      const own = new pg.Pool({ ...options, max: 5, idleTimeoutMillis: 30_000, allowExitOnIdle: true, options: '-c max_parallel_workers_per_gather=0' });
-      own.on('error', () => {}); // an idle connection lost (database restart): the next query reconnects or fails with 503
+      const own = poolBeside(deps.pool, { max: 5, options: '-c max_parallel_workers_per_gather=0' });
       instance = { db: drizzle({ client: own, schema }), own };
     } else {
       instance = { db: deps.db };

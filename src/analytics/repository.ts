@@ -75,14 +75,15 @@ const SUMMED = sql.raw(`
   coalesce(sum(s.satisfied), 0)::float8 AS satisfied, coalesce(sum(s.token_count_count), 0)::float8 AS token_count_count,
   coalesce(sum(s.token_sum), 0)::float8 AS token_sum`);
 
+/** The start (epoch ms) of the time bucket that holds `column`, in the grouping's zone. */
+const bucketStartMs = (time: NonNullable<Grouping['time']>, column: SQL) => epochMs(sql`date_trunc(${time.interval}, ${column}, ${time.tz})`);
+
 // Grouping columns come first in the select list and are grouped by position: a name such as
-// "value" could also mean an input column (chat_tag.value) to PostgreSQL.
-function groupColumns(grouping: Grouping, tsColumn: SQL, valueColumn: SQL): { select: SQL[]; groupBy: SQL[] } {
+// "value" could also mean an input column (chat_rollups.value) to PostgreSQL.
+function groupColumns(grouping: Grouping, bucket: SQL, value: SQL): { select: SQL[]; groupBy: SQL[] } {
   const select: SQL[] = [];
-  if (grouping.time) {
-    select.push(sql`${epochMs(sql`date_trunc(${grouping.time.interval}, ${tsColumn}, ${grouping.time.tz})`)} AS bucket`);
-  }
-  if (grouping.dimension) select.push(sql`${valueColumn} AS value`);
+  if (grouping.time) select.push(sql`${bucket} AS bucket`);
+  if (grouping.dimension) select.push(sql`${value} AS value`);
   return { select, groupBy: select.map((_, i) => sql.raw(String(i + 1))) };
 }
 
@@ -146,23 +147,22 @@ function bucketStartOf(starts: number[], t: number): number {
 export async function sums(db: Db, q: SumsQuery): Promise<GroupedSums[]> {
   const time = q.grouping.time;
   // Every part yields (bucket, value, sums); bucket is the time bucket's start in epoch ms.
-  const bucketOf = (column: SQL) => (time ? epochMs(sql`date_trunc(${time.interval}, ${column}, ${time.tz})`) : sql.raw('NULL::float8'));
+  const bucketOf = (column: SQL) => (time ? bucketStartMs(time, column) : sql.raw('NULL::float8'));
   const parts: SQL[] = [];
   if (q.rollup) {
     const starts = q.rollup.starts;
     for (const { table, spans, where, value } of rollupSources(q.organizationId, q.rollup)) {
-      if (spans.length <= 2) {
+      if (!starts || spans.length <= 2) {
         parts.push(sql`
           SELECT ${bucketOf(sql.raw('r.bucket'))} AS bucket, ${value} AS value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
           WHERE ${where} AND (${inSpans(sql.raw('r.bucket'), spans)})`);
         continue;
       }
-      // Many spans (a zone's buckets cut the range): one index range scan per span. A span lies in
-      // one bucket, whose start is known here: no time zone arithmetic per row.
-      const spanBucket = time && starts ? sql`span.bucket` : bucketOf(sql.raw('r.bucket'));
-      const buckets = time && starts ? spans.map((x) => bucketStartOf(starts, x.from.getTime())) : spans.map(() => 0);
+      // Many spans (the range was cut at a zone's bucket starts): one index range scan per span. A
+      // span lies in one bucket, whose start is known here: no time zone arithmetic per row.
+      const buckets = spans.map((x) => bucketStartOf(starts, x.from.getTime()));
       parts.push(sql`
-        SELECT ${spanBucket} AS bucket, r.* FROM unnest(${timestamps(spans.map((x) => x.from))}, ${timestamps(spans.map((x) => x.to))}, ${`{${buckets.join(',')}}`}::float8[]) AS span(a, b, bucket)
+        SELECT span.bucket, r.* FROM unnest(${timestamps(spans.map((x) => x.from))}, ${timestamps(spans.map((x) => x.to))}, ${`{${buckets.join(',')}}`}::float8[]) AS span(a, b, bucket)
         CROSS JOIN LATERAL (
           SELECT ${value} AS value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
           WHERE ${where} AND r.bucket >= span.a AND r.bucket < span.b
@@ -180,15 +180,12 @@ export async function sums(db: Db, q: SumsQuery): Promise<GroupedSums[]> {
       GROUP BY 1, 2`);
   }
   if (parts.length === 0) return [];
-  const select: SQL[] = [];
-  if (time) select.push(sql.raw('s.bucket AS bucket'));
-  if (q.grouping.dimension) select.push(sql.raw('s.value AS value'));
-  const groupBy = select.map((_, i) => sql.raw(String(i + 1)));
-  const query = sql`
+  const { select, groupBy } = groupColumns(q.grouping, sql.raw('s.bucket'), sql.raw('s.value'));
+  const { rows } = await db.execute<GroupedSums>(sql`
     SELECT ${sql.join([...select, SUMMED], sql`, `)}
     FROM (${sql.join(parts, sql` UNION ALL `)}) s
-    ${groupBy.length ? sql`GROUP BY ${sql.join(groupBy, sql`, `)}` : sql``}`;
-  return (await db.execute<GroupedSums>(query)).rows;
+    ${groupBy.length ? sql`GROUP BY ${sql.join(groupBy, sql`, `)}` : sql``}`);
+  return rows;
 }
 
 export interface RawQuery {
@@ -212,7 +209,8 @@ export async function rawStats(db: Db, q: RawQuery): Promise<GroupedRaw[]> {
     valueColumn = sql`CASE WHEN ${v} = ANY(${top}) THEN ${v} END`;
     extra.push(sql`CASE WHEN ${v} IS NULL THEN 'unknown' WHEN ${v} = ANY(${top}) THEN 'group' ELSE 'other' END AS kind`);
   }
-  const { select, groupBy } = groupColumns(q.grouping, sql.raw('chats.created_at'), valueColumn);
+  const bucket = q.grouping.time ? bucketStartMs(q.grouping.time, sql.raw('chats.created_at')) : sql``;
+  const { select, groupBy } = groupColumns(q.grouping, bucket, valueColumn);
   if (dimension) groupBy.push(sql.raw(String(select.length + 1))); // kind
   const { rows } = await db.execute<GroupedRaw>(sql`
     SELECT ${sql.join([...select, ...extra, sql.raw(`

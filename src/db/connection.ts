@@ -48,6 +48,17 @@ class ResilientClient extends pg.Client {
   }
 }
 
+/**
+ * A pool of its own on the same PostgreSQL database as `pool`, with its settings and client, for a
+ * path that must not queue behind the app's queries (ingest) or needs session settings (analytics).
+ */
+export function poolBeside(pool: pg.Pool, config: pg.PoolConfig): pg.Pool {
+  const options = (pool as unknown as { options: pg.PoolConfig }).options;
+  const own = new pg.Pool({ ...options, idleTimeoutMillis: 30_000, allowExitOnIdle: true, ...config });
+  own.on('error', () => {}); // an idle connection lost (database restart): the next query reconnects or fails with 503
+  return own;
+}
+
 export function connectPostgres(databaseUrl: string, maxConnections = 10): Database {
   // `Client` travels with pool.options, so pools made from them (the ingest path's) get it too.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: maxConnections, Client: ResilientClient });

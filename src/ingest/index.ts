@@ -1,7 +1,8 @@
 // The ingest path of one database: a group-commit queue per table and the keys in flight.
 // Made on first use for a pool (a test app, the server), and closed with the app (see
 // closeIngest, called from the chat routes' onClose hook).
-import pg from 'pg';
+import type pg from 'pg';
+import { poolBeside } from '../db/connection.js';
 import type { AppDeps } from '../http/context.js';
 import { writeChats, type ChatItem, type CreatedChat } from './chats.js';
 import { GroupCommit } from './group-commit.js';
@@ -34,11 +35,7 @@ export function ingestOf(deps: Pick<AppDeps, 'pool' | 'databaseKind'>): Ingest {
     // On PostgreSQL the flushes get connections of their own, so that a flush never queues in the
     // app's pool behind the authentication queries of the very requests it is about to answer.
     // PGlite has one connection: share it.
-    const own =
-      deps.databaseKind === 'postgres'
-        ? new pg.Pool({ ...(deps.pool as unknown as { options: pg.PoolConfig }).options, max: 2 * FULL_BATCH_CONCURRENCY, idleTimeoutMillis: 30_000, allowExitOnIdle: true })
-        : undefined;
-    own?.on('error', () => {}); // an idle connection lost (database restart): the next flush reconnects or fails with 503
+    const own = deps.databaseKind === 'postgres' ? poolBeside(deps.pool, { max: 2 * FULL_BATCH_CONCURRENCY }) : undefined;
     const pool = own ?? deps.pool;
     const chats = new GroupCommit({ write: (items: ChatItem[]) => writeChats(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY, fullBatchConcurrency: FULL_BATCH_CONCURRENCY });
     const messages = new GroupCommit({ write: (items: MessageItem[]) => writeMessages(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY, fullBatchConcurrency: FULL_BATCH_CONCURRENCY });
