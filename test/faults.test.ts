@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../src/app.js';
+import { buildApp, DEFAULT_SERVER_LIMITS, type App } from '../src/app.js';
 import type { Database } from '../src/db/connection.js';
 import { openEmbedded } from '../src/db/embedded.js';
 import { TEST_JWT_SECRET } from './helpers/app.js';
@@ -202,6 +202,14 @@ describe('connection limits (slow clients, oversized headers)', () => {
     expect(slow.response).toContain('"code":"request_timeout"');
     expect(slow.ms).toBeGreaterThanOrEqual(900);
     expect(slow.ms).toBeLessThan(2_500);
+  });
+
+  it('answers a connection that sends nothing at all with 408 after headersTimeout (not the 60 s connectionTimeout) and closes it', async () => {
+    const silent = await rawHttp(port, () => {});
+    expect(silent.response).toMatch(/^HTTP\/1\.1 408 /);
+    expect(JSON.parse(silent.response.split('\r\n\r\n')[1])).toEqual({ error: 'The request took too long to arrive', code: 'request_timeout' });
+    expect(silent.response).toMatch(/\r\nConnection: close\r\n/i);
+    expect(silent.ms).toBeLessThan(DEFAULT_SERVER_LIMITS.connectionTimeout);
   });
 
   it('cuts off a client that sends its body too slowly (408 after requestTimeout)', async () => {

@@ -159,6 +159,15 @@ describe('POST /auth/login', () => {
     for (let i = 0; i < 8; i++) expect((await login({ email, password }, '198.51.100.5')).statusCode).toBe(200);
   });
 
+  it('reports on a successful login what is left after its attempt was given back', async () => {
+    const ok = await login({ email, password }, '198.51.100.6');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['ratelimit']).toMatch(/^"login";r=3;t=0, "login-ip";r=6;t=0$/);
+    expect((await login({ email, password: 'wrong password' }, '198.51.100.6')).headers['ratelimit']).toMatch(/^"login";r=2;t=\d+, "login-ip";r=5;t=\d+$/);
+    // One failure stays counted; a success after it gives back only its own attempt.
+    expect((await login({ email, password }, '198.51.100.6')).headers['ratelimit']).toMatch(/^"login";r=2;t=\d+, "login-ip";r=5;t=\d+$/);
+  });
+
   it('refuses an IP + e-mail after its failed attempts, even with the right password; other e-mails and IPs go on', async () => {
     const codes = [];
     for (let i = 0; i < 3; i++) codes.push((await login({ email, password: 'wrong password' })).statusCode);

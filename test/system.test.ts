@@ -15,9 +15,21 @@ describe('system endpoints', () => {
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
-  it('GET /version names the version and the database in use', async () => {
+  it('GET /version names the version and the database in use, and nothing else', async () => {
     const res = await t.app.inject({ url: '/version' });
-    expect(res.json()).toMatchObject({ name: 'chatlogger', version: expect.stringMatching(/^\d+\.\d+\.\d+/), database: backend });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ name: 'chatlogger', version: expect.stringMatching(/^\d+\.\d+\.\d+/), database: backend });
+  });
+
+  it('the OpenAPI document gives /version its own response shape, not the shape of /health', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    const schema = doc.paths['/version'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(schema.properties).sort()).toEqual(['database', 'name', 'version']);
+    expect(schema.required.sort()).toEqual(['database', 'name', 'version']);
+    expect(schema.properties.database.anyOf.map((s: { const?: string; enum?: string[] }) => s.const ?? s.enum?.[0]).sort()).toEqual(['pglite', 'postgres']);
+    for (const field of ['name', 'version', 'database']) expect(schema.properties[field].description).toBeTruthy();
+    const health = doc.paths['/health'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(health.properties)).toEqual(['status']);
   });
 
   // Other GET paths are the dashboard's client-side pages (test/dashboard-serving.test.ts).

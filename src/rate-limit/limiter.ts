@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { Redis } from 'ioredis';
 import { HttpError } from '../http/errors.js';
-import { MemoryBucketStore, RedisBucketStore, type BucketPolicy, type BucketStore } from './bucket.js';
+import { MemoryBucketStore, RedisBucketStore, type BucketPolicy, type BucketStore, type TakeResult } from './bucket.js';
 import type { AttemptWindow, RateLimitSettings, TokenRate } from './settings.js';
 
 const LOGIN_URL = '/auth/login';
@@ -44,6 +44,11 @@ async function openRedis(url: string, prefix: string | undefined, app: FastifyIn
   return store;
 }
 
+/** The RateLimit header: what is left of each bucket and when it is full again. */
+function rateLimitHeader(buckets: [string, Policy][], results: TakeResult[]): string {
+  return buckets.map(([, p], i) => `"${p.name}";r=${results[i].remaining};t=${Math.ceil(results[i].resetMs / 1000)}`).join(', ');
+}
+
 function asArray<T>(value: T | T[] | undefined): T[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
@@ -62,7 +67,7 @@ export async function installRateLimits(app: FastifyInstance, settings: RateLimi
   async function enforce(reply: FastifyReply, buckets: [string, Policy][], message: (retryAfter: number) => string) {
     const results = await Promise.all(buckets.map(([key, policy]) => store.take(key, policy)));
     reply.header('ratelimit-policy', buckets.map(([, p]) => `"${p.name}";q=${p.burst};w=${p.window}`).join(', '));
-    reply.header('ratelimit', buckets.map(([, p], i) => `"${p.name}";r=${results[i].remaining};t=${Math.ceil(results[i].resetMs / 1000)}`).join(', '));
+    reply.header('ratelimit', rateLimitHeader(buckets, results));
     const refused = results.filter((r) => !r.allowed);
     if (refused.length === 0) return;
     const retryAfter = Math.max(1, ...refused.map((r) => Math.ceil(r.retryAfterMs / 1000)));
@@ -93,7 +98,10 @@ export async function installRateLimits(app: FastifyInstance, settings: RateLimi
   };
   const refundLogin = async (request: FastifyRequest, reply: FastifyReply) => {
     if (reply.statusCode !== 200) return;
-    await Promise.all(loginBuckets(request).map(([key, policy]) => store.take(key, policy, -1)));
+    const buckets = loginBuckets(request);
+    const results = await Promise.all(buckets.map(([key, policy]) => store.take(key, policy, -1)));
+    // The header set before the login ran counted this attempt; say what is left after the refund.
+    reply.header('ratelimit', rateLimitHeader(buckets, results));
   };
 
   // Route-level preHandlers run after the global ones, so the limiter goes at the end of each

@@ -31,8 +31,19 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['System'],
-        summary: 'The running version',
-        response: { 200: Type.Object({ name: Type.String(), version: Type.String(), database: Type.String() }) },
+        summary: 'The running version and the kind of database it runs on',
+        response: {
+          200: Type.Object(
+            {
+              name: Type.String({ description: 'The package name: "chatlogger"' }),
+              version: Type.String({ description: 'The running version (semantic versioning), e.g. "0.1.0"' }),
+              database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')], {
+                description: '"pglite" for the embedded database, "postgres" with DATABASE_URL',
+              }),
+            },
+            { description: 'Answered without touching the database (use /health for its reachability)' },
+          ),
+        },
       },
     },
     async () => ({ name: pkg.name, version: pkg.version, database: app.deps.databaseKind }),
