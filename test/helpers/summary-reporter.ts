@@ -1,4 +1,8 @@
 // Prints the closing line CI reads: "N passed, N failed" (Vitest's own summary has another shape).
+// A test file that fails outside its tests (it does not load, or a beforeAll hook throws, so its
+// tests never run) counts as one failure and is named, so that the line never reads green while
+// the run exits 1.
+import path from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
@@ -6,17 +10,24 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
+    const brokenFiles: string[] = [];
     for (const module of testModules) {
+      let failedHere = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
+        else if (state === 'failed') failedHere++;
         else skipped++;
       }
-      // A file that failed to load has no tests but must not count as green.
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++;
+      failed += failedHere;
+      if (module.state() === 'failed' && failedHere === 0) {
+        failed++;
+        brokenFiles.push(`${module.project.name}: ${path.relative(process.cwd(), module.moduleId)}`);
+      }
     }
     failed += unhandledErrors.length;
+    if (brokenFiles.length) process.stdout.write(`\nfailed outside their tests (counted once each):\n  ${brokenFiles.join('\n  ')}\n`);
+    if (unhandledErrors.length) process.stdout.write(`\n${unhandledErrors.length} unhandled error(s), counted as failures\n`);
     process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
   }
 }
