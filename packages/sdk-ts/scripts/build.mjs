@@ -8,7 +8,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tsc = createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
+// typescript: this package's devDependency, or the one of the project building it (the repository).
+const resolveTsc = (from) => createRequire(path.join(from, 'package.json')).resolve('typescript/bin/tsc');
+let tsc;
+try {
+  tsc = resolveTsc(root);
+} catch {
+  tsc = resolveTsc(process.cwd());
+}
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 for (const project of ['tsconfig.json', 'tsconfig.cjs.json']) {
   execFileSync(process.execPath, [tsc, '-p', path.join(root, project)], { stdio: 'inherit' });
