@@ -62,6 +62,24 @@ describe('ChatLogger client', () => {
     expect(unknownField).toMatchObject({ status: 400, field: 'colour' });
   });
 
+  it('sends one chat once for one Idempotency-Key, even from two concurrent calls; a malformed key is a 400 naming the header', async () => {
+    const p = prefix();
+    const c = client();
+    const key = `order-${p}`;
+    const [a, b] = await Promise.all([c.createChat(chat(`${p}1`), { idempotencyKey: key }), c.createChat(chat(`${p}1`), { idempotencyKey: key })]);
+    expect(a.chat_id).toBe(b.chat_id);
+    expect(await s.count(orgId(), p)).toEqual({ rows: 1, distinct: 1 });
+    await expect(c.createChat({}, { idempotencyKey: 'not ascii: é' })).rejects.toMatchObject({ status: 400, field: 'Idempotency-Key' });
+  });
+
+  it('createChats answers one result per chat: 201 with chat_id, or 400 with the field', async () => {
+    const p = prefix();
+    const results = await client().createChats([chat(`${p}1`), { metadata: { session_id: `${p}2`, user_rating: 0 } }, chat(`${p}3`)]);
+    expect(results.map((r) => r.status)).toEqual([201, 400, 201]);
+    expect(results[1]).toMatchObject({ index: 1, code: 'invalid_request', field: 'metadata.user_rating' });
+    expect(await s.count(orgId(), p)).toEqual({ rows: 2, distinct: 2 });
+  });
+
   it('rejects a wrong API key with a 401 ApiError (not retried)', async () => {
     const statuses: number[] = [];
     const c = new ChatLogger({ apiKey: 'clk_wrong', baseUrl: s.url, fetch: countingFetch(statuses) });

@@ -55,6 +55,24 @@ class ClientTest(unittest.TestCase):
             client.update_chat(999_999_999, {"title": "x"})
         self.assertEqual(missing.exception.status, 404)
 
+    def test_one_idempotency_key_stores_one_chat_and_a_malformed_key_is_a_400(self) -> None:
+        tag = unique_tag()
+        client = ChatLogger(API_KEY, URL, **FAST)
+        first = client.create_chat({"tags": [tag]}, idempotency_key=f"order-{tag}")
+        again = client.create_chat({"tags": [tag]}, idempotency_key=f"order-{tag}")
+        self.assertEqual(first["chat_id"], again["chat_id"])
+        self.assertEqual(count_tagged(tag), 1)
+        with self.assertRaises(ApiError) as caught:
+            client.create_chat({}, idempotency_key="x" * 256)
+        self.assertEqual((caught.exception.status, caught.exception.field), (400, "Idempotency-Key"))
+
+    def test_create_chats_answers_one_result_per_chat(self) -> None:
+        tag = unique_tag()
+        results = ChatLogger(API_KEY, URL).create_chats([{"tags": [tag]}, {"tags": [tag], "user_id": 0}, {"tags": [tag]}])
+        self.assertEqual([r["status"] for r in results], [201, 400, 201])
+        self.assertEqual((results[1]["code"], results[1]["field"]), ("invalid_request", "user_id"))
+        self.assertEqual(count_tagged(tag), 2)
+
     def test_a_wrong_api_key_is_a_401_and_not_retried(self) -> None:
         with self.assertRaises(ApiError) as caught:
             ChatLogger("clk_wrong", URL, max_retries=5, min_retry_delay=5).create_chat({})
