@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './helpers/browser.js';
 import { startSdkServer, type SdkServer } from './helpers/sdk-server.js';
 
 const SOURCE = path.resolve(import.meta.dirname, '../packages/sdk-ts');
@@ -15,12 +16,13 @@ const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 let s: SdkServer;
 let project: string;
+let built: string;
 beforeAll(async () => {
   // The user's project, with the package built in a copy of its own (the test runs once per
   // database backend, at the same time: each builds its own dist).
   project = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-sdk-user-'));
   // (tsc compiles files inside node_modules differently: build beside it, then link it in.)
-  const pkg = path.join(project, 'sdk-ts');
+  const pkg = (built = path.join(project, 'sdk-ts'));
   for (const entry of ['package.json', 'README.md', 'tsconfig.json', 'tsconfig.cjs.json', 'src', 'scripts']) {
     fs.cpSync(path.join(SOURCE, entry), path.join(pkg, entry), { recursive: true });
   }
@@ -134,5 +136,46 @@ export async function f(): Promise<number> {
     );
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('the process exits with 3 chat(s) not sent');
+  });
+  it('imports nothing but its own files (no Node module: it runs in browsers and on edge runtimes)', () => {
+    for (const dir of ['dist/esm', 'dist/cjs']) {
+      for (const file of fs.readdirSync(path.join(built, dir), { recursive: true }) as string[]) {
+        if (!file.endsWith('.js')) continue;
+        const source = fs.readFileSync(path.join(built, dir, file), 'utf8');
+        const specifiers = [...source.matchAll(/(?:from\s+|require\(|import\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+        for (const specifier of specifiers) expect(specifier, `${dir}/${file}`).toMatch(/^\.\.?\//);
+      }
+    }
+  });
+
+  it('works in a browser (Chromium): the ES module build creates a chat and a buffered logger delivers one', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      // The page and the SDK's files are served on the server's origin (the server sends no CORS headers).
+      await page.route(`${s.url}/sdk/**`, (route) => {
+        const file = new URL(route.request().url()).pathname.replace(/^\/sdk\//, '');
+        if (file === 'page.html') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>sdk</title>' });
+        return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(path.join(built, 'dist/esm', file), 'utf8') });
+      });
+      await page.goto(`${s.url}/sdk/page.html`);
+      // (A string, not a function: vitest would rewrite a function's import() for Node.)
+      const result = (await page.evaluate(`(async () => {
+        const sdk = await import(location.origin + '/sdk/index.js');
+        const client = new sdk.ChatLogger({ apiKey: ${JSON.stringify(s.apiKey)}, baseUrl: location.origin });
+        const created = await client.createChat({ metadata: { session_id: 'browser-1' } });
+        const logger = client.bufferedLogger();
+        logger.log({ metadata: { session_id: 'browser-2' } });
+        const stats = await logger.close();
+        const error = await client.createChat({ metadata: { country_code: 'XX' } }).catch((e) => e.name + ' ' + e.field);
+        return { chatId: created.chat_id, stats, error, hasProcess: typeof globalThis.process !== 'undefined' };
+      })()`)) as { chatId: number; stats: object; error: string; hasProcess: boolean };
+      expect(result).toMatchObject({ stats: { sent: 1, dropped: 0 }, error: 'ApiError metadata.country_code', hasProcess: false });
+      expect(result.chatId).toBeGreaterThan(0);
+      expect(await chatsWithSession('browser-1')).toHaveLength(1);
+      expect(await chatsWithSession('browser-2')).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
   });
 });

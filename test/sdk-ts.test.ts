@@ -144,9 +144,10 @@ describe('ChatLogger client', () => {
     expect(await s.count(orgId(), p)).toEqual({ rows: 1, distinct: 1 });
   });
 
-  it('refuses a client without an API key, and a chat id that is not a positive integer', () => {
+  it('refuses a client without an API key, and a chat id that is not a positive integer', async () => {
     expect(() => new ChatLogger({ apiKey: '' })).toThrow(/apiKey is required/);
-    expect(() => client().updateChat(0, {})).rejects.toMatchObject({ field: 'chatId' });
+    await expect(client().updateChat(0, {})).rejects.toMatchObject({ field: 'chatId' });
+    await expect(client().addMessage(1.5, { role: 'user', content: 'x' })).rejects.toMatchObject({ field: 'chatId' });
   });
 });
 

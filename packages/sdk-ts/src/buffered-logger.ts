@@ -3,7 +3,8 @@
 // Each batch gets one Idempotency-Key, kept for all its retries, so a batch whose answer was lost
 // is replayed by the server, never stored twice. One batch is in flight at a time (order kept).
 import { apiErrorOf, ChatLoggerError } from './errors.js';
-import { newIdempotencyKey, retryDelay, type Outcome, type Transport } from './transport.js';
+import { newIdempotencyKey, retryDelay, type Transport } from './transport.js';
+import { intOption, onProcessExit, unref, utf8Length } from './util.js';
 import type { BatchItemResult, CreateChatInput } from './types.js';
 
 export interface BufferedLoggerOptions {
@@ -70,7 +71,7 @@ export class BufferedLogger {
   private wakeWait?: () => void;
   private closing?: { deadline: number };
   private closed?: Promise<BufferedLoggerStats>;
-  private readonly exitHooks?: { beforeExit: () => void; exit: () => void };
+  private readonly removeExitHooks?: () => void;
 
   constructor(private readonly transport: Transport, options: BufferedLoggerOptions = {}) {
     this.maxBatchSize = intOption('maxBatchSize', options.maxBatchSize, 500, 1, 1000);
@@ -81,9 +82,8 @@ export class BufferedLogger {
     this.onItemError = options.onItemError;
     this.onWarning = options.onWarning ?? ((message) => console.warn(message));
 
-    const proc = (globalThis as { process?: NodeLikeProcess }).process;
-    if (options.flushOnExit !== false && typeof proc?.on === 'function') {
-      this.exitHooks = {
+    if (options.flushOnExit !== false) {
+      this.removeExitHooks = onProcessExit({
         // The event loop is empty (our own timers do not hold it): send what waits, then exit.
         beforeExit: () => {
           if (this.pending() > 0) void this.close();
@@ -93,9 +93,7 @@ export class BufferedLogger {
           const lost = this.pending();
           if (lost > 0) this.warn(`chatlogger: the process exits with ${lost} chat(s) not sent; call await logger.close() before exiting`);
         },
-      };
-      proc.on('beforeExit', this.exitHooks.beforeExit);
-      proc.on('exit', this.exitHooks.exit);
+      });
     }
   }
 
@@ -130,11 +128,7 @@ export class BufferedLogger {
    */
   close(): Promise<BufferedLoggerStats> {
     if (!this.closing) {
-      const proc = (globalThis as { process?: NodeLikeProcess }).process;
-      if (this.exitHooks && proc?.removeListener) {
-        proc.removeListener('beforeExit', this.exitHooks.beforeExit);
-        proc.removeListener('exit', this.exitHooks.exit);
-      }
+      this.removeExitHooks?.();
       this.closing = { deadline: Date.now() + this.closeTimeoutMs };
       this.wakeWait?.(); // a retry waiting (unref'd) now waits on the deadline, holding the process
       this.closed = this.flush().then(() => this.stats());
@@ -308,31 +302,4 @@ export class BufferedLogger {
       // a warning must never break logging
     }
   }
-}
-
-interface NodeLikeProcess {
-  on?: (event: string, listener: () => void) => unknown;
-  removeListener?: (event: string, listener: () => void) => unknown;
-}
-
-function unref(timer: unknown): void {
-  (timer as { unref?: () => void }).unref?.();
-}
-
-function intOption(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ChatLoggerError(`${name} must be an integer from ${min} to ${max}`, { code: 'invalid_options', field: name });
-  }
-  return value;
-}
-
-/** Bytes of `s` in UTF-8 (what the server's body limit counts). */
-function utf8Length(s: string): number {
-  let bytes = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) bytes += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
-  }
-  return bytes;
 }
