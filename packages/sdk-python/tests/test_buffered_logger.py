@@ -7,13 +7,13 @@ import sys
 import textwrap
 import time
 import unittest
-from typing import Any, List, Mapping, Tuple
+from typing import Any, Dict, List, Mapping, Tuple
 
 from chatlogger import ChatLogger, ChatLoggerError
 
 from .support import API_KEY, URL, FlakyProxy, chats_tagged, count_tagged, free_port, unique_tag
 
-FAST = {"min_retry_delay": 0.005, "max_retry_delay": 0.05}
+FAST: Dict[str, Any] = {"min_retry_delay": 0.005, "max_retry_delay": 0.05}
 SRC = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src")
 
 
@@ -142,7 +142,7 @@ class BufferedLoggerTest(unittest.TestCase):
         client = ChatLogger(API_KEY, URL)
         for name, value in (("max_batch_size", 1001), ("flush_interval", -1), ("max_buffered_chats", 0)):
             with self.assertRaises(ChatLoggerError) as caught:
-                client.buffered_logger(**{name: value})
+                client.buffered_logger(**{name: value})  # type: ignore[arg-type]  # wrong on purpose
             self.assertEqual(caught.exception.field, name)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 import unittest
 import urllib.error
+from typing import Any, Dict, List
 import urllib.request
 
 from chatlogger import ApiError, ChatLogger, ChatLoggerError, NetworkError
 
 from .support import API_KEY, THROTTLED_API_KEY, THROTTLED_TOKEN, URL, FlakyProxy, chats_tagged, count_tagged, dashboard_get, free_port, unique_tag
 
-FAST = {"min_retry_delay": 0.005, "max_retry_delay": 0.05}
+FAST: Dict[str, Any] = {"min_retry_delay": 0.005, "max_retry_delay": 0.05}
 
 
 class ClientTest(unittest.TestCase):
@@ -70,7 +71,7 @@ class ClientTest(unittest.TestCase):
         tag = unique_tag()
         results = ChatLogger(API_KEY, URL).create_chats([{"tags": [tag]}, {"tags": [tag], "user_id": 0}, {"tags": [tag]}])
         self.assertEqual([r["status"] for r in results], [201, 400, 201])
-        self.assertEqual((results[1]["code"], results[1]["field"]), ("invalid_request", "user_id"))
+        self.assertEqual((results[1].get("code"), results[1].get("field")), ("invalid_request", "user_id"))
         self.assertEqual(count_tagged(tag), 2)
 
     def test_a_wrong_api_key_is_a_401_and_not_retried(self) -> None:
@@ -116,7 +117,7 @@ class ClientTest(unittest.TestCase):
         # The throttled organization's key takes 1 request at once and 2 per second: a quick second
         # request is answered 429 with Retry-After, and the client waits and retries.
         raw = urllib.request.Request(URL + "/api/v1/chats", data=b"{}", method="POST", headers={"x-organization-api-key": THROTTLED_API_KEY, "content-type": "application/json"})
-        statuses = []
+        statuses: List[int] = []
         for _ in range(2):
             try:
                 with urllib.request.urlopen(raw, timeout=10) as response:

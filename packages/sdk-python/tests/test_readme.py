@@ -16,7 +16,9 @@ class ReadmeTest(unittest.TestCase):
     def test_the_quick_start_works_verbatim(self) -> None:
         with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
             readme = f.read()
-        quick_start = re.search(r"```python\n(.*?)```", readme.split("## Quick start", 1)[1], re.S).group(1)
+        found = re.search(r"```python\n(.*?)```", readme.split("## Quick start", 1)[1], re.S)
+        assert found is not None, "no python block under ## Quick start"
+        quick_start = found.group(1)
         self.assertLessEqual(len([line for line in quick_start.splitlines() if line.strip()]), 10)
         env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": os.path.join(ROOT, "src"), "CHATLOGGER_API_KEY": API_KEY, "CHATLOGGER_URL": URL}
         done = subprocess.run([sys.executable, "-c", quick_start], env=env, capture_output=True, text=True, timeout=60)

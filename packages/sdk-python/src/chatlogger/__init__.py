@@ -3,7 +3,7 @@ logger that batches chats in a background thread. Standard library only."""
 from .buffered import BufferedLogger
 from .client import ChatLogger
 from .errors import ApiError, ChatLoggerError, NetworkError
-from .types import AddMessage, AddMessageResult, BatchItemResult, Chat, ChatMetadata, CreateChat, CreateChatResult, LoggerStats, UpdateChat
+from .types import AddMessage, AddMessageResult, BatchItemResult, Chat, ChatMetadata, CreateChat, CreateChatResult, LoggerStats, StoredChatMetadata, UpdateChat
 
 __version__ = "0.1.0"
 __all__ = [
@@ -20,5 +20,6 @@ __all__ = [
     "CreateChatResult",
     "LoggerStats",
     "NetworkError",
+    "StoredChatMetadata",
     "UpdateChat",
 ]

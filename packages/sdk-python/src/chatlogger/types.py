@@ -64,13 +64,35 @@ class AddMessageResult(TypedDict):
     message_id: int
 
 
-class BatchItemResult(TypedDict, total=False):
+class _BatchItemRequired(TypedDict):
     index: int
     status: int
+
+
+class BatchItemResult(_BatchItemRequired, total=False):
+    """201 with ``chat_id``, or an error (400 invalid, 500 refused by the database) with ``code`` and ``field``."""
+
     chat_id: int
     error: str
     code: str
     field: str
+
+
+class StoredChatMetadata(TypedDict):
+    """A stored chat's metadata: every field present, None when not known."""
+
+    avg_response_time: Optional[float]
+    country_code: Optional[str]
+    ip_address: Optional[str]
+    is_escalated: Optional[bool]
+    is_forwarded_to_hr: Optional[bool]
+    language_code: Optional[str]
+    question_category: Optional[str]
+    sentiment: Optional[str]
+    session_id: Optional[str]
+    token_count: Optional[int]
+    transcript_link: Optional[str]
+    user_rating: Optional[int]
 
 
 class Chat(TypedDict):
@@ -79,7 +101,7 @@ class Chat(TypedDict):
     user_id: Optional[int]
     title: Optional[str]
     tags: List[str]
-    metadata: ChatMetadata
+    metadata: StoredChatMetadata
     created_at: str
     updated_at: str
 
