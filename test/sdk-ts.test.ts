@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, ChatLogger, ChatLoggerError, NetworkError, type CreateChatInput } from '../packages/sdk-ts/src/index.js';
+import { parseRetryAfter } from '../packages/sdk-ts/src/transport.js';
 import { startFlakyProxy, type FlakyProxy } from './helpers/flaky-proxy.js';
 import { freePort } from './helpers/server-process.js';
 import { startSdkServer, type SdkServer } from './helpers/sdk-server.js';
@@ -233,9 +234,46 @@ describe('BufferedLogger', () => {
     expect(rejected.map((e) => e.status)).toEqual([401, 401]);
   });
 
+  it('splits batches by bytes as well as by count (the server takes 5 MiB per batch)', async () => {
+    const p = prefix();
+    const statuses: number[] = [];
+    const logger = client(s.url, { fetch: countingFetch(statuses) }).bufferedLogger({ maxBatchBytes: 16_384, maxBatchSize: 1000 });
+    // Each chat is about 3.4 KB of JSON (50 tags of 64 characters): 4 fit in 16 KiB.
+    const tags = Array.from({ length: 50 }, (_, i) => `${String(i).padStart(2, '0')}${'t'.repeat(62)}`);
+    for (let i = 0; i < 20; i++) logger.log({ tags, metadata: { session_id: `${p}${i}` } });
+    expect(await logger.close()).toMatchObject({ sent: 20, rejected: 0 });
+    expect(statuses).toEqual([207, 207, 207, 207, 207]);
+    expect(await s.count(orgId(), p)).toEqual({ rows: 20, distinct: 20 });
+  });
+
+  it('flush() sends what was logged and the logger goes on; a chat larger than a batch is reported, not sent', async () => {
+    const p = prefix();
+    const rejected: ChatLoggerError[] = [];
+    const logger = client().bufferedLogger({ flushIntervalMs: 3_600_000, maxBatchBytes: 1024, onItemError: (e) => rejected.push(e) });
+    logger.log(chat(`${p}1`));
+    await logger.flush();
+    expect(await s.count(orgId(), p)).toEqual({ rows: 1, distinct: 1 });
+    logger.log({ title: 'x'.repeat(2000) });
+    expect(rejected.map((e) => e.code)).toEqual(['payload_too_large']);
+    logger.log(chat(`${p}2`));
+    expect(await logger.close()).toMatchObject({ sent: 2, rejected: 1, dropped: 0 });
+    expect(await s.count(orgId(), p)).toEqual({ rows: 2, distinct: 2 });
+  });
+
   it('refuses options out of range, naming the option', () => {
     expect(() => client().bufferedLogger({ maxBatchSize: 1001 })).toThrow(expect.objectContaining({ field: 'maxBatchSize' }));
     expect(() => client().bufferedLogger({ flushIntervalMs: -1 })).toThrow(expect.objectContaining({ field: 'flushIntervalMs' }));
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads delta-seconds and HTTP dates, and ignores what it cannot read', () => {
+    const now = Date.parse('2026-12-02T10:00:00Z');
+    expect(parseRetryAfter('5', now)).toBe(5000);
+    expect(parseRetryAfter('Wed, 02 Dec 2026 10:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('Wed, 02 Dec 2026 09:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });
 

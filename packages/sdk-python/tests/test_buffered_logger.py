@@ -112,6 +112,20 @@ class BufferedLoggerTest(unittest.TestCase):
             logger.log({})
         self.assertEqual(closed.exception.code, "logger_closed")
 
+    def test_splits_batches_by_bytes_and_reports_a_chat_larger_than_a_batch(self) -> None:
+        tag = unique_tag()
+        rejected: List[ChatLoggerError] = []
+        logger = ChatLogger(API_KEY, URL).buffered_logger(max_batch_bytes=16_384, max_batch_size=1000, flush_interval=3600, on_item_error=lambda e, c: rejected.append(e), flush_at_exit=False)
+        # Each chat is about 3.4 KB of JSON (50 tags of 64 characters): 4 fit in 16 KiB.
+        tags = [tag] + [f"{i:02d}" + "t" * 62 for i in range(49)]
+        for i in range(20):
+            logger.log({"tags": tags, "metadata": {"session_id": f"{tag}-{i}"}})
+        logger.log({"tags": [tag], "title": "x" * 20_000})
+        stats = logger.close()
+        self.assertEqual((stats["sent"], stats["rejected"]), (20, 1))
+        self.assertEqual([e.code for e in rejected], ["payload_too_large"])
+        self.assertEqual(len(chats_tagged(tag)), 20)
+
     def test_a_batch_refused_as_a_whole_reports_every_chat(self) -> None:
         rejected: List[ChatLoggerError] = []
         logger = ChatLogger("clk_wrong", URL).buffered_logger(on_item_error=lambda e, c: rejected.append(e), flush_at_exit=False)

@@ -1,13 +1,16 @@
 """The sync client against the real server (started by test/sdk-python.test.ts)."""
 from __future__ import annotations
 
+import email.utils
 import json
+import time
 import unittest
 import urllib.error
 from typing import Any, Dict, List
 import urllib.request
 
 from chatlogger import ApiError, ChatLogger, ChatLoggerError, NetworkError
+from chatlogger._transport import parse_retry_after
 
 from .support import API_KEY, THROTTLED_API_KEY, THROTTLED_TOKEN, URL, FlakyProxy, chats_tagged, count_tagged, dashboard_get, free_port, unique_tag
 
@@ -138,6 +141,17 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(bad_id.exception.field, "chat_id")
         with self.assertRaises(ValueError):
             ChatLogger(API_KEY, URL).create_chat({"metadata": {"avg_response_time": float("nan")}})
+
+
+class RetryAfterTest(unittest.TestCase):
+    def test_reads_delta_seconds_and_http_dates_and_ignores_the_rest(self) -> None:
+        self.assertEqual(parse_retry_after("5"), 5.0)
+        in_a_minute = parse_retry_after(email.utils.formatdate(time.time() + 60, usegmt=True))
+        assert in_a_minute is not None
+        self.assertTrue(55 <= in_a_minute <= 60)
+        self.assertEqual(parse_retry_after("Wed, 02 Dec 2020 09:00:00 GMT"), 0.0)
+        self.assertIsNone(parse_retry_after("soon"))
+        self.assertIsNone(parse_retry_after(None))
 
 
 if __name__ == "__main__":
