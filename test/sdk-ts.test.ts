@@ -260,6 +260,14 @@ describe('BufferedLogger', () => {
     expect(await s.count(orgId(), p)).toEqual({ rows: 2, distinct: 2 });
   });
 
+  it('never rejects in the background: a broken fetch drops the batch with a warning', async () => {
+    const warnings: string[] = [];
+    const logger = new ChatLogger({ apiKey: s.apiKey, baseUrl: s.url, fetch: async () => undefined as never }).bufferedLogger({ onWarning: (m) => warnings.push(m) });
+    logger.log({});
+    expect(await logger.close()).toMatchObject({ sent: 0, dropped: 1 });
+    expect(warnings).toEqual([expect.stringMatching(/dropped 1 chat\(s\) not sent \(unexpected error: /)]);
+  });
+
   it('refuses options out of range, naming the option', () => {
     expect(() => client().bufferedLogger({ maxBatchSize: 1001 })).toThrow(expect.objectContaining({ field: 'maxBatchSize' }));
     expect(() => client().bufferedLogger({ flushIntervalMs: -1 })).toThrow(expect.objectContaining({ field: 'flushIntervalMs' }));

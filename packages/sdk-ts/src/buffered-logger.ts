@@ -181,6 +181,9 @@ export class BufferedLogger {
       this.inFlight = batch.length;
       try {
         await this.deliver(batch);
+      } catch (err) {
+        // Never reject: log() does not wait for this promise, and a rejection would end a Node process.
+        this.dropAll(batch, `unexpected error: ${err instanceof Error ? err.message : String(err)}`);
       } finally {
         this.inFlight = 0;
       }
