@@ -19,6 +19,7 @@ import { messageRoutes } from './messages/routes.js';
 import { orgRoutes } from './orgs/routes.js';
 import { userRoutes } from './users/routes.js';
 import type { TrustProxy } from './config.js';
+import { DEFAULT_COST_LIMITS, type CostLimits } from './cost-limits/settings.js';
 import type { Database } from './db/connection.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
@@ -76,6 +77,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The dashboard's build (default web/dist). */
   webDist?: string;
+  /** Bounds on a request's cost and an organization's share (default DEFAULT_COST_LIMITS). */
+  costLimits?: Partial<CostLimits>;
 }
 
 /** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
@@ -116,6 +119,7 @@ export async function buildApp(options: AppOptions) {
     allowRegistration: options.allowRegistration ?? true,
     cookieSecure: options.cookieSecure ?? false,
     dataDir: options.dataDir,
+    costLimits: { ...DEFAULT_COST_LIMITS, ...options.costLimits },
   });
   app.decorateRequest('principal', null);
 

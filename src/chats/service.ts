@@ -1,3 +1,4 @@
+import { boundedReadsDb } from '../cost-limits/read-pool.js';
 import type { AppDeps } from '../http/context.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { normalizeTag } from '../http/formats.js';
@@ -112,8 +113,10 @@ export async function listChats(deps: AppDeps, organizationId: number, filterInp
   const where = chatFilterSql(organizationId, parseChatFilters(filterInput));
   const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
   const [rows, total] = await Promise.all([
-    repo.listChats(deps.db, where, options.sort, options.limit, after),
-    options.includeTotal ? repo.countChats(deps.db, where) : undefined,
+    // On connections whose statements are cancelled past READ_STATEMENT_TIMEOUT_MS (a text search
+    // over every message of a large organization could otherwise hold one for minutes).
+    repo.listChats(boundedReadsDb(deps), where, options.sort, options.limit, after),
+    options.includeTotal ? repo.countChats(boundedReadsDb(deps), where) : undefined,
   ]);
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);

@@ -125,7 +125,8 @@ export class SyncExports {
     try {
       const until = await databaseNow(deps.pool);
       const controller = new AbortController();
-      const chunks = exportChunks({ db: deps.db, pool: deps.pool, organizationId, filters, until, signal: controller.signal }, body.format, body.type, { rows: 0 });
+      const source = { db: deps.db, pool: deps.pool, organizationId, filters, until, signal: controller.signal, statementTimeoutMs: deps.costLimits.readStatementTimeoutMs };
+      const chunks = exportChunks(source, body.format, body.type, { rows: 0 });
       // The first chunk is read before the answer starts, so that a failure there is a proper
       // error response rather than a cut-off download.
       const first = await chunks.next();

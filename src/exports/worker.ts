@@ -11,6 +11,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { parseChatFilters, type ChatFilterInput } from '../chats/filters.js';
 import type { Db } from '../db/connection.js';
+import type { CostLimits } from '../cost-limits/settings.js';
+import { isStatementTimeout } from '../cost-limits/statement-timeout.js';
 import { HttpError } from '../http/errors.js';
 import { deleteExportFile, relativeExportPath, removeStaleTempFiles, writeExportFile } from './files.js';
 import { exportChunks } from './formats.js';
@@ -47,6 +49,7 @@ export interface WorkerDeps {
   db: Db;
   pool: pg.Pool;
   dataDir: string;
+  costLimits?: Pick<CostLimits, 'readStatementTimeoutMs' | 'exportBytesPerOrg'>;
 }
 
 /** Why a running job was stopped by its own worker. */
@@ -64,6 +67,7 @@ class ClaimLost extends Error {
 /** A sentence for the job's `error` column: never SQL, never a driver message. */
 export function describeFailure(err: unknown): string {
   if (err instanceof HttpError) return err.message; // e.g. a filter that no longer parses
+  if (isStatementTimeout(err)) return 'The export was too expensive: reading its chats ran past the time limit of one database statement; narrow the filters (a shorter range, a longer q) and create it again';
   const code = (err as { code?: unknown })?.code;
   if (code === 'ENOSPC') return 'Could not write the export file: no space left on the device';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Could not write the export file: permission denied';
@@ -186,7 +190,7 @@ export class ExportWorker {
       const filePath = relativeExportPath(job.organizationId, job.id, job.format);
       const chunks = exportChunks(
         // The export holds the chats that existed when it was requested.
-        { db, pool, organizationId: job.organizationId, filters, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize },
+        { db, pool, organizationId: job.organizationId, filters, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: this.deps.costLimits?.readStatementTimeoutMs },
         job.format,
         job.type,
         stats,
