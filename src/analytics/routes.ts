@@ -93,11 +93,16 @@ const MessagesResponse = Type.Object({
   date_range: Type.Object({ start: Timestamp, end: Timestamp }),
 });
 
+const slotsByApp = new WeakMap<object, OrganizationSlots>();
+/** The analytics slots of an app (by its deps): tests occupy them to show the bound. */
+export const analyticsSlotsOf = (deps: object) => slotsByApp.get(deps);
+
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onClose', async () => closeAnalytics(app.deps));
   const limits = app.deps.costLimits;
   // One organization's analytics requests hold at most this many of the analytics connections.
   const slots = new OrganizationSlots(limits.analyticsRunningPerOrg, limits.analyticsWaitingPerOrg);
+  slotsByApp.set(app.deps, slots);
   const inSlot = <T>(request: Parameters<typeof organizationOf>[0], work: (organizationId: number) => Promise<T>) => {
     const organizationId = organizationOf(request);
     return slots.run(organizationId, () => work(organizationId));
