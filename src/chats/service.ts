@@ -7,7 +7,7 @@ import type { Answer, IdempotencyRequest } from '../ingest/idempotency.js';
 import { ingestOf } from '../ingest/index.js';
 import { pageOfMessages } from '../messages/service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { chatFilterSql, parseChatFilters, type ChatFilterInput } from './filters.js';
+import { assertInstantInRange, chatFilterSql, parseChatFilters, type ChatFilterInput } from './filters.js';
 import { presentChat } from './presenter.js';
 import * as repo from './repository.js';
 import type { ChatMetadataInput, CreateChatBody, UpdateChatBody } from './schemas.js';
@@ -63,6 +63,7 @@ function createdAt(value: string | null | undefined): Date | undefined {
   if (value === undefined || value === null) return undefined;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw badRequest('created_at must be an ISO 8601 date-time with a time zone', 'created_at');
+  assertInstantInRange(date, 'created_at');
   if (date.getTime() > Date.now() + MAX_CLOCK_SKEW_MS) throw badRequest('created_at must not be more than 5 minutes in the future', 'created_at');
   return date;
 }
