@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { apiKeyRoutes } from './api-keys/routes.js';
@@ -107,6 +107,15 @@ export async function buildApp(options: AppOptions) {
     requestIdHeader: 'x-request-id',
     trustProxy: fastifyTrustProxy(options.trustProxy),
     genReqId: () => crypto.randomUUID(),
+    // The router's own refusals (a path parameter past 100 characters, a malformed %-escape in
+    // the path) in the error model, instead of Fastify's body that echoes the URL.
+    frameworkErrors: (err, _request, reply: FastifyReply) => {
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      reply.code(tooLong ? 414 : 400).send({
+        error: tooLong ? 'A path parameter is longer than 100 characters' : 'The request path is not valid: check its %-escapes',
+        code: tooLong ? 'uri_too_long' : 'invalid_request',
+      });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', {
