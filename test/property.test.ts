@@ -300,7 +300,7 @@ describe('sums in the analytics rollups cannot overflow (found by these properti
 });
 
 describe('every operation of /openapi.json with generated bad input', () => {
-  const OP_RUNS = Number(process.env.FC_OP_RUNS ?? 25);
+  const OP_RUNS = Number(process.env.FC_OP_RUNS ?? 60);
   let admin: Awaited<ReturnType<typeof signUp>>;
   let adminKey: string;
   const real: Record<string, string[]> = {};

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { parseInstant } from '../chats/filters.js';
+import { MIN_INSTANT, parseInstant } from '../chats/filters.js';
 import { authenticate, organizationOf } from '../http/authenticate.js';
 import { badRequest } from '../http/errors.js';
 import { DASHBOARD_SECURITY, errorResponses, Timestamp } from '../http/schemas.js';
@@ -173,7 +173,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const end = parseInstant(request.query.end, 'end') ?? new Date();
-      const start = parseInstant(request.query.start, 'start') ?? new Date(end.getTime() - DEFAULT_RANGE_DAYS * 86_400_000);
+      // The default start never goes before the year 1 (PostgreSQL and JavaScript both hold from there).
+      const start = parseInstant(request.query.start, 'start') ?? new Date(Math.max(end.getTime() - DEFAULT_RANGE_DAYS * 86_400_000, MIN_INSTANT.getTime()));
       if (start >= end) throw badRequest('start must be before end', 'start');
       const rows = await inSlot(request, (org) => countMessagesByRole(analyticsDb(app.deps), org, start, end));
       const byRole = { user: 0, assistant: 0, system: 0 };
