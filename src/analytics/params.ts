@@ -59,7 +59,7 @@ export interface Range {
 
 function instant(value: string | undefined, name: string, tz: string): Date | undefined {
   if (value === undefined || !DATE_ONLY.test(value) || Number.isNaN(Date.parse(value))) return parseInstant(value, name);
-  // A date's midnight in the zone can fall outside the years 1 to 9999 ("0001-01-01" east of UTC).
+  // A date's midnight in the zone can fall outside the years 100 to 9999 ("0100-01-01" east of UTC).
   return assertInstantInRange(zonedMidnight(value, tz), name);
 }
 
@@ -82,11 +82,11 @@ export function parseMetrics(value: string | undefined, defaults: readonly Metri
   return names as MetricName[];
 }
 
-/** The period of equal length before the range, which a summary compares with; 400 before year 1. */
+/** The period of equal length before the range, which a summary compares with; 400 before year 100. */
 export function previousPeriod(range: Range): { from: Date; to: Date } {
   const from = new Date(range.from.getTime() - (range.to.getTime() - range.from.getTime()));
   if (from < MIN_INSTANT) {
-    throw badRequest('from is too early: the summary compares with the period of equal length before from, which would start before the year 1', 'from');
+    throw badRequest('from is too early: the summary compares with the period of equal length before from, which would start before the year 100', 'from');
   }
   return { from, to: range.from };
 }

@@ -173,7 +173,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const end = parseInstant(request.query.end, 'end') ?? new Date();
-      // The default start never goes before the year 1 (PostgreSQL and JavaScript both hold from there).
+      // The default start never goes before MIN_INSTANT (the year 100: see src/chats/filters.ts).
       const start = parseInstant(request.query.start, 'start') ?? new Date(Math.max(end.getTime() - DEFAULT_RANGE_DAYS * 86_400_000, MIN_INSTANT.getTime()));
       if (start >= end) throw badRequest('start must be before end', 'start');
       const rows = await inSlot(request, (org) => countMessagesByRole(analyticsDb(app.deps), org, start, end));

@@ -71,12 +71,14 @@ export interface ChatFilters {
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-// The instants the service accepts anywhere (filters, ranges, created_at, cursors): the years 1 to
-// 9999, which PostgreSQL's timestamptz, JavaScript's Date and four-digit ISO 8601 all hold.
-// (JavaScript goes to ±275760, PostgreSQL from 4713 BC: outside the overlap one of them failed.)
-export const MIN_INSTANT = new Date('0001-01-01T00:00:00.000Z');
+// The instants the service accepts anywhere (filters, ranges, created_at, cursors): the years 100
+// to 9999. JavaScript's Date goes to ±275760 and PostgreSQL's timestamptz from 4713 BC: outside
+// their overlap one of them failed (a 500). Years 1 to 99 are held by both, but Drizzle reads a
+// timestamptz back through Date's parser of PostgreSQL's text form, which takes "0001-..." for
+// 2001: a chat stored in year 1 read back as 2001. Four-digit ISO 8601 writes all of these.
+export const MIN_INSTANT = new Date('0100-01-01T00:00:00.000Z');
 export const MAX_INSTANT = new Date('9999-12-31T23:59:59.999Z');
-export const INSTANT_RANGE_TEXT = 'between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z';
+export const INSTANT_RANGE_TEXT = 'between 0100-01-01T00:00:00Z and 9999-12-31T23:59:59Z';
 
 export const inInstantRange = (date: Date) => date.getTime() >= MIN_INSTANT.getTime() && date.getTime() <= MAX_INSTANT.getTime();
 
