@@ -84,7 +84,7 @@ describe('bytes of export files kept per organization', () => {
     expect(await worker.runOnce()).toBe(true);
     const failed = await job(a, id);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toBe('The export grew past the 0 MiB of export files your organization may keep (with the files it already keeps); narrow the filters, or wait for older exports to expire');
+    expect(failed.error).toBe('The export grew past the 0.2 MiB of export files your organization may keep (with the files it already keeps); narrow the filters, or wait for older exports to expire');
     expect(fs.readdirSync(path.join(t.dataDir, 'exports', String(a.organization.id))).filter((f) => !f.startsWith('.'))).toEqual([]);
     // A smaller export fits.
     const small = (await create(a, { format: 'csv', type: 'chats', filters: { q: 'Bulk 1' } })).json().export_id;

@@ -65,7 +65,7 @@ class WorkerStopping extends Error {
 class OverQuota extends Error {
   constructor(quota: number) {
     super(
-      `The export grew past the ${Math.round(quota / 1024 ** 2)} MiB of export files your organization may keep ` +
+      `The export grew past the ${Math.round((quota / 1024 ** 2) * 10) / 10} MiB of export files your organization may keep ` +
         '(with the files it already keeps); narrow the filters, or wait for older exports to expire',
     );
   }
