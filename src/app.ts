@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { apiKeyRoutes } from './api-keys/routes.js';
@@ -19,6 +19,7 @@ import { messageRoutes } from './messages/routes.js';
 import { orgRoutes } from './orgs/routes.js';
 import { userRoutes } from './users/routes.js';
 import type { TrustProxy } from './config.js';
+import { DEFAULT_COST_LIMITS, type CostLimits } from './cost-limits/settings.js';
 import type { Database } from './db/connection.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
@@ -76,6 +77,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The dashboard's build (default web/dist). */
   webDist?: string;
+  /** Bounds on a request's cost and an organization's share (default DEFAULT_COST_LIMITS). */
+  costLimits?: Partial<CostLimits>;
 }
 
 /** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
@@ -104,6 +107,15 @@ export async function buildApp(options: AppOptions) {
     requestIdHeader: 'x-request-id',
     trustProxy: fastifyTrustProxy(options.trustProxy),
     genReqId: () => crypto.randomUUID(),
+    // The router's own refusals (a path parameter past 100 characters, a malformed %-escape in
+    // the path) in the error model, instead of Fastify's body that echoes the URL.
+    frameworkErrors: (err, _request, reply: FastifyReply) => {
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      reply.code(tooLong ? 414 : 400).send({
+        error: tooLong ? 'A path parameter is longer than 100 characters' : 'The request path is not valid: check its %-escapes',
+        code: tooLong ? 'uri_too_long' : 'invalid_request',
+      });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', {
@@ -116,6 +128,7 @@ export async function buildApp(options: AppOptions) {
     allowRegistration: options.allowRegistration ?? true,
     cookieSecure: options.cookieSecure ?? false,
     dataDir: options.dataDir,
+    costLimits: { ...DEFAULT_COST_LIMITS, ...options.costLimits },
   });
   app.decorateRequest('principal', null);
 

@@ -2,6 +2,7 @@
 // with a one-line reason (ConfigError) instead of surfacing later as a confusing failure.
 import proxyAddr from '@fastify/proxy-addr';
 import path from 'node:path';
+import { COST_LIMIT_VARIABLES, DEFAULT_COST_LIMITS, type CostLimits } from './cost-limits/settings.js';
 import { DEFAULT_RATE_LIMITS, type AttemptWindow, type RateLimitSettings, type TokenRate } from './rate-limit/settings.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -23,6 +24,8 @@ export interface Config {
   rateLimit?: RateLimitSettings;
   /** Which peers' X-Forwarded-For to believe for the client's IP (TRUST_PROXY); false: none. */
   trustProxy?: TrustProxy;
+  /** Bounds on a request's cost and an organization's share (src/cost-limits/settings.ts). */
+  costLimits?: CostLimits;
 }
 
 /** Fastify's trustProxy: a number of proxy hops, or the proxies' addresses and CIDR ranges. */
@@ -155,6 +158,16 @@ function loadRateLimits(get: (name: string) => string | undefined): RateLimitSet
   };
 }
 
+/** Each bound of CostLimits from its variable (a positive integer), or its default. */
+function loadCostLimits(get: (name: string) => string | undefined): CostLimits {
+  const limits = { ...DEFAULT_COST_LIMITS };
+  for (const [key, name] of Object.entries(COST_LIMIT_VARIABLES) as [keyof CostLimits, string][]) {
+    const value = get(name);
+    if (value !== undefined) limits[key] = parsePositive(name, value, true);
+  }
+  return limits;
+}
+
 /** Reads the configuration from `env`; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const get = (name: string) => {
@@ -188,5 +201,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: get('COOKIE_SECURE') === undefined ? false : parseBoolean('COOKIE_SECURE', get('COOKIE_SECURE')!),
     rateLimit: loadRateLimits(get),
     trustProxy: get('TRUST_PROXY') === undefined ? false : parseTrustProxy(get('TRUST_PROXY')!),
+    costLimits: loadCostLimits(get),
   };
 }

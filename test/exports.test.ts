@@ -43,7 +43,9 @@ const SEEDS: Seed[] = [
 const OTHER_TITLE = 'OTHER ORGANIZATION SECRET';
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Several synchronous exports of one organization at once, and many jobs: the per-organization
+  // bounds have their own tests (limits-exports.test.ts).
+  t = await createTestApp({ costLimits: { exportSyncPerOrg: 4, exportJobsPerHourPerOrg: 1000 } });
   org = await signUp(t.app);
   other = await signUp(t.app);
   key = (await createApiKey(t.app, org.token)).key;

@@ -1,7 +1,8 @@
 // Property-based tests (fast-check) over what bots and dashboards send: whatever the body of
 // POST /api/v1/chats (and of the batch endpoint), and whatever the query string of GET /api/v1/chats,
 // the server answers with a success that reads back as sent (after the documented normalizations)
-// or a 400 that stored nothing — never a 500.
+// or a 400 that stored nothing — never a 500. And every operation of /openapi.json, driven with bad
+// path parameters, query strings, headers and bodies, never answers 5xx.
 //
 // Runs are bounded and seeded: a failure prints its seed and path; replay with FC_SEED=<seed>.
 import fc from 'fast-check';
@@ -11,6 +12,7 @@ import type { Database } from '../src/db/connection.js';
 import { DEFAULT_RATE_LIMITS } from '../src/rate-limit/settings.js';
 import { apiKeyHeaders, bearer, countChats, createApiKey, signUp, TEST_JWT_SECRET } from './helpers/app.js';
 import { createTestDatabase } from './helpers/database.js';
+import { bodyFor, edgeString, operationsOf, pathValue, queryFor, type Operation } from './helpers/openapi-inputs.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20261125);
 const RUNS = Number(process.env.FC_RUNS ?? 250);
@@ -295,4 +297,70 @@ describe('sums in the analytics rollups cannot overflow (found by these properti
     expect((await post('/api/v1/chats', atBound)).statusCode).toBe(201);
     expect((await post('/api/v1/chats', atBound)).statusCode).toBe(201);
   });
+});
+
+describe('every operation of /openapi.json with generated bad input', () => {
+  const OP_RUNS = Number(process.env.FC_OP_RUNS ?? 60);
+  let admin: Awaited<ReturnType<typeof signUp>>;
+  let adminKey: string;
+  const real: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    admin = await signUp(app);
+    adminKey = (await createApiKey(app, admin.token)).key;
+    const chat = (await post('/api/v1/chats', { title: 'fixture' })).json().chat_id;
+    const keyId = (await createApiKey(app, admin.token, 'spare')).id;
+    const exportId = (await app.inject({ method: 'POST', url: '/api/v1/exports', headers: bearer(admin.token), payload: { format: 'csv', type: 'chats' } })).json().export_id;
+    real.id = [String(chat), String(keyId), String(exportId), '1'];
+    real.chatID = [String(chat)];
+    real.slug = [admin.organization.slug];
+  });
+
+  /** The admin's session still works (a generated request may have logged it out): else log in again. */
+  async function keepSession() {
+    const me = await app.inject({ url: '/api/v1/users/me', headers: bearer(admin.token) });
+    if (me.statusCode === 200) return;
+    const login = await app.inject({ method: 'POST', url: '/auth/login', payload: { email: admin.email, password: admin.password } });
+    expect(login.statusCode, `the admin can no longer log in: ${login.body}`).toBe(200);
+    admin.token = login.json().token;
+  }
+
+  const request = (op: Operation) =>
+    fc.record({
+      path: fc.tuple(...op.pathParams.map((name) => pathValue(real[name] ?? ['1']))),
+      query: queryFor(op),
+      body: bodyFor(op),
+      credentials: fc.constantFrom('bearer', 'key', 'none'),
+      idempotencyKey: fc.option(edgeString.filter((k) => /^[\x20-\x7e]*$/.test(k)), { nil: undefined }),
+    });
+
+  it('covers every operation: query strings, path parameters and bodies; no answer is 5xx', async () => {
+    const doc = (await app.inject({ url: '/openapi.json' })).json();
+    const operations = operationsOf(doc);
+    expect(operations.length).toBeGreaterThan(30);
+    const statuses = new Map<string, Set<number>>();
+    for (const op of operations) {
+      const seen = new Set<number>();
+      statuses.set(`${op.method} ${op.path}`, seen);
+      await fc.assert(
+        fc.asyncProperty(request(op), async (r) => {
+          let url = op.path;
+          op.pathParams.forEach((name, i) => (url = url.replace(`{${name}}`, r.path[i] || '%20')));
+          if (r.query) url += `?${r.query}`;
+          const headers: Record<string, string> = {};
+          if (r.credentials === 'bearer' || (r.credentials === 'key' && op.auth === 'bearer')) Object.assign(headers, bearer(admin.token));
+          else if (r.credentials === 'key') Object.assign(headers, apiKeyHeaders(adminKey));
+          if (r.body !== undefined) headers['content-type'] = 'application/json';
+          if (r.idempotencyKey !== undefined && op.headerParams.includes('idempotency-key')) headers['idempotency-key'] = r.idempotencyKey;
+          const res = await app.inject({ method: op.method as 'GET', url, headers, payload: r.body });
+          seen.add(res.statusCode);
+          expect(res.statusCode, `${op.method} ${url} ${r.body?.slice(0, 300) ?? ''} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
+          if (res.statusCode >= 400 && res.statusCode !== 404) expectErrorModel(res);
+          if (op.auth !== 'none' && op.method !== 'GET' || op.path.startsWith('/auth/')) await keepSession();
+        }),
+        { ...params(OP_RUNS), seed: SEED },
+      );
+    }
+    console.log(`[seed ${SEED}] ${operations.length} operations × ${OP_RUNS} requests: ` + [...statuses].map(([k, v]) => `${k} ${[...v].sort().join('/')}`).join('; '));
+  }, 600_000);
 });

@@ -4,20 +4,23 @@
 // estimate of those rows (ten per unnest of tags, for example). The reads that could use them,
 // exact distinct counts and percentiles, cannot run in parallel anyway. PGlite has one connection
 // and no parallel workers: share it. Made on first use for a pool, closed with the app (the
-// analytics routes' onClose hook).
+// analytics routes' onClose hook). Every statement of the pool is cancelled past
+// READ_STATEMENT_TIMEOUT_MS (answered 422 query_too_expensive): the pool is shared by all tenants.
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
+import { boundedReadOptions } from '../cost-limits/read-pool.js';
 import { poolBeside, type Db } from '../db/connection.js';
 import * as schema from '../db/schema.js';
 import type { AppDeps } from '../http/context.js';
 
 const instances = new WeakMap<pg.Pool, { db: Db; own?: pg.Pool }>();
 
-export function analyticsDb(deps: Pick<AppDeps, 'pool' | 'db' | 'databaseKind'>): Db {
+export function analyticsDb(deps: Pick<AppDeps, 'pool' | 'db' | 'databaseKind' | 'costLimits'>): Db {
   let instance = instances.get(deps.pool);
   if (!instance) {
     if (deps.databaseKind === 'postgres') {
-      const own = poolBeside(deps.pool, { max: 5, options: '-c max_parallel_workers_per_gather=0' });
+      const options = `-c max_parallel_workers_per_gather=0 ${boundedReadOptions(deps.costLimits.readStatementTimeoutMs)}`;
+      const own = poolBeside(deps.pool, { max: 5, options });
       instance = { db: drizzle({ client: own, schema }), own };
     } else {
       instance = { db: deps.db };

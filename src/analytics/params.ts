@@ -1,7 +1,7 @@
 // Query parameters of the analytics endpoints: the range (from/to, in the zone tz), the chat
 // filters of GET /api/v1/chats, and each endpoint's own (metrics, interval, by, limit).
 import { Type, type Static } from 'typebox';
-import { filterParams, parseChatFilters, parseInstant, type ChatFilters } from '../chats/filters.js';
+import { assertInstantInRange, filterParams, MIN_INSTANT, parseChatFilters, parseInstant, type ChatFilters } from '../chats/filters.js';
 import { badRequest } from '../http/errors.js';
 import { METRIC_NAMES, METRICS_DESCRIPTION, type MetricName } from './metrics.js';
 import { zonedMidnight } from './timezone.js';
@@ -58,14 +58,16 @@ export interface Range {
 }
 
 function instant(value: string | undefined, name: string, tz: string): Date | undefined {
-  return value !== undefined && DATE_ONLY.test(value) && !Number.isNaN(Date.parse(value)) ? zonedMidnight(value, tz) : parseInstant(value, name);
+  if (value === undefined || !DATE_ONLY.test(value) || Number.isNaN(Date.parse(value))) return parseInstant(value, name);
+  // A date's midnight in the zone can fall outside the years 100 to 9999 ("0100-01-01" east of UTC).
+  return assertInstantInRange(zonedMidnight(value, tz), name);
 }
 
 /** The range and filters of a request; `tz` must have been checked (assertTimeZone). */
 export function parseRange(input: RangeInput, now = new Date()): Range {
   const { from: fromText, to: toText, tz = 'UTC', ...filterInput } = input;
   const to = instant(toText, 'to', tz) ?? now;
-  const from = instant(fromText, 'from', tz) ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+  const from = instant(fromText, 'from', tz) ?? new Date(Math.max(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS, MIN_INSTANT.getTime()));
   if (from >= to) throw badRequest('from must be before to', 'from');
   return { from, to, tz, filters: parseChatFilters(filterInput) };
 }
@@ -78,4 +80,13 @@ export function parseMetrics(value: string | undefined, defaults: readonly Metri
     throw badRequest(`metrics must be a comma-separated list of: ${METRIC_NAMES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`, 'metrics');
   }
   return names as MetricName[];
+}
+
+/** The period of equal length before the range, which a summary compares with; 400 before year 100. */
+export function previousPeriod(range: Range): { from: Date; to: Date } {
+  const from = new Date(range.from.getTime() - (range.to.getTime() - range.from.getTime()));
+  if (from < MIN_INSTANT) {
+    throw badRequest('from is too early: the summary compares with the period of equal length before from, which would start before the year 100', 'from');
+  }
+  return { from, to: range.from };
 }

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { parseInstant } from '../chats/filters.js';
+import { MIN_INSTANT, parseInstant } from '../chats/filters.js';
 import { authenticate, organizationOf } from '../http/authenticate.js';
 import { badRequest } from '../http/errors.js';
 import { DASHBOARD_SECURITY, errorResponses, Timestamp } from '../http/schemas.js';
 import { countMessagesByRole } from '../messages/repository.js';
-import { closeAnalytics } from './connection.js';
+import { OrganizationSlots } from './concurrency.js';
+import { analyticsDb, closeAnalytics } from './connection.js';
 import { METRIC_NAMES, METRICS } from './metrics.js';
 import {
   BREAKDOWN_DEFAULT_METRICS,
@@ -61,6 +62,8 @@ const BreakdownResponse = Type.Object({
   unknown: Type.Union([GroupMetrics, Type.Null()], { description: 'Chats that did not send the field (tag: chats without tags), or null' }),
 });
 
+const TOO_EXPENSIVE_HINT = 'a shorter range, a longer interval, or filters the rollups answer: one field at a time, no q or user_id';
+
 const analyticsRoute = (summaryText: string, description: string, querystring: unknown, response: unknown) => ({
   onRequest: authenticate(),
   schema: {
@@ -69,9 +72,9 @@ const analyticsRoute = (summaryText: string, description: string, querystring: u
     summary: summaryText,
     description: `${description} Takes from, to (default: the last 30 days), tz and every filter of GET /api/v1/chats. ${RATES_NOTE}`,
     querystring,
-    response: { 200: response, ...errorResponses(400, 401, 403, 500) },
+    response: { 200: response, ...errorResponses(400, 401, 403, 422, 429, 500) },
   },
-  config: { failureMessage: 'Failed to compute analytics' },
+  config: { failureMessage: 'Failed to compute analytics', tooExpensiveHint: TOO_EXPENSIVE_HINT },
 });
 
 const DEFAULT_RANGE_DAYS = 30;
@@ -90,8 +93,20 @@ const MessagesResponse = Type.Object({
   date_range: Type.Object({ start: Timestamp, end: Timestamp }),
 });
 
+const slotsByApp = new WeakMap<object, OrganizationSlots>();
+/** The analytics slots of an app (by its deps): tests occupy them to show the bound. */
+export const analyticsSlotsOf = (deps: object) => slotsByApp.get(deps);
+
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onClose', async () => closeAnalytics(app.deps));
+  const limits = app.deps.costLimits;
+  // One organization's analytics requests hold at most this many of the analytics connections.
+  const slots = new OrganizationSlots(limits.analyticsRunningPerOrg, limits.analyticsWaitingPerOrg);
+  slotsByApp.set(app.deps, slots);
+  const inSlot = <T>(request: Parameters<typeof organizationOf>[0], work: (organizationId: number) => Promise<T>) => {
+    const organizationId = organizationOf(request);
+    return slots.run(organizationId, () => work(organizationId));
+  };
   const rangeOf = async (query: Parameters<typeof parseRange>[0]) => {
     await assertTimeZone(app.deps.db, query.tz ?? 'UTC');
     return parseRange(query);
@@ -105,7 +120,10 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       SummaryQuery,
       SummaryResponse,
     ) as { schema: { querystring: typeof SummaryQuery } },
-    async (request) => summary(app.deps, organizationOf(request), await rangeOf(request.query)),
+    async (request) => {
+      const range = await rangeOf(request.query);
+      return inSlot(request, (org) => summary(app.deps, org, range));
+    },
   );
 
   app.get(
@@ -119,7 +137,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { metrics, interval, ...rest } = request.query;
       const names = parseMetrics(metrics, TIMESERIES_DEFAULT_METRICS);
-      return timeseries(app.deps, organizationOf(request), await rangeOf(rest), interval ?? 'day', names);
+      const range = await rangeOf(rest);
+      return inSlot(request, (org) => timeseries(app.deps, org, range, interval ?? 'day', names));
     },
   );
 
@@ -134,7 +153,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { metrics, by, limit, ...rest } = request.query;
       const names = parseMetrics(metrics, BREAKDOWN_DEFAULT_METRICS);
-      return breakdown(app.deps, organizationOf(request), await rangeOf(rest), by, names, limit ?? 10);
+      const range = await rangeOf(rest);
+      return inSlot(request, (org) => breakdown(app.deps, org, range, by, names, limit ?? 10));
     },
   );
 
@@ -147,15 +167,16 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: DASHBOARD_SECURITY,
         summary: 'Messages in a date range, in total and by role',
         querystring: MessagesQuery,
-        response: { 200: MessagesResponse, ...errorResponses(400, 401, 403, 500) },
+        response: { 200: MessagesResponse, ...errorResponses(400, 401, 403, 422, 429, 500) },
       },
-      config: { failureMessage: 'Failed to compute message analytics' },
+      config: { failureMessage: 'Failed to compute message analytics', tooExpensiveHint: 'a shorter range' },
     },
     async (request) => {
       const end = parseInstant(request.query.end, 'end') ?? new Date();
-      const start = parseInstant(request.query.start, 'start') ?? new Date(end.getTime() - DEFAULT_RANGE_DAYS * 86_400_000);
+      // The default start never goes before MIN_INSTANT (the year 100: see src/chats/filters.ts).
+      const start = parseInstant(request.query.start, 'start') ?? new Date(Math.max(end.getTime() - DEFAULT_RANGE_DAYS * 86_400_000, MIN_INSTANT.getTime()));
       if (start >= end) throw badRequest('start must be before end', 'start');
-      const rows = await countMessagesByRole(app.deps.db, organizationOf(request), start, end);
+      const rows = await inSlot(request, (org) => countMessagesByRole(analyticsDb(app.deps), org, start, end));
       const byRole = { user: 0, assistant: 0, system: 0 };
       for (const row of rows) byRole[row.role] = row.n;
       return {

@@ -2,7 +2,7 @@ import type { AppDeps } from '../http/context.js';
 import { badRequest } from '../http/errors.js';
 import { analyticsDb } from './connection.js';
 import { EMPTY_RAW, EMPTY_SUMS, METRICS, metricValues, SUM_COLUMNS, type MetricName, type RawStats, type Sums } from './metrics.js';
-import type { Dimension, Interval, Range } from './params.js';
+import { previousPeriod, type Dimension, type Interval, type Range } from './params.js';
 import { chooseRollup, isUtcZone, splitRange, type Pieces } from './plan.js';
 import * as repo from './repository.js';
 import { formatInZone } from './timezone.js';
@@ -49,8 +49,7 @@ async function totals(deps: AppDeps, organizationId: number, range: Range, from:
 }
 
 export async function summary(deps: AppDeps, organizationId: number, range: Range) {
-  const length = range.to.getTime() - range.from.getTime();
-  const previousFrom = new Date(range.from.getTime() - length);
+  const { from: previousFrom } = previousPeriod(range);
   const [current, previous] = await Promise.all([
     totals(deps, organizationId, range, range.from, range.to),
     totals(deps, organizationId, range, previousFrom, range.from),

@@ -5,8 +5,31 @@ import type { Db } from '../db/connection.js';
 import { badRequest } from '../http/errors.js';
 
 let zoneNames: Promise<Set<string>> | undefined;
+const nodeZones = new Map<string, boolean>();
 
+/** Whether Node (its ICU data) can compute offsets in the zone: not so for "Factory" or "posix/...". */
+function nodeKnows(tz: string): boolean {
+  let known = nodeZones.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).format(0);
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (nodeZones.size < 10_000) nodeZones.set(tz, known);
+  }
+  return known;
+}
+
+/**
+ * A zone is accepted when both the database (which buckets the rows) and Node (which turns dates
+ * into instants and writes offsets) know it; any other name is a 400 naming tz.
+ */
 export async function assertTimeZone(db: Db, tz: string): Promise<void> {
+  if (!nodeKnows(tz)) {
+    throw badRequest(`tz must be an IANA time zone name such as "Europe/Amsterdam" or "UTC", got "${tz}"`, 'tz');
+  }
   zoneNames ??= db
     .execute<{ name: string }>(sql`SELECT name FROM pg_timezone_names`)
     .then(({ rows }) => new Set(rows.map((r) => r.name)))

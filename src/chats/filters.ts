@@ -71,6 +71,23 @@ export interface ChatFilters {
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
+// The instants the service accepts anywhere (filters, ranges, created_at, cursors): the years 100
+// to 9999. JavaScript's Date goes to ±275760 and PostgreSQL's timestamptz from 4713 BC: outside
+// their overlap one of them failed (a 500). Years 1 to 99 are held by both, but Drizzle reads a
+// timestamptz back through Date's parser of PostgreSQL's text form, which takes "0001-..." for
+// 2001: a chat stored in year 1 read back as 2001. Four-digit ISO 8601 writes all of these.
+export const MIN_INSTANT = new Date('0100-01-01T00:00:00.000Z');
+export const MAX_INSTANT = new Date('9999-12-31T23:59:59.999Z');
+export const INSTANT_RANGE_TEXT = 'between 0100-01-01T00:00:00Z and 9999-12-31T23:59:59Z';
+
+export const inInstantRange = (date: Date) => date.getTime() >= MIN_INSTANT.getTime() && date.getTime() <= MAX_INSTANT.getTime();
+
+/** 400 naming `name` unless `date` lies in the years 1 to 9999 (UTC). */
+export function assertInstantInRange(date: Date, name: string): Date {
+  if (!inInstantRange(date)) throw badRequest(`${name} must be ${INSTANT_RANGE_TEXT}`, name);
+  return date;
+}
+
 /** An ISO 8601 date-time with a zone, or a date (midnight UTC); undefined when absent. */
 export function parseInstant(value: string | undefined, name: string): Date | undefined {
   if (value === undefined) return undefined;
@@ -79,7 +96,7 @@ export function parseInstant(value: string | undefined, name: string): Date | un
   if (!ok || Number.isNaN(date.getTime())) {
     throw badRequest(`${name} must be an ISO 8601 date-time with a time zone (2026-01-31T12:00:00Z) or a date (2026-01-31)`, name);
   }
-  return date;
+  return assertInstantInRange(date, name);
 }
 
 function parseList(value: string | string[] | undefined, name: string, normalize: (v: string) => string = (v) => v): string[] | undefined {

@@ -1,3 +1,4 @@
+import { closeBoundedReads } from '../cost-limits/read-pool.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authenticate, botOrWriter, organizationOf } from '../http/authenticate.js';
 import { BOT_OR_DASHBOARD_SECURITY, DASHBOARD_SECURITY, errorResponses, MessageBody } from '../http/schemas.js';
@@ -28,6 +29,7 @@ const createResponses = { 201: CreateChatResponse, ...errorResponses(400, 401, 4
 const batchResponses = { 207: ChatBatchResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 500) };
 
 export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onClose', async () => closeBoundedReads(app.deps));
   // The group commits (chats and messages) finish what they hold, then release their connections.
   app.addHook('onClose', async () => closeIngest(app.deps));
 
@@ -124,9 +126,9 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: DASHBOARD_SECURITY,
         summary: "Search the organization's chats (filters combine with AND; keyset pagination)",
         querystring: ListChatsQuery,
-        response: { 200: ChatList, ...errorResponses(400, 401, 403, 500) },
+        response: { 200: ChatList, ...errorResponses(400, 401, 403, 422, 500) },
       },
-      config: { failureMessage: 'Failed to list chats' },
+      config: { failureMessage: 'Failed to list chats', tooExpensiveHint: 'a shorter from/to range, a longer q, fewer filters, or no include_total' },
     },
     async (request) => {
       const { sort, limit, cursor, include_total, ...filters } = request.query;

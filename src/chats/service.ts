@@ -1,3 +1,4 @@
+import { boundedReadsDb } from '../cost-limits/read-pool.js';
 import type { AppDeps } from '../http/context.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { normalizeTag } from '../http/formats.js';
@@ -6,7 +7,7 @@ import type { Answer, IdempotencyRequest } from '../ingest/idempotency.js';
 import { ingestOf } from '../ingest/index.js';
 import { pageOfMessages } from '../messages/service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { chatFilterSql, parseChatFilters, type ChatFilterInput } from './filters.js';
+import { assertInstantInRange, chatFilterSql, parseChatFilters, type ChatFilterInput } from './filters.js';
 import { presentChat } from './presenter.js';
 import * as repo from './repository.js';
 import type { ChatMetadataInput, CreateChatBody, UpdateChatBody } from './schemas.js';
@@ -62,6 +63,7 @@ function createdAt(value: string | null | undefined): Date | undefined {
   if (value === undefined || value === null) return undefined;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw badRequest('created_at must be an ISO 8601 date-time with a time zone', 'created_at');
+  assertInstantInRange(date, 'created_at');
   if (date.getTime() > Date.now() + MAX_CLOCK_SKEW_MS) throw badRequest('created_at must not be more than 5 minutes in the future', 'created_at');
   return date;
 }
@@ -112,8 +114,10 @@ export async function listChats(deps: AppDeps, organizationId: number, filterInp
   const where = chatFilterSql(organizationId, parseChatFilters(filterInput));
   const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
   const [rows, total] = await Promise.all([
-    repo.listChats(deps.db, where, options.sort, options.limit, after),
-    options.includeTotal ? repo.countChats(deps.db, where) : undefined,
+    // On connections whose statements are cancelled past READ_STATEMENT_TIMEOUT_MS (a text search
+    // over every message of a large organization could otherwise hold one for minutes).
+    repo.listChats(boundedReadsDb(deps), where, options.sort, options.limit, after),
+    options.includeTotal ? repo.countChats(boundedReadsDb(deps), where) : undefined,
   ]);
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);

@@ -1,5 +1,6 @@
 // Opens the configured database for one command, exactly as the server does (same configuration,
 // same DATA_DIR lock, same migrations), and always closes it before the command returns.
+import { DEFAULT_COST_LIMITS } from '../cost-limits/settings.js';
 import { ApiKeyCache } from '../api-keys/cache.js';
 import { apiKeyHmacKey } from '../api-keys/key-format.js';
 import { TokenService } from '../auth/tokens.js';
@@ -66,6 +67,7 @@ export async function withDatabase<T>(run: (ctx: CommandContext) => Promise<T>):
       allowRegistration: true,
       cookieSecure: config.cookieSecure,
       dataDir: config.dataDir,
+      costLimits: { ...DEFAULT_COST_LIMITS, ...config.costLimits },
     };
     try {
       return await run({ config, opened, deps });

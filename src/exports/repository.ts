@@ -17,30 +17,59 @@ const ACTIVE = ['pending', 'processing'] as const;
 // Advisory-lock namespace for "creating an export in organization N" (the second key is N).
 const CREATE_LOCK = sql`hashtext('chatlogger.exports.create')`;
 
+/** An organization's bounds on queued exports (src/cost-limits/settings.ts). */
+export interface QueueLimits {
+  maxActive: number;
+  maxPerHour: number;
+  maxBytesKept: number;
+}
+
+export type InsertResult =
+  | { row: ExportRow }
+  | { refused: 'active' }
+  | { refused: 'hourly'; retryAfterSeconds: number }
+  | { refused: 'bytes'; bytesKept: number };
+
 /**
- * Adds a pending job unless the organization already has `maxActive` pending or processing ones
- * (then undefined). The count and the insert run under a per-organization advisory lock, so
- * concurrent requests cannot both slip under the limit.
+ * Adds a pending job unless the organization already has `maxActive` pending or processing ones,
+ * created `maxPerHour` in the last hour, or keeps `maxBytesKept` bytes of files. The counts and
+ * the insert run under a per-organization advisory lock, so concurrent requests cannot both slip
+ * under a limit.
  */
 export async function insertJob(
   db: Db,
   organizationId: number,
   job: { requestedBy: number | null; format: ExportFormat; type: ExportType; filters: Record<string, unknown> },
-  maxActive: number,
-): Promise<ExportRow | undefined> {
+  limits: QueueLimits,
+): Promise<InsertResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CREATE_LOCK}, (${organizationId}::bigint % 2147483647)::int)`);
-    const [{ n }] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(exportJobs)
-      .where(and(eq(exportJobs.organizationId, organizationId), inArray(exportJobs.status, [...ACTIVE])));
-    if (n >= maxActive) return undefined;
+    const { rows } = await tx.execute<{ active: number; hourly: number; oldest_age: number | null; bytes: number }>(sql`
+      SELECT count(*) FILTER (WHERE status IN ('pending', 'processing'))::int AS active,
+             count(*) FILTER (WHERE created_at > now() - interval '1 hour')::int AS hourly,
+             extract(epoch FROM now() - min(created_at) FILTER (WHERE created_at > now() - interval '1 hour'))::float8 AS oldest_age,
+             coalesce(sum(size_bytes) FILTER (WHERE status = 'completed' AND file_path IS NOT NULL), 0)::float8 AS bytes
+      FROM exports WHERE organization_id = ${organizationId}`);
+    const usage = rows[0];
+    if (usage.active >= limits.maxActive) return { refused: 'active' as const };
+    if (usage.hourly >= limits.maxPerHour) {
+      return { refused: 'hourly' as const, retryAfterSeconds: Math.max(1, Math.ceil(3600 - (usage.oldest_age ?? 0))) };
+    }
+    if (usage.bytes >= limits.maxBytesKept) return { refused: 'bytes' as const, bytesKept: usage.bytes };
     const [row] = await tx
       .insert(exportJobs)
       .values({ organizationId, requestedBy: job.requestedBy, format: job.format, type: job.type, filters: job.filters })
       .returning();
-    return row;
+    return { row };
   });
+}
+
+/** Bytes of export files the organization keeps (completed jobs whose file is not deleted yet). */
+export async function bytesKept(db: Db, organizationId: number): Promise<number> {
+  const { rows } = await db.execute<{ bytes: number }>(sql`
+    SELECT coalesce(sum(size_bytes), 0)::float8 AS bytes FROM exports
+    WHERE organization_id = ${organizationId} AND status = 'completed' AND file_path IS NOT NULL`);
+  return rows[0].bytes;
 }
 
 export async function findJob(db: Db, organizationId: number, id: number): Promise<ExportRow | undefined> {
@@ -89,7 +118,10 @@ export async function claimJob(db: Db, staleMs: number, maxAttempts: number): Pr
         SELECT organization_id, id FROM exports
         WHERE attempts < ${maxAttempts}
           AND (status = 'pending' OR (status = 'processing' AND (heartbeat_at IS NULL OR heartbeat_at < ${stale})))
-        ORDER BY created_at, id
+        -- Round robin by organization: the organization whose last job started longest ago (or
+        -- never) goes first, then its oldest job. One tenant queueing many jobs waits its turn.
+        ORDER BY (SELECT max(s.started_at) FROM exports s WHERE s.organization_id = exports.organization_id) ASC NULLS FIRST,
+                 created_at, id
         LIMIT 1
         FOR UPDATE SKIP LOCKED)`,
     )
@@ -191,6 +223,26 @@ export function findExpiredFiles(db: Db, limit: number) {
     .from(exportJobs)
     .where(and(eq(exportJobs.status, 'completed'), isNotNull(exportJobs.filePath), lt(exportJobs.expiresAt, sql`now()`)))
     .limit(limit);
+}
+
+/**
+ * Rows of exports that expired more than `graceMs` ago (completed), or failed that long ago: what
+ * the sweep deletes, with their files if still there. Until then a download answers 410.
+ */
+export function findPurgeable(db: Db, graceMs: number, limit: number) {
+  const before = sql`now() - make_interval(secs => ${graceMs / 1000})`;
+  return db
+    .select({ organizationId: exportJobs.organizationId, id: exportJobs.id, filePath: exportJobs.filePath })
+    .from(exportJobs)
+    .where(
+      sql`(${exportJobs.status} = 'completed' AND ${exportJobs.expiresAt} < ${before})
+        OR (${exportJobs.status} = 'failed' AND ${exportJobs.completedAt} < ${before})`,
+    )
+    .limit(limit);
+}
+
+export async function deleteJob(db: Db, organizationId: number, id: number): Promise<void> {
+  await db.delete(exportJobs).where(and(eq(exportJobs.organizationId, organizationId), eq(exportJobs.id, id)));
 }
 
 /** Records that an expired job's file is gone (the row stays: downloads then answer 410). */

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authenticate, organizationOf, principalOf } from '../http/authenticate.js';
 import { DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
 import { CreateExportBody, CreateExportResponse, ExportIdParams, ExportJob, ExportList, ListExportsQuery } from './schemas.js';
-import { createExport, DEFAULT_LIMITS, getExport, listExports, openDownload, SyncExports, type ExportLimits } from './service.js';
+import { createExport, getExport, listExports, openDownload, SyncExports, type ExportLimits } from './service.js';
 import { ExportWorker, type WorkerOptions } from './worker.js';
 
-export interface ExportPluginOptions extends Partial<ExportLimits> {
+export interface ExportPluginOptions {
   /** Worker settings (poll interval, heartbeat, staleness, attempts, retention, sweep interval). */
   worker?: Partial<WorkerOptions>;
   /** false: this instance queues jobs but does not run them (another instance does). Default true. */
@@ -41,12 +41,10 @@ const formatsDescription =
   'oldest first; the export holds the chats created up to the moment it was requested.';
 
 export const exportRoutes: FastifyPluginAsyncTypebox<ExportPluginOptions> = async (app, options) => {
-  const limits: ExportLimits = {
-    maxActiveJobsPerOrganization: options.maxActiveJobsPerOrganization ?? DEFAULT_LIMITS.maxActiveJobsPerOrganization,
-    maxConcurrentSyncExports: options.maxConcurrentSyncExports ?? DEFAULT_LIMITS.maxConcurrentSyncExports,
-  };
+  // Every bound comes from the app's CostLimits (environment variables, README "Limits").
+  const limits: ExportLimits = app.deps.costLimits;
   const worker = new ExportWorker(app.deps, app.log.child({ component: 'export-worker' }), options.worker);
-  const syncExports = new SyncExports(limits.maxConcurrentSyncExports);
+  const syncExports = new SyncExports(limits);
   app.decorate('exportWorker', worker);
   if (options.runWorker !== false) app.addHook('onReady', async () => worker.start());
   app.addHook('preClose', async () => syncExports.abortAll());
@@ -62,10 +60,12 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportPluginOptions> = asyn
         summary: 'Queue an export of chats and/or messages',
         description:
           `${formatsDescription} Answers 202 with the job's id; poll GET /api/v1/exports/{id} until status is completed, ` +
-          `then download. At most ${limits.maxActiveJobsPerOrganization} exports per organization may be pending or in progress ` +
-          '(429 beyond). Files are kept 7 days.',
+          `then download. Per organization: at most ${limits.exportActiveJobsPerOrg} exports pending or in progress and ` +
+          `${limits.exportJobsPerHourPerOrg} created per hour (429 with Retry-After beyond), and at most ` +
+          `${Math.round(limits.exportBytesPerOrg / 1024 ** 2)} MiB of files kept (409 export_quota_exceeded beyond; an export that ` +
+          'would grow past it fails). Files are kept 7 days.',
         body: CreateExportBody,
-        response: { 202: CreateExportResponse, ...errorResponses(400, 401, 403, 413, 415, 429, 500) },
+        response: { 202: CreateExportResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 429, 500) },
       },
       config: { failureMessage: 'Failed to create export' },
     },
@@ -87,12 +87,13 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportPluginOptions> = asyn
         summary: 'Export now: the file is streamed back in the response',
         description:
           `${formatsDescription} No row limit; the server reads the data in batches as the client reads the answer. ` +
-          `At most ${limits.maxConcurrentSyncExports} synchronous exports run at once on one server (429 beyond). ` +
+          `At most ${limits.exportSyncPerOrg} synchronous exports per organization and ${limits.exportSyncPerServer} in all run at once ` +
+          'on one server (429 beyond). ' +
           'A failure after the first bytes cuts the response off (no complete file is ever pretended).',
         body: CreateExportBody,
-        response: { 200: fileResponse, ...errorResponses(400, 401, 403, 413, 415, 429, 500) },
+        response: { 200: fileResponse, ...errorResponses(400, 401, 403, 413, 415, 422, 429, 500) },
       },
-      config: { failureMessage: 'Failed to export' },
+      config: { failureMessage: 'Failed to export', tooExpensiveHint: 'a shorter from/to range or a longer q' },
     },
     async (request, reply) => {
       const result = await syncExports.start(app.deps, organizationOf(request), request.body);

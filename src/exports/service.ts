@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parseChatFilters } from '../chats/filters.js';
 import { decodeCursor, encodeCursor } from '../chats/cursor.js';
+import type { CostLimits } from '../cost-limits/settings.js';
 import type { AppDeps } from '../http/context.js';
 import { conflict, HttpError, notFound } from '../http/errors.js';
 import { absoluteExportPath } from './files.js';
@@ -12,16 +13,11 @@ import * as repo from './repository.js';
 import type { CreateExportBody } from './schemas.js';
 import { databaseNow } from './source.js';
 
-export interface ExportLimits {
-  /** Pending + processing jobs one organization may have at once. */
-  maxActiveJobsPerOrganization: number;
-  /** Synchronous exports this process streams at once (all organizations together). */
-  maxConcurrentSyncExports: number;
-}
+/** The bounds an export request is checked against (from CostLimits). */
+export type ExportLimits = Pick<CostLimits, 'exportActiveJobsPerOrg' | 'exportJobsPerHourPerOrg' | 'exportBytesPerOrg' | 'exportSyncPerServer' | 'exportSyncPerOrg'>;
 
-export const DEFAULT_LIMITS: ExportLimits = { maxActiveJobsPerOrganization: 3, maxConcurrentSyncExports: 4 };
-
-const tooMany = (message: string) => new HttpError(429, 'too_many_exports', message, undefined, { 'retry-after': '10' });
+const tooMany = (message: string, retryAfter = 10) => new HttpError(429, 'too_many_exports', message, undefined, { 'retry-after': String(retryAfter) });
+const mib = (bytes: number) => `${Math.round((bytes / 1024 ** 2) * 10) / 10} MiB`;
 const gone = (message: string) => new HttpError(410, 'gone', message);
 
 export function presentExport(row: repo.ExportRow, now = new Date()) {
@@ -46,14 +42,31 @@ export function presentExport(row: repo.ExportRow, now = new Date()) {
 export async function createExport(deps: AppDeps, organizationId: number, requestedBy: number | null, body: CreateExportBody, limits: ExportLimits) {
   const filters = body.filters ?? {};
   parseChatFilters(filters, 'filters.'); // 400 now rather than a failed job later
-  const row = await repo.insertJob(deps.db, organizationId, { requestedBy, format: body.format, type: body.type, filters }, limits.maxActiveJobsPerOrganization);
-  if (!row) {
+  const result = await repo.insertJob(deps.db, organizationId, { requestedBy, format: body.format, type: body.type, filters }, {
+    maxActive: limits.exportActiveJobsPerOrg,
+    maxPerHour: limits.exportJobsPerHourPerOrg,
+    maxBytesKept: limits.exportBytesPerOrg,
+  });
+  if ('row' in result) return result.row;
+  if (result.refused === 'active') {
     throw tooMany(
-      `Your organization already has ${limits.maxActiveJobsPerOrganization} exports pending or in progress; ` +
+      `Your organization already has ${limits.exportActiveJobsPerOrg} exports pending or in progress; ` +
         'wait for one to finish, or use POST /api/v1/exports/sync',
     );
   }
-  return row;
+  if (result.refused === 'hourly') {
+    throw tooMany(
+      `Your organization has created ${limits.exportJobsPerHourPerOrg} exports in the last hour, the most allowed; ` +
+        `try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes, or download the exports already made`,
+      result.retryAfterSeconds,
+    );
+  }
+  throw new HttpError(
+    409,
+    'export_quota_exceeded',
+    `Your organization keeps ${mib(result.bytesKept)} of export files, its quota is ${mib(limits.exportBytesPerOrg)}; ` +
+      'new exports can be queued once older files expire (7 days after they were made), or use POST /api/v1/exports/sync',
+  );
 }
 
 export async function getExport(deps: AppDeps, organizationId: number, id: number) {
@@ -109,23 +122,44 @@ export async function openDownload(deps: AppDeps, organizationId: number, id: nu
  */
 export class SyncExports {
   private readonly active = new Set<Readable>();
-  constructor(private readonly max: number) {}
+  private readonly perOrganization = new Map<number, number>();
+  constructor(private readonly limits: Pick<ExportLimits, 'exportSyncPerServer' | 'exportSyncPerOrg'>) {}
 
   get count() {
     return this.active.size;
   }
 
+  private take(organizationId: number) {
+    this.perOrganization.set(organizationId, (this.perOrganization.get(organizationId) ?? 0) + 1);
+  }
+
+  private give(organizationId: number) {
+    const n = (this.perOrganization.get(organizationId) ?? 1) - 1;
+    if (n > 0) this.perOrganization.set(organizationId, n);
+    else this.perOrganization.delete(organizationId);
+  }
+
   async start(deps: AppDeps, organizationId: number, body: CreateExportBody) {
     const filters = parseChatFilters(body.filters ?? {}, 'filters.');
-    if (this.active.size >= this.max) {
-      throw tooMany(`The server is already streaming ${this.max} exports; try again shortly, or use POST /api/v1/exports`);
+    // One organization's slow readers hold at most its own slots, never all of the server's.
+    if ((this.perOrganization.get(organizationId) ?? 0) >= this.limits.exportSyncPerOrg) {
+      throw tooMany(
+        `Your organization is already streaming ${this.limits.exportSyncPerOrg} synchronous exports from this server; ` +
+          'wait for one to finish, or use POST /api/v1/exports',
+      );
+    }
+    if (this.active.size >= this.limits.exportSyncPerServer) {
+      throw tooMany(`The server is already streaming ${this.limits.exportSyncPerServer} exports; try again shortly, or use POST /api/v1/exports`);
     }
     const placeholder = new Readable({ read() {} });
     this.active.add(placeholder); // holds the slot while the first batch is read
+    this.take(organizationId);
+    let streaming = false;
     try {
       const until = await databaseNow(deps.pool);
       const controller = new AbortController();
-      const chunks = exportChunks({ db: deps.db, pool: deps.pool, organizationId, filters, until, signal: controller.signal }, body.format, body.type, { rows: 0 });
+      const source = { db: deps.db, pool: deps.pool, organizationId, filters, until, signal: controller.signal, statementTimeoutMs: deps.costLimits.readStatementTimeoutMs };
+      const chunks = exportChunks(source, body.format, body.type, { rows: 0 });
       // The first chunk is read before the answer starts, so that a failure there is a proper
       // error response rather than a cut-off download.
       const first = await chunks.next();
@@ -135,9 +169,11 @@ export class SyncExports {
       }
       const stream = Readable.from(all(), { objectMode: false });
       this.active.add(stream);
+      streaming = true;
       stream.once('close', () => {
         controller.abort();
         this.active.delete(stream);
+        this.give(organizationId);
       });
       return {
         stream,
@@ -146,6 +182,7 @@ export class SyncExports {
       };
     } finally {
       this.active.delete(placeholder);
+      if (!streaming) this.give(organizationId);
     }
   }
 

@@ -26,6 +26,8 @@ export interface SourceOptions {
   signal?: AbortSignal;
   chatBatch?: number;
   messagePage?: number;
+  /** statement_timeout of each batch's query (READ_STATEMENT_TIMEOUT_MS); none when undefined. */
+  statementTimeoutMs?: number;
 }
 
 function checkAborted(signal: AbortSignal | undefined) {
@@ -48,6 +50,9 @@ export async function* chatBatches(o: SourceOptions): AsyncGenerator<ChatRow[]> 
     // sort every remaining matching row for each batch: quadratic over a large export.
     const rows = await o.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_sort = off`);
+      // A filter the index cannot serve (q, a text search in every message) could make one batch
+      // read the whole organization: such a batch is cancelled instead (422 / a failed job).
+      if (o.statementTimeoutMs !== undefined) await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${Math.round(o.statementTimeoutMs)}`));
       return tx
         .select()
         .from(chats)

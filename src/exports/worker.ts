@@ -11,6 +11,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { parseChatFilters, type ChatFilterInput } from '../chats/filters.js';
 import type { Db } from '../db/connection.js';
+import type { CostLimits } from '../cost-limits/settings.js';
+import { isStatementTimeout } from '../cost-limits/statement-timeout.js';
 import { HttpError } from '../http/errors.js';
 import { deleteExportFile, relativeExportPath, removeStaleTempFiles, writeExportFile } from './files.js';
 import { exportChunks } from './formats.js';
@@ -31,6 +33,8 @@ export interface WorkerOptions {
   sweepIntervalMs: number;
   /** Chats read per query. */
   chatBatchSize: number;
+  /** How long the row of an expired (or failed) export stays, answering 410, before it is deleted. */
+  purgeAfterMs: number;
 }
 
 export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
@@ -41,12 +45,14 @@ export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
   retentionMs: 7 * 24 * 3600 * 1000,
   sweepIntervalMs: 60_000,
   chatBatchSize: 1000,
+  purgeAfterMs: 7 * 24 * 3600 * 1000,
 };
 
 export interface WorkerDeps {
   db: Db;
   pool: pg.Pool;
   dataDir: string;
+  costLimits?: Pick<CostLimits, 'readStatementTimeoutMs' | 'exportBytesPerOrg'>;
 }
 
 /** Why a running job was stopped by its own worker. */
@@ -55,6 +61,26 @@ class WorkerStopping extends Error {
     super('the export worker is stopping');
   }
 }
+/** The file would make the organization keep more than its quota of export bytes. */
+class OverQuota extends Error {
+  constructor(quota: number) {
+    super(
+      `The export grew past the ${Math.round((quota / 1024 ** 2) * 10) / 10} MiB of export files your organization may keep ` +
+        '(with the files it already keeps); narrow the filters, or wait for older exports to expire',
+    );
+  }
+}
+
+/** The chunks, failing with OverQuota once they add up to more than `maxBytes`. */
+async function* capped(chunks: AsyncIterable<string>, maxBytes: number, quota: number): AsyncGenerator<string> {
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += Buffer.byteLength(chunk);
+    if (bytes > maxBytes) throw new OverQuota(quota);
+    yield chunk;
+  }
+}
+
 class ClaimLost extends Error {
   constructor() {
     super('another worker has taken over this export');
@@ -63,7 +89,8 @@ class ClaimLost extends Error {
 
 /** A sentence for the job's `error` column: never SQL, never a driver message. */
 export function describeFailure(err: unknown): string {
-  if (err instanceof HttpError) return err.message; // e.g. a filter that no longer parses
+  if (err instanceof HttpError || err instanceof OverQuota) return err.message; // e.g. a filter that no longer parses
+  if (isStatementTimeout(err)) return 'The export was too expensive: reading its chats ran past the time limit of one database statement; narrow the filters (a shorter range, a longer q) and create it again';
   const code = (err as { code?: unknown })?.code;
   if (code === 'ENOSPC') return 'Could not write the export file: no space left on the device';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Could not write the export file: permission denied';
@@ -186,12 +213,15 @@ export class ExportWorker {
       const filePath = relativeExportPath(job.organizationId, job.id, job.format);
       const chunks = exportChunks(
         // The export holds the chats that existed when it was requested.
-        { db, pool, organizationId: job.organizationId, filters, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize },
+        { db, pool, organizationId: job.organizationId, filters, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: this.deps.costLimits?.readStatementTimeoutMs },
         job.format,
         job.type,
         stats,
       );
-      const sizeBytes = await writeExportFile(dataDir, filePath, chunks, {
+      // Disk is bounded per organization: this file may take what the organization's quota has left.
+      const quota = this.deps.costLimits?.exportBytesPerOrg ?? Infinity;
+      const room = quota - (Number.isFinite(quota) ? await repo.bytesKept(db, job.organizationId) : 0);
+      const sizeBytes = await writeExportFile(dataDir, filePath, capped(chunks, room, quota), {
         signal: controller.signal,
         // Still ours? Checked last thing before the file appears under its final name.
         beforeCommit: async () => {
@@ -210,8 +240,9 @@ export class ExportWorker {
         log.warn('export taken over by another worker; stopped');
       } else {
         log.error({ err }, 'export failed');
+        // Over quota: another attempt would only write the same bytes again.
         await repo
-          .failAttempt(db, job, describeFailure(err), this.options.maxAttempts)
+          .failAttempt(db, job, describeFailure(err), err instanceof OverQuota ? job.attempts : this.options.maxAttempts)
           .catch((e) => log.error({ err: e }, 'export worker: could not record the failure'));
       }
     } finally {
@@ -234,6 +265,18 @@ export class ExportWorker {
       if (rows.length < 100) break;
     }
     if (deleted > 0) this.log.info({ deleted }, 'export worker: deleted expired export files');
+    // Rows of exports expired (or failed) for longer than purgeAfterMs go, with any file left.
+    let purged = 0;
+    for (;;) {
+      const rows = await repo.findPurgeable(db, this.options.purgeAfterMs, 100);
+      for (const row of rows) {
+        if (row.filePath) await deleteExportFile(dataDir, row.filePath);
+        await repo.deleteJob(db, row.organizationId, row.id);
+        purged++;
+      }
+      if (rows.length < 100) break;
+    }
+    if (purged > 0) this.log.info({ purged }, 'export worker: deleted the rows of long-expired exports');
     // A temporary file untouched for this long belongs to no running worker.
     await removeStaleTempFiles(dataDir, Math.max(this.options.staleAfterMs * 4, 3600_000));
     return deleted;

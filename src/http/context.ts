@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { ApiKeyCache } from '../api-keys/cache.js';
 import type { TokenService } from '../auth/tokens.js';
+import type { CostLimits } from '../cost-limits/settings.js';
 import type { Db } from '../db/connection.js';
 import type { Principal } from './authenticate.js';
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   cookieSecure: boolean;
   databaseKind: 'postgres' | 'pglite';
   dataDir: string;
+  /** Bounds on a request's cost and an organization's share (src/cost-limits/settings.ts). */
+  costLimits: CostLimits;
 }
 
 declare module 'fastify' {

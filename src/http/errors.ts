@@ -1,6 +1,7 @@
 // The one error model: every error response is a JSON object of strings with an `error` sentence,
 // a stable `code`, and `field` when one input field is to blame.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isStatementTimeout, tooExpensiveBody } from '../cost-limits/statement-timeout.js';
 import { describeValidationErrors } from './validation-messages.js';
 
 export class HttpError extends Error {
@@ -72,6 +73,12 @@ export function installErrorHandlers(app: FastifyInstance, fallback: NotFoundFal
     }
     if (err.validation) {
       reply.code(400).send(describeValidationErrors(err.validation, err.validationContext ?? 'body'));
+      return;
+    }
+    if (isStatementTimeout(err)) {
+      request.log.warn({ err }, 'statement cancelled by statement_timeout');
+      const timeoutMs = (app as { deps?: { costLimits?: { readStatementTimeoutMs: number } } }).deps?.costLimits?.readStatementTimeoutMs ?? 0;
+      reply.code(422).send(tooExpensiveBody(timeoutMs, request.routeOptions.config?.tooExpensiveHint));
       return;
     }
     if (isDatabaseUnavailable(err)) {
