@@ -149,6 +149,13 @@ function loadRateLimits(get: (name: string) => string | undefined): RateLimitSet
       burst: burst === undefined ? d.apiKey.burst : parsePositive('RATE_LIMIT_API_KEY_BURST', burst, true),
     },
     orgOverrides: get('RATE_LIMIT_ORG_OVERRIDES') === undefined ? {} : parseOrgOverrides(get('RATE_LIMIT_ORG_OVERRIDES')!),
+    user: {
+      ratePerSecond: get('RATE_LIMIT_USER_RPS') === undefined ? d.user.ratePerSecond : parsePositive('RATE_LIMIT_USER_RPS', get('RATE_LIMIT_USER_RPS')!, false),
+      burst: get('RATE_LIMIT_USER_BURST') === undefined ? d.user.burst : parsePositive('RATE_LIMIT_USER_BURST', get('RATE_LIMIT_USER_BURST')!, true),
+    },
+    register: get('RATE_LIMIT_REGISTER') === undefined ? d.register : parseAttempts('RATE_LIMIT_REGISTER', get('RATE_LIMIT_REGISTER')!),
+    passwordChange:
+      get('RATE_LIMIT_PASSWORD_CHANGE') === undefined ? d.passwordChange : parseAttempts('RATE_LIMIT_PASSWORD_CHANGE', get('RATE_LIMIT_PASSWORD_CHANGE')!),
     login: get('RATE_LIMIT_LOGIN') === undefined ? d.login : parseAttempts('RATE_LIMIT_LOGIN', get('RATE_LIMIT_LOGIN')!),
     loginIp: get('RATE_LIMIT_LOGIN_IP') === undefined ? d.loginIp : parseAttempts('RATE_LIMIT_LOGIN_IP', get('RATE_LIMIT_LOGIN_IP')!),
     redisUrl: get('REDIS_URL') === undefined ? undefined : parseRedisUrl(get('REDIS_URL')!),
