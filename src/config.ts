@@ -18,7 +18,8 @@ export interface Config {
   jwtSecret: string | undefined;
   logLevel: LogLevel;
   allowRegistration: boolean;
-  cookieSecure: boolean;
+  /** COOKIE_SECURE as set; undefined: Secure cookies on requests that came over HTTPS. */
+  cookieSecure?: boolean;
   /** Optional so that callers building a Config by hand (CLI, benches) need not spell it out. */
   rateLimit?: RateLimitSettings;
   /** Which peers' X-Forwarded-For to believe for the client's IP (TRUST_PROXY); false: none. */
@@ -192,7 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     logLevel: logLevel as LogLevel,
     allowRegistration: get('ALLOW_REGISTRATION') === undefined ? true : parseBoolean('ALLOW_REGISTRATION', get('ALLOW_REGISTRATION')!),
-    cookieSecure: get('COOKIE_SECURE') === undefined ? false : parseBoolean('COOKIE_SECURE', get('COOKIE_SECURE')!),
+    cookieSecure: get('COOKIE_SECURE') === undefined ? undefined : parseBoolean('COOKIE_SECURE', get('COOKIE_SECURE')!),
     rateLimit: loadRateLimits(get),
     trustProxy: get('TRUST_PROXY') === undefined ? false : parseTrustProxy(get('TRUST_PROXY')!),
   };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { AUTH_COOKIE, identify } from '../http/authenticate.js';
 import { errorResponses, MessageBody } from '../http/schemas.js';
 import { revokeSession } from './repository.js';
@@ -12,7 +13,14 @@ const REGISTERED =
   'nothing was created and that account keeps its own password.';
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const cookieOptions = () => ({ httpOnly: true, sameSite: 'lax' as const, path: '/', secure: app.deps.cookieSecure });
+  // Secure when COOKIE_SECURE says so, else when the request came over HTTPS (directly, or through a
+  // proxy trusted by TRUST_PROXY that sent X-Forwarded-Proto: https).
+  const cookieOptions = (request: FastifyRequest) => ({
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    path: '/',
+    secure: app.deps.cookieSecure ?? request.protocol === 'https',
+  });
 
   app.post(
     '/auth/register',
@@ -58,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { user, token, expiresAt } = await login(app.deps, request.body);
-      reply.setCookie(AUTH_COOKIE, token, { ...cookieOptions(), maxAge: TOKEN_LIFETIME_SECONDS });
+      reply.setCookie(AUTH_COOKIE, token, { ...cookieOptions(request), maxAge: TOKEN_LIFETIME_SECONDS });
       return { message: 'Login successful', user: presentUser(user), token, expires_at: expiresAt.toISOString() };
     },
   );
@@ -76,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const principal = await identify(request).catch(() => null);
       if (principal?.kind === 'user') await revokeSession(app.deps.db, principal.organizationId, principal.sessionId);
-      reply.clearCookie(AUTH_COOKIE, cookieOptions());
+      reply.clearCookie(AUTH_COOKIE, cookieOptions(request));
       return { message: 'Logout successful' };
     },
   );

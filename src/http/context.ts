@@ -13,7 +13,8 @@ export interface AppDeps {
   /** API keys found valid in the last second (see src/api-keys/cache.ts). */
   apiKeyCache: ApiKeyCache;
   allowRegistration: boolean;
-  cookieSecure: boolean;
+  /** COOKIE_SECURE; undefined: Secure when the request came over HTTPS (request.protocol, TRUST_PROXY aware). */
+  cookieSecure: boolean | undefined;
   databaseKind: 'postgres' | 'pglite';
   dataDir: string;
 }
