@@ -89,7 +89,7 @@ function fastifyTrustProxy(trust: TrustProxy = false) {
  * frame-ancestors 'none'), no referrer across origins, HSTS (browsers only heed it over HTTPS), and a
  * Content-Security-Policy under which the dashboard and /docs (Swagger UI) run: both load their
  * scripts and styles from this origin only (tested in the browser, test/e2e/headers.test.ts);
- * images may be data: URIs (Swagger UI's icons). No upgrade-insecure-requests: installations on
+ * images may be data: URIs (Swagger UI's icons); /docs alone also allows inline styles (see below). No upgrade-insecure-requests: installations on
  * plain HTTP (127.0.0.1) must keep loading their own assets.
  */
 const SECURITY_HEADERS = {
@@ -192,7 +192,11 @@ export async function buildApp(options: AppOptions) {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    // Swagger UI adds a <style> element of its own: inline styles (never scripts) are allowed on /docs only.
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(systemRoutes);
