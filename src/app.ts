@@ -27,6 +27,7 @@ import { assertSafeStrings } from './http/string-safety.js';
 import { installValidators } from './http/validation.js';
 import { installShutdownResponses } from './http/closing.js';
 import { clientErrorHandler } from './http/client-errors.js';
+import type { BodyQueueLimits } from './ingest/body-gate.js';
 import { installRateLimits } from './rate-limit/limiter.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/settings.js';
 import { systemRoutes } from './system/routes.js';
@@ -75,6 +76,8 @@ export interface AppOptions {
   serverLimits?: Partial<ServerLimits>;
   /** Whose X-Forwarded-For gives the client's IP (the login limiter's key); default none. */
   trustProxy?: TrustProxy;
+  /** Bytes of chat-batch bodies held at once, per server and per organization (default DEFAULT_BODY_QUEUE_LIMITS). */
+  batchQueue?: BodyQueueLimits;
   /** The dashboard's build (default web/dist). */
   webDist?: string;
 }
@@ -145,6 +148,7 @@ export async function buildApp(options: AppOptions) {
     allowRegistration: options.allowRegistration ?? true,
     cookieSecure: options.cookieSecure,
     dataDir: options.dataDir,
+    batchQueue: options.batchQueue,
   });
   app.decorateRequest('principal', null);
 

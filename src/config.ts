@@ -2,6 +2,7 @@
 // with a one-line reason (ConfigError) instead of surfacing later as a confusing failure.
 import proxyAddr from '@fastify/proxy-addr';
 import path from 'node:path';
+import { DEFAULT_BODY_QUEUE_LIMITS, type BodyQueueLimits } from './ingest/body-gate.js';
 import { DEFAULT_RATE_LIMITS, type AttemptWindow, type RateLimitSettings, type TokenRate } from './rate-limit/settings.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,6 +23,8 @@ export interface Config {
   cookieSecure?: boolean;
   /** Optional so that callers building a Config by hand (CLI, benches) need not spell it out. */
   rateLimit?: RateLimitSettings;
+  /** Bytes of chat-batch bodies held at once (BATCH_QUEUE_MB, BATCH_QUEUE_MB_PER_ORG). */
+  batchQueue?: BodyQueueLimits;
   /** Which peers' X-Forwarded-For to believe for the client's IP (TRUST_PROXY); false: none. */
   trustProxy?: TrustProxy;
 }
@@ -163,6 +166,22 @@ function loadRateLimits(get: (name: string) => string | undefined): RateLimitSet
   };
 }
 
+/** BATCH_QUEUE_MB and BATCH_QUEUE_MB_PER_ORG, in MiB: what the batch routes hold of bodies at once. */
+function loadBatchQueue(get: (name: string) => string | undefined): BodyQueueLimits {
+  const MiB = 1024 * 1024;
+  const server = get('BATCH_QUEUE_MB');
+  const perOrg = get('BATCH_QUEUE_MB_PER_ORG');
+  const limits = {
+    maxBytes: server === undefined ? DEFAULT_BODY_QUEUE_LIMITS.maxBytes : parsePositive('BATCH_QUEUE_MB', server, true) * MiB,
+    maxBytesPerOrganization: perOrg === undefined ? DEFAULT_BODY_QUEUE_LIMITS.maxBytesPerOrganization : parsePositive('BATCH_QUEUE_MB_PER_ORG', perOrg, true) * MiB,
+  };
+  // A batch body may be 5 MiB: a smaller budget would refuse every full batch.
+  for (const [name, bytes] of [['BATCH_QUEUE_MB', limits.maxBytes], ['BATCH_QUEUE_MB_PER_ORG', limits.maxBytesPerOrganization]] as const) {
+    if (bytes < 5 * MiB) throw new ConfigError(`${name} must be at least 5 (one full batch body), got "${bytes / MiB}"`);
+  }
+  return { ...limits, maxBytesPerOrganization: Math.min(limits.maxBytesPerOrganization, limits.maxBytes) };
+}
+
 /** Reads the configuration from `env`; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const get = (name: string) => {
@@ -195,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowRegistration: get('ALLOW_REGISTRATION') === undefined ? true : parseBoolean('ALLOW_REGISTRATION', get('ALLOW_REGISTRATION')!),
     cookieSecure: get('COOKIE_SECURE') === undefined ? undefined : parseBoolean('COOKIE_SECURE', get('COOKIE_SECURE')!),
     rateLimit: loadRateLimits(get),
+    batchQueue: loadBatchQueue(get),
     trustProxy: get('TRUST_PROXY') === undefined ? false : parseTrustProxy(get('TRUST_PROXY')!),
   };
 }

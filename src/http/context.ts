@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { ApiKeyCache } from '../api-keys/cache.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Db } from '../db/connection.js';
+import type { BodyQueueLimits } from '../ingest/body-gate.js';
 import type { Principal } from './authenticate.js';
 
 export interface AppDeps {
@@ -17,6 +18,8 @@ export interface AppDeps {
   cookieSecure: boolean | undefined;
   databaseKind: 'postgres' | 'pglite';
   dataDir: string;
+  /** Bytes of batch bodies held at once (BATCH_QUEUE_MB, BATCH_QUEUE_MB_PER_ORG); default DEFAULT_BODY_QUEUE_LIMITS. */
+  batchQueue?: BodyQueueLimits;
 }
 
 declare module 'fastify' {
