@@ -157,6 +157,12 @@ function loadRateLimits(get: (name: string) => string | undefined): RateLimitSet
       ratePerSecond: get('RATE_LIMIT_USER_RPS') === undefined ? d.user.ratePerSecond : parsePositive('RATE_LIMIT_USER_RPS', get('RATE_LIMIT_USER_RPS')!, false),
       burst: get('RATE_LIMIT_USER_BURST') === undefined ? d.user.burst : parsePositive('RATE_LIMIT_USER_BURST', get('RATE_LIMIT_USER_BURST')!, true),
     },
+    batchBytes: {
+      ratePerSecond:
+        get('RATE_LIMIT_BATCH_MB_PER_SECOND') === undefined ? d.batchBytes.ratePerSecond : parsePositive('RATE_LIMIT_BATCH_MB_PER_SECOND', get('RATE_LIMIT_BATCH_MB_PER_SECOND')!, false) * 1024 * 1024,
+      // At least one full batch body (5 MiB), or no full batch could ever pass.
+      burst: Math.max(5 * 1024 * 1024, get('RATE_LIMIT_BATCH_MB_BURST') === undefined ? d.batchBytes.burst : parsePositive('RATE_LIMIT_BATCH_MB_BURST', get('RATE_LIMIT_BATCH_MB_BURST')!, false) * 1024 * 1024),
+    },
     register: get('RATE_LIMIT_REGISTER') === undefined ? d.register : parseAttempts('RATE_LIMIT_REGISTER', get('RATE_LIMIT_REGISTER')!),
     passwordChange:
       get('RATE_LIMIT_PASSWORD_CHANGE') === undefined ? d.passwordChange : parseAttempts('RATE_LIMIT_PASSWORD_CHANGE', get('RATE_LIMIT_PASSWORD_CHANGE')!),

@@ -247,6 +247,36 @@ describe('per dashboard user (JWT)', () => {
   });
 });
 
+describe('chat batch bytes (per organization)', () => {
+  it("counts each batch's declared size against its organization, before the body is read; other organizations go on", async () => {
+    const MiB = 1024 * 1024;
+    const app = await appWith({ batchBytes: { ratePerSecond: 0.1 * MiB, burst: 3 * MiB } });
+    const admin = await signUp(app);
+    const [one, two] = [(await createApiKey(app, admin.token)).key, (await createApiKey(app, admin.token)).key];
+    const batch = (key: string, chats: number) => {
+      // ~2 MiB per 1,000 chats: a long transcript link each.
+      const body = JSON.stringify({ chats: Array.from({ length: chats }, (_, i) => ({ title: `bulk ${i}`, metadata: { transcript_link: `https://bot.example.com/t/${'x'.repeat(2000)}` } })) });
+      return app.inject({ method: 'POST', url: '/api/v1/chats/batch', headers: { ...apiKeyHeaders(key), 'content-type': 'application/json' }, payload: body });
+    };
+    const first = await batch(one, 1000); // ~2 MiB
+    expect(first.statusCode).toBe(207);
+    // The second key of the same organization shares the organization's bytes.
+    const refused = await batch(two, 1000);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({
+      error: expect.stringMatching(/^Too many batch bytes for this organization \(at most 0.1 MiB per second, bursts of 3 MiB\); retry in \d+ s$/),
+      code: 'rate_limited',
+    });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(5); // ~1 MiB missing at 0.1 MiB/s
+    // Refused before the body was read: a malformed body of that size is 429 too, not 400.
+    const malformed = await app.inject({ method: 'POST', url: '/api/v1/chats/batch', headers: { ...apiKeyHeaders(two), 'content-type': 'application/json' }, payload: '{' + ' '.repeat(4 * MiB) });
+    expect(malformed.statusCode).toBe(429);
+    expect((await batch(two, 10)).statusCode).toBe(207); // small ones still fit
+    const other = await signUp(app);
+    expect((await batch((await createApiKey(app, other.token)).key, 1000)).statusCode).toBe(207);
+  });
+});
+
 describe('POST /auth/register (per client IP)', () => {
   it('counts every attempt per address, before the body is read; other addresses go on', async () => {
     const app = await appWith({ register: { attempts: 3, windowSeconds: 3600 } });

@@ -68,6 +68,7 @@ export async function installRateLimits(app: FastifyInstance, settings: RateLimi
   const loginPolicy = attemptPolicy('login', settings.login);
   const loginIpPolicy = attemptPolicy('login-ip', settings.loginIp);
   const userPolicy = tokenPolicy('user', settings.user);
+  const batchBytesPolicy = tokenPolicy('batch-bytes', settings.batchBytes);
   const registerPolicy = attemptPolicy('register', settings.register);
   const passwordPolicy = attemptPolicy('password-change', settings.passwordChange);
 
@@ -93,6 +94,29 @@ export async function installRateLimits(app: FastifyInstance, settings: RateLimi
         `Too many requests for this user (at most ${userPolicy.ratePerSecond} per second, bursts of ${userPolicy.burst}); retry in ${s} s`,
       );
     }
+  };
+
+  // Batch bodies cost their size, per organization, counted before a byte is read (the declared
+  // Content-Length; the route's limit when there is none).
+  const perBatchBytes: onRequestAsyncHookHandler = async (request, reply) => {
+    const organizationId = request.principal?.organizationId;
+    if (organizationId === undefined) return;
+    const limit = request.routeOptions.bodyLimit ?? Infinity;
+    const declared = Number(request.headers['content-length']);
+    const cost = Math.min(Number.isFinite(declared) && declared >= 0 ? declared : limit, limit, batchBytesPolicy.burst);
+    const result = await store.take(`batch-bytes:${organizationId}`, batchBytesPolicy, cost);
+    if (result.allowed) return;
+    // The bucket holds burst - (time to refill) × rate bytes; the request waits until it holds `cost`.
+    const held = batchBytesPolicy.burst - (result.resetMs / 1000) * batchBytesPolicy.ratePerSecond;
+    const retryAfter = Math.max(1, Math.ceil((cost - held) / batchBytesPolicy.ratePerSecond));
+    const mib = (n: number) => `${+(n / 1024 / 1024).toFixed(1)} MiB`;
+    throw new HttpError(
+      429,
+      'rate_limited',
+      `Too many batch bytes for this organization (at most ${mib(batchBytesPolicy.ratePerSecond)} per second, bursts of ${mib(batchBytesPolicy.burst)}); retry in ${retryAfter} s`,
+      undefined,
+      { 'retry-after': String(retryAfter) },
+    );
   };
 
   const perRegistration: onRequestAsyncHookHandler = async (request, reply) => {
@@ -144,7 +168,12 @@ export async function installRateLimits(app: FastifyInstance, settings: RateLimi
       route.onSend = [...asArray(route.onSend), refundLogin] as typeof route.onSend;
       return;
     }
-    const own = post && route.url === REGISTER_URL ? [perRegistration] : post && route.url === PASSWORD_URL ? [perCaller, perPasswordChange] : [perCaller];
+    const batch = post && route.config?.bodyGate !== undefined;
+    const own =
+      post && route.url === REGISTER_URL ? [perRegistration]
+      : post && route.url === PASSWORD_URL ? [perCaller, perPasswordChange]
+      : batch ? [perCaller, perBatchBytes]
+      : [perCaller];
     route.onRequest = [...asArray(route.onRequest), ...own] as typeof route.onRequest;
     if (post && route.url === PASSWORD_URL) route.onSend = [...asArray(route.onSend), refundPasswordChange] as typeof route.onSend;
   });

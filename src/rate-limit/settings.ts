@@ -21,6 +21,12 @@ export interface RateLimitSettings {
   orgOverrides: Record<string, TokenRate>;
   /** Per dashboard user (JWT), on every route: writers with a JWT are limited like bots. */
   user: TokenRate;
+  /**
+   * Bytes of chat-batch bodies per organization (its keys and users together), in bytes per second
+   * and a burst in bytes: a 5 MiB batch costs far more than a request, so the request rates alone
+   * would let one organization keep the server's event loop busy parsing.
+   */
+  batchBytes: TokenRate;
   /** POST /auth/login per client IP and e-mail address (password guessing on one account). */
   login: AttemptWindow;
   /** POST /auth/login per client IP, whatever the e-mail (guessing across accounts). */
@@ -40,6 +46,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   apiKey: { ratePerSecond: 100, burst: 200 },
   orgOverrides: {},
   user: { ratePerSecond: 50, burst: 100 },
+  batchBytes: { ratePerSecond: 2 * 1024 * 1024, burst: 10 * 1024 * 1024 },
   login: { attempts: 10, windowSeconds: 15 * 60 },
   loginIp: { attempts: 100, windowSeconds: 5 * 60 },
   register: { attempts: 10, windowSeconds: 60 * 60 },

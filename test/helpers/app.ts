@@ -22,13 +22,15 @@ export const NO_RATE_LIMITS = { ...DEFAULT_RATE_LIMITS, enabled: false };
 
 /**
  * What test apps get by default: the real limits, except that many organizations may register from
- * inject's one address and one user may call as fast as a test loop does (those limits have their
+ * inject's one address, one user may call as fast as a test loop does, and one organization may send
+ * batches of any size back to back (those limits have their
  * own tests, in test/rate-limit.test.ts).
  */
 export const TEST_RATE_LIMITS = {
   ...DEFAULT_RATE_LIMITS,
   register: { attempts: 100_000, windowSeconds: 3600 },
   user: { ratePerSecond: 100_000, burst: 100_000 },
+  batchBytes: { ratePerSecond: 1e12, burst: 1e12 },
 };
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
