@@ -94,10 +94,10 @@ async function main() {
     await waitUntilHealthy(server, 120_000);
     const email = `bench-${crypto.randomBytes(4).toString('hex')}@example.com`;
     const registered = await json(`${server.url}/auth/register`, { method: 'POST', body: { email, password: 'bench-password-123', organization_name: 'Bench export' } });
-    if (registered.status !== 201) throw new Error(`register: ${JSON.stringify(registered.body)}`);
-    const organizationId = registered.body.organization.id as number;
+    if (registered.status !== 202) throw new Error(`register: ${JSON.stringify(registered.body)}`);
     const login = await json(`${server.url}/auth/login`, { method: 'POST', body: { email, password: 'bench-password-123' } });
     const token = login.body.token as string;
+    const organizationId = login.body.user.organization_id as number;
     await stop(server);
 
     // 2. The chats, straight into the database.

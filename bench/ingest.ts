@@ -98,10 +98,10 @@ async function api(base: string, url: string, body: unknown, headers: Record<str
 /** Registers an organization, logs in and makes an API key. */
 async function organization(base: string, name: string) {
   const email = `${name}@bench.example`;
-  const registered = await api(base, '/auth/register', { email, password: 'bench-password', organization_name: name });
-  const { token } = await api(base, '/auth/login', { email, password: 'bench-password' });
+  await api(base, '/auth/register', { email, password: 'bench-password', organization_name: name });
+  const { token, user } = await api(base, '/auth/login', { email, password: 'bench-password' });
   const { key } = await api(base, '/api/v1/orgs/me/apikeys', { label: 'bench' }, { authorization: `Bearer ${token}` });
-  return { id: registered.organization.id as number, key: key as string };
+  return { id: user.organization_id as number, key: key as string };
 }
 
 /** Single autocommit INSERTs of the same row from `clients` connections for SECONDS. */

@@ -3,6 +3,7 @@
 import proxyAddr from '@fastify/proxy-addr';
 import path from 'node:path';
 import { COST_LIMIT_VARIABLES, DEFAULT_COST_LIMITS, type CostLimits } from './cost-limits/settings.js';
+import { DEFAULT_BODY_QUEUE_LIMITS, type BodyQueueLimits } from './ingest/body-gate.js';
 import { DEFAULT_RATE_LIMITS, type AttemptWindow, type RateLimitSettings, type TokenRate } from './rate-limit/settings.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -19,9 +20,12 @@ export interface Config {
   jwtSecret: string | undefined;
   logLevel: LogLevel;
   allowRegistration: boolean;
-  cookieSecure: boolean;
+  /** COOKIE_SECURE as set; undefined: Secure cookies on requests that came over HTTPS. */
+  cookieSecure?: boolean;
   /** Optional so that callers building a Config by hand (CLI, benches) need not spell it out. */
   rateLimit?: RateLimitSettings;
+  /** Bytes of chat-batch bodies held at once (BATCH_QUEUE_MB, BATCH_QUEUE_MB_PER_ORG). */
+  batchQueue?: BodyQueueLimits;
   /** Which peers' X-Forwarded-For to believe for the client's IP (TRUST_PROXY); false: none. */
   trustProxy?: TrustProxy;
   /** Bounds on a request's cost and an organization's share (src/cost-limits/settings.ts). */
@@ -152,6 +156,19 @@ function loadRateLimits(get: (name: string) => string | undefined): RateLimitSet
       burst: burst === undefined ? d.apiKey.burst : parsePositive('RATE_LIMIT_API_KEY_BURST', burst, true),
     },
     orgOverrides: get('RATE_LIMIT_ORG_OVERRIDES') === undefined ? {} : parseOrgOverrides(get('RATE_LIMIT_ORG_OVERRIDES')!),
+    user: {
+      ratePerSecond: get('RATE_LIMIT_USER_RPS') === undefined ? d.user.ratePerSecond : parsePositive('RATE_LIMIT_USER_RPS', get('RATE_LIMIT_USER_RPS')!, false),
+      burst: get('RATE_LIMIT_USER_BURST') === undefined ? d.user.burst : parsePositive('RATE_LIMIT_USER_BURST', get('RATE_LIMIT_USER_BURST')!, true),
+    },
+    batchBytes: {
+      ratePerSecond:
+        get('RATE_LIMIT_BATCH_MB_PER_SECOND') === undefined ? d.batchBytes.ratePerSecond : parsePositive('RATE_LIMIT_BATCH_MB_PER_SECOND', get('RATE_LIMIT_BATCH_MB_PER_SECOND')!, false) * 1024 * 1024,
+      // At least one full batch body (5 MiB), or no full batch could ever pass.
+      burst: Math.max(5 * 1024 * 1024, get('RATE_LIMIT_BATCH_MB_BURST') === undefined ? d.batchBytes.burst : parsePositive('RATE_LIMIT_BATCH_MB_BURST', get('RATE_LIMIT_BATCH_MB_BURST')!, false) * 1024 * 1024),
+    },
+    register: get('RATE_LIMIT_REGISTER') === undefined ? d.register : parseAttempts('RATE_LIMIT_REGISTER', get('RATE_LIMIT_REGISTER')!),
+    passwordChange:
+      get('RATE_LIMIT_PASSWORD_CHANGE') === undefined ? d.passwordChange : parseAttempts('RATE_LIMIT_PASSWORD_CHANGE', get('RATE_LIMIT_PASSWORD_CHANGE')!),
     login: get('RATE_LIMIT_LOGIN') === undefined ? d.login : parseAttempts('RATE_LIMIT_LOGIN', get('RATE_LIMIT_LOGIN')!),
     loginIp: get('RATE_LIMIT_LOGIN_IP') === undefined ? d.loginIp : parseAttempts('RATE_LIMIT_LOGIN_IP', get('RATE_LIMIT_LOGIN_IP')!),
     redisUrl: get('REDIS_URL') === undefined ? undefined : parseRedisUrl(get('REDIS_URL')!),
@@ -166,6 +183,22 @@ function loadCostLimits(get: (name: string) => string | undefined): CostLimits {
     if (value !== undefined) limits[key] = parsePositive(name, value, true);
   }
   return limits;
+}
+
+/** BATCH_QUEUE_MB and BATCH_QUEUE_MB_PER_ORG, in MiB: what the batch routes hold of bodies at once. */
+function loadBatchQueue(get: (name: string) => string | undefined): BodyQueueLimits {
+  const MiB = 1024 * 1024;
+  const server = get('BATCH_QUEUE_MB');
+  const perOrg = get('BATCH_QUEUE_MB_PER_ORG');
+  const limits = {
+    maxBytes: server === undefined ? DEFAULT_BODY_QUEUE_LIMITS.maxBytes : parsePositive('BATCH_QUEUE_MB', server, true) * MiB,
+    maxBytesPerOrganization: perOrg === undefined ? DEFAULT_BODY_QUEUE_LIMITS.maxBytesPerOrganization : parsePositive('BATCH_QUEUE_MB_PER_ORG', perOrg, true) * MiB,
+  };
+  // A batch body may be 5 MiB: a smaller budget would refuse every full batch.
+  for (const [name, bytes] of [['BATCH_QUEUE_MB', limits.maxBytes], ['BATCH_QUEUE_MB_PER_ORG', limits.maxBytesPerOrganization]] as const) {
+    if (bytes < 5 * MiB) throw new ConfigError(`${name} must be at least 5 (one full batch body), got "${bytes / MiB}"`);
+  }
+  return { ...limits, maxBytesPerOrganization: Math.min(limits.maxBytesPerOrganization, limits.maxBytes) };
 }
 
 /** Reads the configuration from `env`; throws ConfigError naming the first bad variable. */
@@ -198,8 +231,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     logLevel: logLevel as LogLevel,
     allowRegistration: get('ALLOW_REGISTRATION') === undefined ? true : parseBoolean('ALLOW_REGISTRATION', get('ALLOW_REGISTRATION')!),
-    cookieSecure: get('COOKIE_SECURE') === undefined ? false : parseBoolean('COOKIE_SECURE', get('COOKIE_SECURE')!),
+    cookieSecure: get('COOKIE_SECURE') === undefined ? undefined : parseBoolean('COOKIE_SECURE', get('COOKIE_SECURE')!),
     rateLimit: loadRateLimits(get),
+    batchQueue: loadBatchQueue(get),
     trustProxy: get('TRUST_PROXY') === undefined ? false : parseTrustProxy(get('TRUST_PROXY')!),
     costLimits: loadCostLimits(get),
   };

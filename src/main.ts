@@ -44,6 +44,7 @@ async function main() {
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
     costLimits: config.costLimits,
+    batchQueue: config.batchQueue,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers["x-organization-api-key"]', 'req.headers.cookie'],

@@ -92,40 +92,38 @@ async function expectTokenRefused(token: string) {
 
 // --- registration ------------------------------------------------------------------------------
 
-describe('POST /auth/register', () => {
-  it('creates an organization with the registering user as its admin and answers 201', async () => {
-    const body = registerBody({ first_name: 'Ann', last_name: 'Lee', organization_name: 'Reg Test Org' });
-    const res = await register(body);
-    expect(res.statusCode, res.body).toBe(201);
-    const json = res.json();
-    expect(json).toEqual({
-      message: 'User registered successfully',
-      user_id: expect.any(Number),
-      organization: { id: expect.any(Number), name: 'Reg Test Org', slug: 'reg-test-org' },
-    });
+const REGISTERED = {
+  message:
+    'Registration received: sign in with this e-mail address and password. If the address already had an account, ' +
+    'nothing was created and that account keeps its own password.',
+};
 
-    const loggedIn = await login(body.email, body.password);
-    expect(loggedIn.statusCode).toBe(200);
-    const { user } = loggedIn.json();
-    expect(user).toMatchObject({
-      id: json.user_id,
-      organization_id: json.organization.id,
-      email: body.email,
-      first_name: 'Ann',
-      last_name: 'Lee',
-      role: 'admin',
-    });
-    const { rows } = await t.database.pool.query('SELECT name, slug FROM organizations WHERE id = $1', [json.organization.id]);
+/** Registers (expecting the one 202 answer), signs in, and reads the user and organization. */
+async function registerAndSignIn(body: { email: string; password: string }) {
+  const res = await register(body);
+  expect(res.statusCode, res.body).toBe(202);
+  expect(res.json()).toEqual(REGISTERED);
+  const loggedIn = await login(body.email, body.password);
+  expect(loggedIn.statusCode, loggedIn.body).toBe(200);
+  const organization = (await t.app.inject({ url: '/api/v1/orgs/me', headers: bearer(loggedIn.json().token) })).json();
+  return { user: loggedIn.json().user, organization };
+}
+
+describe('POST /auth/register', () => {
+  it('creates an organization with the registering user as its admin and answers 202', async () => {
+    const body = registerBody({ first_name: 'Ann', last_name: 'Lee', organization_name: 'Reg Test Org' });
+    const { user, organization } = await registerAndSignIn(body);
+    expect(user).toMatchObject({ organization_id: organization.id, email: body.email, first_name: 'Ann', last_name: 'Lee', role: 'admin' });
+    expect(organization).toMatchObject({ name: 'Reg Test Org', slug: 'reg-test-org' });
+    const { rows } = await t.database.pool.query('SELECT name, slug FROM organizations WHERE id = $1', [organization.id]);
     expect(rows).toEqual([{ name: 'Reg Test Org', slug: 'reg-test-org' }]);
   });
 
   it('creates a new organization for every registration (never joins an existing one)', async () => {
-    const a = await register(registerBody());
-    const b = await register(registerBody());
-    expect(a.statusCode).toBe(201);
-    expect(b.statusCode).toBe(201);
-    expect(a.json().organization.id).not.toBe(b.json().organization.id);
-    expect([acme.organization.id, other.organization.id]).not.toContain(a.json().organization.id);
+    const a = await registerAndSignIn(registerBody());
+    const b = await registerAndSignIn(registerBody());
+    expect(a.organization.id).not.toBe(b.organization.id);
+    expect([acme.organization.id, other.organization.id]).not.toContain(a.organization.id);
   });
 
   it.each([
@@ -142,17 +140,14 @@ describe('POST /auth/register', () => {
 
   describe('organization slug', () => {
     it('derives the slug from the name: lowercase letters, digits and hyphens', async () => {
-      const res = await register(registerBody({ organization_name: 'Acme HR Ltd.' }));
-      expect(res.statusCode, res.body).toBe(201);
-      expect(res.json().organization).toMatchObject({ name: 'Acme HR Ltd.', slug: 'acme-hr-ltd' });
+      const { organization } = await registerAndSignIn(registerBody({ organization_name: 'Acme HR Ltd.' }));
+      expect(organization).toMatchObject({ name: 'Acme HR Ltd.', slug: 'acme-hr-ltd' });
     });
 
     it('derives a slug of at most 50 characters from a 120-character name', async () => {
       const name = 'Internationally Renowned Human Resources Consultancy And Payroll Services Of The Greater Metropolitan Area Limited'.padEnd(120, 'x');
       expect(name).toHaveLength(120);
-      const res = await register(registerBody({ organization_name: name }));
-      expect(res.statusCode, res.body).toBe(201);
-      const { slug } = res.json().organization;
+      const { slug } = (await registerAndSignIn(registerBody({ organization_name: name }))).organization;
       expect(slug.length).toBeGreaterThan(0);
       expect(slug.length).toBeLessThanOrEqual(50);
       expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -160,18 +155,15 @@ describe('POST /auth/register', () => {
 
     it('derives a slug of at most 50 characters from a 100-character name', async () => {
       const name = 'Big Organization Name '.repeat(5).slice(0, 100);
-      const res = await register(registerBody({ organization_name: name }));
-      expect(res.statusCode, res.body).toBe(201);
-      const { slug } = res.json().organization;
+      const { slug } = (await registerAndSignIn(registerBody({ organization_name: name }))).organization;
       expect(slug.length).toBeLessThanOrEqual(50);
       expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     });
 
     it('uses a valid organization_slug as given', async () => {
       const slug = `chosen-${uid()}`;
-      const res = await register(registerBody({ organization_name: 'Anything At All', organization_slug: slug }));
-      expect(res.statusCode, res.body).toBe(201);
-      expect(res.json().organization.slug).toBe(slug);
+      const { organization } = await registerAndSignIn(registerBody({ organization_name: 'Anything At All', organization_slug: slug }));
+      expect(organization.slug).toBe(slug);
     });
 
     it.each([
@@ -184,39 +176,90 @@ describe('POST /auth/register', () => {
       if (err.field !== undefined) expect(err.field).toBe('organization_slug');
     });
 
-    it('refuses a slug that is already taken with 409 (given explicitly)', async () => {
-      const err = expectError(await register(registerBody({ organization_slug: acme.organization.slug })), 409);
-      expect(err.error.length).toBeGreaterThan(0);
+    it('refuses a slug that is already taken with 409 (given explicitly), whether or not the e-mail is', async () => {
+      const free = expectError(await register(registerBody({ organization_slug: acme.organization.slug })), 409);
+      const taken = expectError(await register(registerBody({ email: other.email, organization_slug: acme.organization.slug })), 409);
+      expect(taken).toEqual(free);
     });
 
     it('refuses a derived slug that is already taken with 409', async () => {
       const name = `Twin Company ${uid()}`;
-      expect((await register(registerBody({ organization_name: name }))).statusCode).toBe(201);
+      await registerAndSignIn(registerBody({ organization_name: name }));
       expectError(await register(registerBody({ organization_name: name })), 409);
     });
   });
 
-  describe('e-mail uniqueness', () => {
-    it('refuses an e-mail that is already registered with 409', async () => {
-      expectError(await register(registerBody({ email: acme.email })), 409);
+  describe('an e-mail that already has an account', () => {
+    const count = async (table: 'users' | 'organizations') =>
+      (await t.database.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+
+    it('gets the same answer as a free one, and nothing is created nor changed', async () => {
+      const before = { users: await count('users'), organizations: await count('organizations') };
+      const hashBefore = (await t.database.pool.query('SELECT password_hash FROM users WHERE email = $1', [acme.email])).rows[0];
+      const taken = await register(registerBody({ email: acme.email, password: 'an entirely new passphrase' }));
+      const free = await register(registerBody());
+      expect(taken.statusCode).toBe(free.statusCode);
+      expect(taken.body).toBe(free.body);
+      expect(taken.headers['content-type']).toBe(free.headers['content-type']);
+      expect(taken.json()).toEqual(REGISTERED);
+      // Only the free address's organization and admin were added.
+      expect({ users: await count('users'), organizations: await count('organizations') }).toEqual({
+        users: before.users + 1,
+        organizations: before.organizations + 1,
+      });
+      expect((await t.database.pool.query('SELECT password_hash FROM users WHERE email = $1', [acme.email])).rows[0]).toEqual(hashBefore);
+      // The new password does not sign in to the existing account; its own password still does.
+      expectError(await login(acme.email, 'an entirely new passphrase'), 401);
+      expect((await login(acme.email, acme.password)).statusCode).toBe(200);
     });
 
-    it('refuses an e-mail that differs from a registered one only in case with 409', async () => {
+    it('in any case of the address', async () => {
       const local = `ann-${uid()}`;
-      expect((await register(registerBody({ email: `${local}@x.com` }))).statusCode).toBe(201);
-      expectError(await register(registerBody({ email: `${local[0].toUpperCase()}${local.slice(1)}@X.com` })), 409);
+      await registerAndSignIn(registerBody({ email: `${local}@x.com` }));
+      const again = await register(registerBody({ email: `${local[0].toUpperCase()}${local.slice(1)}@X.com` }));
+      expect(again.statusCode).toBe(202);
+      expect(again.json()).toEqual(REGISTERED);
+      const { rows } = await t.database.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [`${local}@x.com`]);
+      expect(rows[0].n).toBe(1);
+    });
+  });
+
+  describe('password policy', () => {
+    it.each([
+      ['password1234', /too easy to guess: This is (a heavily|a commonly|similar to a commonly) used password/],
+      ['1234567890', /too easy to guess/],
+      ['qwertyuiop', /too easy to guess/],
+      ['aaaaaaaaaaaa', /too easy to guess: Repeated characters/],
+    ])('refuses %s with 400 weak_password naming password and saying why, and creates nothing', async (password, why) => {
+      const body = registerBody({ password });
+      const err = expectError(await register(body), 400);
+      expect(err).toMatchObject({ code: 'weak_password', field: 'password' });
+      expect(err.error).toMatch(why);
+      const { rows } = await t.database.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [body.email]);
+      expect(rows[0].n).toBe(0);
     });
 
-    it('refuses a lowercase e-mail when a mixed-case one was registered first', async () => {
-      const local = `Ann-${uid()}`;
-      expect((await register(registerBody({ email: `${local}@X.com` }))).statusCode).toBe(201);
-      expectError(await register(registerBody({ email: `${local.toLowerCase()}@x.com` })), 409);
+    it('refuses a password made of the registrant\'s own e-mail or organization name', async () => {
+      const id = uid();
+      const err = expectError(await register(registerBody({ email: `zebulon${id}@example.com`, password: `zebulon${id}` })), 400);
+      expect(err.code).toBe('weak_password');
+      const org = expectError(await register(registerBody({ organization_name: `Quixotic Widgets ${id}`, password: `quixoticwidgets${id}` })), 400);
+      expect(org.code).toBe('weak_password');
+    });
+
+    it('refuses fewer than 10 characters with a sentence that says so', async () => {
+      const err = expectError(await register(registerBody({ password: 'Xk#9vq!2' })), 400);
+      expect(err).toMatchObject({ error: 'password must be at least 10 characters long', field: 'password' });
+    });
+
+    it('accepts a passphrase', async () => {
+      await registerAndSignIn(registerBody({ password: 'velvet otter mandolin' }));
     });
   });
 
   describe('input validation', () => {
     it.each([
-      ['a password shorter than 8 characters', { password: 'short1!' }],
+      ['a password shorter than 10 characters', { password: 'short1!' }],
       ['a malformed e-mail', { email: 'not-an-email' }],
       ['an e-mail without a domain', { email: 'ann@' }],
       ['a blank organization_name', { organization_name: '   ' }],
@@ -349,7 +392,7 @@ describe('POST /auth/login', () => {
 
   it('logs in a user registered with a mixed-case e-mail using any case', async () => {
     const email = `Mixed.Case-${uid()}@Example.COM`;
-    expect((await register(registerBody({ email }))).statusCode).toBe(201);
+    expect((await register(registerBody({ email }))).statusCode).toBe(202);
     expect((await login(email, PASSWORD)).statusCode).toBe(200);
     expect((await login(email.toLowerCase(), PASSWORD)).statusCode).toBe(200);
   });

@@ -14,6 +14,12 @@ describe('configuration', () => {
       RATE_LIMIT_ORG_OVERRIDES: 'acme-hr=500:1000, other=50:100',
       RATE_LIMIT_LOGIN: '5:600',
       RATE_LIMIT_LOGIN_IP: '50:60',
+      RATE_LIMIT_USER_RPS: '20',
+      RATE_LIMIT_USER_BURST: '40',
+      RATE_LIMIT_REGISTER: '3:600',
+      RATE_LIMIT_BATCH_MB_PER_SECOND: '0.5',
+      RATE_LIMIT_BATCH_MB_BURST: '8',
+      RATE_LIMIT_PASSWORD_CHANGE: '4:300',
       RATE_LIMIT_ENABLED: 'false',
       REDIS_URL: 'redis://127.0.0.1:6379/2',
     }).rateLimit!;
@@ -23,8 +29,22 @@ describe('configuration', () => {
       orgOverrides: { 'acme-hr': { ratePerSecond: 500, burst: 1000 }, other: { ratePerSecond: 50, burst: 100 } },
       login: { attempts: 5, windowSeconds: 600 },
       loginIp: { attempts: 50, windowSeconds: 60 },
+      user: { ratePerSecond: 20, burst: 40 },
+      batchBytes: { ratePerSecond: 0.5 * 1024 * 1024, burst: 8 * 1024 * 1024 },
+      register: { attempts: 3, windowSeconds: 600 },
+      passwordChange: { attempts: 4, windowSeconds: 300 },
       redisUrl: 'redis://127.0.0.1:6379/2',
     });
+  });
+
+  it('reads the batch queue budget (BATCH_QUEUE_MB, BATCH_QUEUE_MB_PER_ORG) and COOKIE_SECURE (unset: by protocol)', () => {
+    expect(loadConfig({}).batchQueue).toEqual({ maxBytes: 48 * 1024 * 1024, maxBytesPerOrganization: 24 * 1024 * 1024 });
+    expect(loadConfig({ BATCH_QUEUE_MB: '100', BATCH_QUEUE_MB_PER_ORG: '30' }).batchQueue).toEqual({ maxBytes: 100 * 1024 * 1024, maxBytesPerOrganization: 30 * 1024 * 1024 });
+    // A share larger than the whole is the whole.
+    expect(loadConfig({ BATCH_QUEUE_MB: '10', BATCH_QUEUE_MB_PER_ORG: '30' }).batchQueue).toEqual({ maxBytes: 10 * 1024 * 1024, maxBytesPerOrganization: 10 * 1024 * 1024 });
+    expect(loadConfig({}).cookieSecure).toBeUndefined();
+    expect(loadConfig({ COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
   });
 
   it('reads TRUST_PROXY as a number of hops or a list of addresses and ranges', () => {
@@ -48,6 +68,12 @@ describe('configuration', () => {
     [{ RATE_LIMIT_LOGIN: '10' }, 'RATE_LIMIT_LOGIN must be ATTEMPTS:SECONDS'],
     [{ RATE_LIMIT_LOGIN_IP: '0:60' }, 'RATE_LIMIT_LOGIN_IP must be ATTEMPTS:SECONDS'],
     [{ RATE_LIMIT_ENABLED: 'perhaps' }, 'RATE_LIMIT_ENABLED must be true or false'],
+    [{ RATE_LIMIT_USER_RPS: '-1' }, 'RATE_LIMIT_USER_RPS must be a positive number'],
+    [{ RATE_LIMIT_REGISTER: 'lots' }, 'RATE_LIMIT_REGISTER must be ATTEMPTS:SECONDS'],
+    [{ RATE_LIMIT_PASSWORD_CHANGE: '5:0' }, 'RATE_LIMIT_PASSWORD_CHANGE must be ATTEMPTS:SECONDS'],
+    [{ RATE_LIMIT_BATCH_MB_PER_SECOND: 'lots' }, 'RATE_LIMIT_BATCH_MB_PER_SECOND must be a positive number'],
+    [{ BATCH_QUEUE_MB: '4' }, 'BATCH_QUEUE_MB must be at least 5 (one full batch body)'],
+    [{ BATCH_QUEUE_MB_PER_ORG: '2.5' }, 'BATCH_QUEUE_MB_PER_ORG must be a positive integer'],
     [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL must start with redis://'],
   ])('refuses %o', (env, reason) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

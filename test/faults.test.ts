@@ -70,7 +70,7 @@ async function newStore(): Promise<{ env: Record<string, string>; query: (sql: s
 async function apiKeyFor(url: string): Promise<string> {
   const email = `ops-${Date.now()}@example.com`;
   const password = 'correct horse battery';
-  expect((await json(`${url}/auth/register`, { method: 'POST', body: { email, password, organization_name: `Faults ${Date.now()}` } })).status).toBe(201);
+  expect((await json(`${url}/auth/register`, { method: 'POST', body: { email, password, organization_name: `Faults ${Date.now()}` } })).status).toBe(202);
   const login = await json(`${url}/auth/login`, { method: 'POST', body: { email, password } });
   const key = await json(`${url}/api/v1/orgs/me/apikeys`, { method: 'POST', body: { label: 'load' }, headers: { authorization: `Bearer ${login.body.token}` } });
   return key.body.key as string;

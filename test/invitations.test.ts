@@ -130,11 +130,22 @@ describe('POST /api/v1/orgs/me/invitations', () => {
     }
   });
 
-  it('refuses an e-mail that already has an account (409), in any case and in any organization', async () => {
-    for (const email of [acmeUser.email, acmeUser.email.toUpperCase(), other.email]) {
+  it('refuses an e-mail that is already a member of the organization (409), in any case', async () => {
+    for (const email of [acmeUser.email, acmeUser.email.toUpperCase()]) {
       const err = expectError(await create(bearer(acme.token), { email, role: 'user' }), 409);
-      expect(err.field).toBe('email');
+      expect(err).toMatchObject({ field: 'email', error: 'This e-mail address is already a member of this organization' });
     }
+  });
+
+  it("does not reveal an account in another organization: invited like a free address, the invitation's registration is 409", async () => {
+    const free = await create(bearer(acme.token), { email: `${uid()}@example.com`, role: 'user' });
+    const taken = await create(bearer(acme.token), { email: other.email, role: 'user' });
+    expect([free.statusCode, taken.statusCode]).toEqual([201, 201]);
+    expect(Object.keys(taken.json()).sort()).toEqual(Object.keys(free.json()).sort());
+    const err = expectError(await register({ invite_token: taken.json().invite_token, email: other.email, password: PASSWORD }), 409);
+    expect(err.field).toBe('email');
+    // The other organization's account is untouched: it still signs in to its own organization.
+    expect((await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: other.email, password: other.password } })).statusCode).toBe(200);
   });
 
   it('is for admins only (403 for user and viewer)', async () => {
@@ -353,7 +364,7 @@ describe('POST /auth/register with invite_token', () => {
 
   it('answers 409 when the invited e-mail got an account after the invitation', async () => {
     const inv = await invite(t.app, acme.token, 'user');
-    expect((await register({ email: inv.email, password: PASSWORD, organization_name: `Own ${uid()}` })).statusCode).toBe(201);
+    expect((await register({ email: inv.email, password: PASSWORD, organization_name: `Own ${uid()}` })).statusCode).toBe(202);
     const err = expectError(await register({ invite_token: inv.invite_token, email: inv.email, password: PASSWORD }), 409);
     expect(err.field).toBe('email');
   });

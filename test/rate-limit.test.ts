@@ -130,13 +130,21 @@ describe('per API key', () => {
     expect(codes[12]).toBe(429);
   });
 
-  it('does not limit dashboard users by the API key buckets', async () => {
+  it('limits dashboard users by a bucket of their own, not the API key buckets', async () => {
     const user = await signUp(app);
-    for (let i = 0; i < 8; i++) {
-      const res = await app.inject({ url: '/api/v1/chats', headers: { authorization: `Bearer ${user.token}` } });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['ratelimit']).toBeUndefined();
+    const res = await app.inject({ url: '/api/v1/chats', headers: { authorization: `Bearer ${user.token}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['ratelimit-policy']).toBe('"user";q=100;w=2');
+  });
+
+  it('refuses an API key over its limit before reading the body: 429, not the 400 a malformed body gets', async () => {
+    const codes = [];
+    for (let i = 0; i < 3; i++) {
+      codes.push((await app.inject({ method: 'POST', url: '/api/v1/chats', headers: { ...apiKeyHeaders(keyA), 'content-type': 'application/json' }, payload: '{not json' })).statusCode);
     }
+    expect(codes).toEqual([429, 429, 429]); // keyA spent its burst above
+    const batch = await app.inject({ method: 'POST', url: '/api/v1/chats/batch', headers: { ...apiKeyHeaders(keyA), 'content-type': 'application/json' }, payload: '{not json' });
+    expect(batch.statusCode).toBe(429);
   });
 
   it('a bad key is still 401, not counted against anyone', async () => {
@@ -224,6 +232,105 @@ describe('POST /auth/login behind a proxy (TRUST_PROXY)', () => {
   it('ignores X-Forwarded-For from a peer that is not a trusted proxy (a client cannot pick its address)', async () => {
     for (let i = 0; i < 3; i++) expect((await login({ email, password: 'wrong' }, '198.51.100.7', `192.0.2.${i}`)).statusCode).toBe(401);
     expect((await login({ email, password }, '198.51.100.7', '192.0.2.99')).statusCode).toBe(429);
+  });
+});
+
+describe('per dashboard user (JWT)', () => {
+  it('limits a writer with a JWT like a bot, before the body is read, per user', async () => {
+    const app = await appWith({ user: { ratePerSecond: 0.5, burst: 4 } });
+    const writer = await signUp(app);
+    const before = await countChats(database, writer.organization.id);
+    const headers = { authorization: `Bearer ${writer.token}` };
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push((await app.inject({ method: 'POST', url: '/api/v1/chats', headers, payload: chat })).statusCode);
+    // signUp itself made two requests with this user's token.
+    expect(codes).toEqual([201, 201, 429, 429, 429]);
+    expect(await countChats(database, writer.organization.id)).toBe(before + 2);
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/chats/batch', headers: { ...headers, 'content-type': 'application/json' }, payload: '{not json' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({ error: expect.stringMatching(/^Too many requests for this user \(at most 0.5 per second, bursts of 4\); retry in \d+ s$/), code: 'rate_limited' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // Another user of the same organization has a bucket of their own.
+    const colleague = await signUp(app);
+    expect((await app.inject({ url: '/api/v1/chats', headers: { authorization: `Bearer ${colleague.token}` } })).statusCode).toBe(200);
+  });
+});
+
+describe('chat batch bytes (per organization)', () => {
+  it("counts each batch's declared size against its organization, before the body is read; other organizations go on", async () => {
+    const MiB = 1024 * 1024;
+    const app = await appWith({ batchBytes: { ratePerSecond: 0.1 * MiB, burst: 3 * MiB } });
+    const admin = await signUp(app);
+    const [one, two] = [(await createApiKey(app, admin.token)).key, (await createApiKey(app, admin.token)).key];
+    const batch = (key: string, chats: number) => {
+      // ~2 MiB per 1,000 chats: a long transcript link each.
+      const body = JSON.stringify({ chats: Array.from({ length: chats }, (_, i) => ({ title: `bulk ${i}`, metadata: { transcript_link: `https://bot.example.com/t/${'x'.repeat(2000)}` } })) });
+      return app.inject({ method: 'POST', url: '/api/v1/chats/batch', headers: { ...apiKeyHeaders(key), 'content-type': 'application/json' }, payload: body });
+    };
+    const first = await batch(one, 1000); // ~2 MiB
+    expect(first.statusCode).toBe(207);
+    // The second key of the same organization shares the organization's bytes.
+    const refused = await batch(two, 1000);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({
+      error: expect.stringMatching(/^Too many batch bytes for this organization \(at most 0.1 MiB per second, bursts of 3 MiB\); retry in \d+ s$/),
+      code: 'rate_limited',
+    });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(5); // ~1 MiB missing at 0.1 MiB/s
+    // Refused before the body was read: a malformed body of that size is 429 too, not 400.
+    const malformed = await app.inject({ method: 'POST', url: '/api/v1/chats/batch', headers: { ...apiKeyHeaders(two), 'content-type': 'application/json' }, payload: '{' + ' '.repeat(4 * MiB) });
+    expect(malformed.statusCode).toBe(429);
+    expect((await batch(two, 10)).statusCode).toBe(207); // small ones still fit
+    const other = await signUp(app);
+    expect((await batch((await createApiKey(app, other.token)).key, 1000)).statusCode).toBe(207);
+  });
+});
+
+describe('POST /auth/register (per client IP)', () => {
+  it('counts every attempt per address, before the body is read; other addresses go on', async () => {
+    const app = await appWith({ register: { attempts: 3, windowSeconds: 3600 } });
+    const register = (payload: unknown, ip: string) =>
+      app.inject({ method: 'POST', url: '/auth/register', payload: payload as object, remoteAddress: ip });
+    const body = () => ({ email: `r-${crypto.randomBytes(4).toString('hex')}@example.com`, password: 'velvet otter mandolin', organization_name: `R ${crypto.randomBytes(4).toString('hex')}` });
+    const codes = [
+      (await register(body(), '198.51.100.20')).statusCode,
+      (await register({ email: 'bad' }, '198.51.100.20')).statusCode, // a refused attempt counts too
+      (await register(body(), '198.51.100.20')).statusCode,
+    ];
+    expect(codes).toEqual([202, 400, 202]);
+    const refused = await app.inject({ method: 'POST', url: '/auth/register', headers: { 'content-type': 'application/json' }, payload: '{not json', remoteAddress: '198.51.100.20' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({ error: expect.stringMatching(/^Too many registrations from this address; retry in \d+ s$/), code: 'rate_limited' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(1000); // one attempt per 1,200 s comes back
+    expect(refused.headers['ratelimit-policy']).toBe('"register";q=3;w=3600');
+    const organizations = (await database.pool.query('SELECT count(*)::int AS n FROM organizations')).rows[0].n;
+    expect((await register(body(), '198.51.100.20')).statusCode).toBe(429);
+    expect((await database.pool.query('SELECT count(*)::int AS n FROM organizations')).rows[0].n).toBe(organizations);
+    expect((await register(body(), '198.51.100.21')).statusCode).toBe(202);
+  });
+});
+
+describe('POST /api/v1/users/me/password (per user)', () => {
+  it('counts wrong current passwords only, then refuses even the right one; other users go on', async () => {
+    const app = await appWith({ passwordChange: { attempts: 3, windowSeconds: 900 } });
+    const me = await signUp(app);
+    const change = (token: string, current: string, next: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/users/me/password', headers: { authorization: `Bearer ${token}` }, payload: { current_password: current, new_password: next } });
+    // Successes and refusals of the new password are not guesses of the current one.
+    expect((await change(me.token, me.password, 'velvet otter mandolin')).statusCode).toBe(200);
+    expect((await change(me.token, 'velvet otter mandolin', 'password123')).statusCode).toBe(400);
+    expect((await change(me.token, 'velvet otter mandolin', 'tulip harbour quartz')).statusCode).toBe(200);
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await change(me.token, `wrong guess ${i}`, 'lantern cobalt fjord')).statusCode);
+    expect(codes).toEqual([401, 401, 401]);
+    const refused = await change(me.token, 'tulip harbour quartz', 'lantern cobalt fjord');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({ error: expect.stringMatching(/^Too many wrong current passwords; retry in \d+ s$/), code: 'rate_limited' });
+    expect(refused.headers['ratelimit-policy']).toBe('"password-change";q=3;w=900');
+    // Nothing changed: the password is still the last one set.
+    expect((await app.inject({ method: 'POST', url: '/auth/login', payload: { email: me.email, password: 'tulip harbour quartz' }, remoteAddress: '198.51.100.30' })).statusCode).toBe(200);
+    const colleague = await signUp(app);
+    expect((await change(colleague.token, colleague.password, 'lantern cobalt fjord')).statusCode).toBe(200);
   });
 });
 

@@ -32,7 +32,7 @@ async function walkThrough(url: string) {
     method: 'POST',
     body: { email: 'ops@example.com', password: 'correct horse battery', organization_name: 'Ops Org' },
   });
-  expect(reg.status).toBe(201);
+  expect(reg.status).toBe(202);
   const login = await json(`${url}/auth/login`, { method: 'POST', body: { email: 'ops@example.com', password: 'correct horse battery' } });
   const token = login.body.token as string;
   const key = await json(`${url}/api/v1/orgs/me/apikeys`, { method: 'POST', body: { label: 'bot' }, headers: { authorization: `Bearer ${token}` } });

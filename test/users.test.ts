@@ -240,12 +240,23 @@ describe('POST /api/v1/users/me/password', () => {
     expectError(await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: me.email, password: NEW_PASSWORD } }), 401);
   });
 
-  it('accepts a new password of 8 and of 1024 characters', async () => {
+  it('accepts a new password of 10 and of 1024 characters', async () => {
     const me = await addMember(t.app, admin.token, 'user');
-    expect((await changePassword(bearer(me.token), { current_password: PASSWORD, new_password: '12345678' })).statusCode).toBe(200);
-    const long = 'p'.repeat(1024);
-    expect((await changePassword(bearer(me.token), { current_password: '12345678', new_password: long })).statusCode).toBe(200);
+    expect((await changePassword(bearer(me.token), { current_password: PASSWORD, new_password: 'Vk7#qz!Lp2' })).statusCode).toBe(200);
+    const long = 'velvet otter mandolin '.repeat(47).slice(0, 1024);
+    expect((await changePassword(bearer(me.token), { current_password: 'Vk7#qz!Lp2', new_password: long })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: me.email, password: long } })).statusCode).toBe(200);
+  });
+
+  it('refuses a new password that is easy to guess with 400 weak_password saying why, and keeps the old one', async () => {
+    const me = await addMember(t.app, admin.token, 'user');
+    const err = expectError(await changePassword(bearer(me.token), { current_password: PASSWORD, new_password: 'qwertyuiop123' }), 400);
+    expect(err).toMatchObject({ code: 'weak_password', field: 'new_password' });
+    expect(err.error).toMatch(/^new_password is too easy to guess: .+/);
+    // Its own e-mail address is as easy to guess.
+    const own = expectError(await changePassword(bearer(me.token), { current_password: PASSWORD, new_password: me.email }), 400);
+    expect(own.code).toBe('weak_password');
+    expect((await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: me.email, password: PASSWORD } })).statusCode).toBe(200);
   });
 
   describe('input validation (400 naming the field, nothing changed)', () => {
@@ -255,7 +266,9 @@ describe('POST /api/v1/users/me/password', () => {
     });
 
     it.each([
-      ['new_password shorter than 8 characters', { current_password: PASSWORD, new_password: '1234567' }, 'new_password'],
+      ['new_password shorter than 10 characters', { current_password: PASSWORD, new_password: 'Vk7#qz!L' }, 'new_password'],
+      ['a common new_password', { current_password: PASSWORD, new_password: 'password123' }, 'new_password'],
+      ['a new_password made of repeats', { current_password: PASSWORD, new_password: 'p'.repeat(1024) }, 'new_password'],
       ['new_password longer than 1024 characters', { current_password: PASSWORD, new_password: 'p'.repeat(1025) }, 'new_password'],
       ['an empty current_password', { current_password: '', new_password: NEW_PASSWORD }, 'current_password'],
       ['current_password longer than 1024 characters', { current_password: 'p'.repeat(1025), new_password: NEW_PASSWORD }, 'current_password'],

@@ -1,8 +1,14 @@
 import { Type, type Static } from 'typebox';
 import { Id, Nullable, Timestamp } from '../http/schemas.js';
+import { MIN_PASSWORD_LENGTH } from './password-policy.js';
 
 const Email = Type.String({ format: 'email', maxLength: 254, description: 'Unique across the installation, case-insensitively' });
-const Password = Type.String({ minLength: 8, maxLength: 1024 });
+// The rest of the policy (not easy to guess) is in password-policy.ts.
+const Password = Type.String({
+  minLength: MIN_PASSWORD_LENGTH,
+  maxLength: 1024,
+  description: `${MIN_PASSWORD_LENGTH} to 1024 characters, not easy to guess (common passwords, keyboard patterns, repeats and your own name or e-mail are refused: 400 weak_password)`,
+});
 const Name = Nullable(Type.String({ maxLength: 100 }));
 
 export const RegisterBody = Type.Object(
@@ -39,6 +45,10 @@ export const RegisterResponse = Type.Object({
   message: Type.String(),
   user_id: Id,
   organization: OrganizationSummary,
+});
+
+export const RegisterAccepted = Type.Object({
+  message: Type.String({ description: 'The same sentence whether or not the e-mail address already had an account' }),
 });
 
 export const LoginBody = Type.Object(

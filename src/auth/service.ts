@@ -4,6 +4,7 @@ import type { AppDeps } from '../http/context.js';
 import { badRequest, conflict, forbidden, unauthorized } from '../http/errors.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { assertStrongPassword } from './password-policy.js';
 import * as repo from './repository.js';
 import type { LoginBody, RegisterBody } from './schemas.js';
 import { findUsableInvitation } from '../invitations/repository.js';
@@ -19,9 +20,15 @@ export function slugFromName(name: string): string {
   return slug || `org-${crypto.randomBytes(4).toString('hex')}`;
 }
 
-export async function register(deps: AppDeps, body: RegisterBody) {
+/**
+ * What a registration without invitation did. The caller answers both alike (202, one sentence):
+ * whether an e-mail address already has an account, in any organization, must not show.
+ */
+export type Registration = { outcome: 'created'; userId: number; organization: { id: number; name: string; slug: string } } | { outcome: 'existing' };
+
+export async function register(deps: AppDeps, body: RegisterBody): Promise<Registration> {
   // Invitations are how closed installations add people, so they work with registration disabled.
-  if (body.invite_token !== undefined) return registerByInvitation(deps, body, body.invite_token);
+  if (body.invite_token !== undefined) return { outcome: 'created', ...(await registerByInvitation(deps, body, body.invite_token)) };
   if (!deps.allowRegistration) throw forbidden('Registration is disabled on this installation');
   if (body.organization_name === undefined) {
     throw badRequest('organization_name is required (or send invite_token to join an organization)', 'organization_name');
@@ -31,13 +38,15 @@ export async function register(deps: AppDeps, body: RegisterBody) {
   const slug = body.organization_slug ?? slugFromName(organizationName);
   const email = body.email.toLowerCase();
   if (RESERVED_SLUGS.has(slug)) throw conflict(`The organization slug "${slug}" is reserved; choose another with organization_slug`, 'organization_slug');
-  if (await repo.findUserByEmail(deps.db, email)) throw conflict('An account with this e-mail already exists', 'email');
   if (await repo.slugExists(deps.db, slug)) {
     throw conflict(`The organization slug "${slug}" is taken; choose another with organization_slug`, 'organization_slug');
   }
+  assertStrongPassword(body.password, 'password', [email, body.first_name, body.last_name, organizationName, slug]);
+  // The e-mail is checked last, by the insert itself: a taken address costs the same password hash
+  // and the same transaction (rolled back) as a free one, and every refusal above is the same for both.
   const passwordHash = await hashPassword(body.password);
   try {
-    return await repo.createOrganizationWithAdmin(deps.db, {
+    const created = await repo.createOrganizationWithAdmin(deps.db, {
       email,
       passwordHash,
       firstName: body.first_name ?? null,
@@ -45,9 +54,10 @@ export async function register(deps: AppDeps, body: RegisterBody) {
       organizationName,
       organizationSlug: slug,
     });
+    return { outcome: 'created', ...created };
   } catch (err) {
-    // Two registrations racing for the same e-mail or slug: the unique indexes decide.
-    if (isUniqueViolation(err, 'users_email_unique')) throw conflict('An account with this e-mail already exists', 'email');
+    // The address has an account: nothing is created and that account is left as it is.
+    if (isUniqueViolation(err, 'users_email_unique')) return { outcome: 'existing' };
     if (isUniqueViolation(err, 'organizations_slug_unique')) {
       throw conflict(`The organization slug "${slug}" is taken; choose another with organization_slug`, 'organization_slug');
     }
@@ -74,6 +84,7 @@ async function registerByInvitation(deps: AppDeps, body: RegisterBody, inviteTok
     throw badRequest('email does not match the invitation: register with the address it was sent to', 'email');
   }
   if (await repo.findUserByEmail(deps.db, email)) throw emailTaken();
+  assertStrongPassword(body.password, 'password', [email, body.first_name, body.last_name]);
   const passwordHash = await hashPassword(body.password);
   let result: repo.InvitedUserResult;
   try {

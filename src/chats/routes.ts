@@ -88,7 +88,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'transaction and the invalid ones are not. 207 with one result per item, in order: {index, status: 201, chat_id}, or ' +
     '{index, status: 400, error, code, field} with the same error a single POST of that item would get.';
   // At most BATCHES_AT_ONCE batch bodies parsed, checked and written at a time; the others wait unparsed.
-  const batchGate = new BodyGate(BATCHES_AT_ONCE);
+  const batchGate = new BodyGate(BATCHES_AT_ONCE, app.deps.batchQueue, BATCH_BODY_LIMIT);
   const batchRoute = (slugged: boolean) => ({
     onRequest: botOrWriter,
     preParsing: batchGate.hook,

@@ -60,6 +60,8 @@ export async function createOrg(values: OptionValues): Promise<void> {
       if (err instanceof HttpError && err.statusCode < 500) throw new CliError(asOptions(err.message));
       throw err;
     }
+    // The operator may be told what the public registration keeps to itself.
+    if (account.outcome === 'existing') throw new CliError(`An account with the e-mail ${email.toLowerCase()} already exists`);
     const apiKey = await createApiKey(deps, account.organization.id, account.userId, API_KEY_LABEL);
     return { ...account, apiKey };
   });

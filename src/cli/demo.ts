@@ -58,6 +58,7 @@ async function demoAccount(deps: AppDeps, password: string): Promise<DemoAccount
   if (!organization) {
     if (user) throw new CliError(`The e-mail ${DEMO_EMAIL} belongs to a user of another organization; the demo organization needs it for its admin`);
     const account = await register(deps, { email: DEMO_EMAIL, password, first_name: 'Demo', last_name: 'Admin', organization_name: DEMO_ORGANIZATION.name, organization_slug: DEMO_ORGANIZATION.slug });
+    if (account.outcome === 'existing') throw new CliError(`The e-mail ${DEMO_EMAIL} belongs to a user of another organization; the demo organization needs it for its admin`);
     return { organization: account.organization };
   }
   if (!user || user.organizationId !== organization.id) {

@@ -4,6 +4,7 @@ import type { ApiKeyCache } from '../api-keys/cache.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { CostLimits } from '../cost-limits/settings.js';
 import type { Db } from '../db/connection.js';
+import type { BodyQueueLimits } from '../ingest/body-gate.js';
 import type { Principal } from './authenticate.js';
 
 export interface AppDeps {
@@ -14,11 +15,14 @@ export interface AppDeps {
   /** API keys found valid in the last second (see src/api-keys/cache.ts). */
   apiKeyCache: ApiKeyCache;
   allowRegistration: boolean;
-  cookieSecure: boolean;
+  /** COOKIE_SECURE; undefined: Secure when the request came over HTTPS (request.protocol, TRUST_PROXY aware). */
+  cookieSecure: boolean | undefined;
   databaseKind: 'postgres' | 'pglite';
   dataDir: string;
   /** Bounds on a request's cost and an organization's share (src/cost-limits/settings.ts). */
   costLimits: CostLimits;
+  /** Bytes of batch bodies held at once (BATCH_QUEUE_MB, BATCH_QUEUE_MB_PER_ORG); default DEFAULT_BODY_QUEUE_LIMITS. */
+  batchQueue?: BodyQueueLimits;
 }
 
 declare module 'fastify' {

@@ -24,7 +24,8 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Returns a one-time invite_token, valid 7 days, that the invitee passes to POST /auth/register together ' +
           'with the invited e-mail. Inviting the same e-mail again replaces the previous invitation. ' +
-          'An e-mail that already has an account is 409.',
+          'An e-mail that is already a member of this organization is 409. An e-mail with an account in another organization ' +
+          'is invited like any other (so as not to reveal who has an account); registering with that invitation is then 409.',
         body: CreateInvitationBody,
         response: { 201: CreatedInvitation, ...errorResponses(400, 401, 403, 409, 415, 500) },
       },

@@ -5,12 +5,15 @@ import * as repo from './repository.js';
 import type { CreateInvitationBody } from './schemas.js';
 import { generateInviteToken, hashInviteToken, INVITATION_LIFETIME_MS } from './token.js';
 
-const accountExists = () => conflict('An account with this e-mail already exists', 'email');
+const alreadyMember = () => conflict('This e-mail address is already a member of this organization', 'email');
 
 export async function createInvitation(deps: AppDeps, organizationId: number, invitedBy: number, body: CreateInvitationBody) {
   const email = body.email.toLowerCase();
-  // E-mails are unique across the installation, so this address could never register.
-  if (await findUserByEmail(deps.db, email)) throw accountExists();
+  // An account in another organization is not told apart from a free address (the admin would
+  // learn who uses the installation): the invitation is made, and registering with it is then 409
+  // (e-mails are unique across the installation), which costs a registration attempt per address.
+  const existing = await findUserByEmail(deps.db, email);
+  if (existing?.organizationId === organizationId) throw alreadyMember();
   const token = generateInviteToken();
   const row = await repo.replaceInvitation(deps.db, organizationId, {
     email,

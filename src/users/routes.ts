@@ -56,9 +56,10 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Every other session of the user is revoked at once; the session making this call keeps working. ' +
           'A wrong current_password is a 401 with code "invalid_current_password" and field "current_password" ' +
-          '(the session itself is still valid).',
+          '(the session itself is still valid). At most RATE_LIMIT_PASSWORD_CHANGE wrong current passwords per user ' +
+          '(default 5 in 15 minutes), then 429 with Retry-After, even for the right one.',
         body: ChangePasswordBody,
-        response: { 200: MessageBody, ...errorResponses(400, 401, 403, 404, 415, 500) },
+        response: { 200: MessageBody, ...errorResponses(400, 401, 403, 404, 415, 429, 500) },
       },
       config: { failureMessage: 'Failed to change password' },
     },

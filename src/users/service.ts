@@ -1,4 +1,5 @@
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { assertStrongPassword } from '../auth/password-policy.js';
 import { presentUser } from '../auth/presenter.js';
 import type { AppDeps } from '../http/context.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
@@ -31,11 +32,14 @@ export async function updateMe(deps: AppDeps, caller: DashboardUser, body: Updat
 /**
  * A wrong current password is 401 with code "invalid_current_password" and field
  * "current_password": the caller's own session stays valid, so a client must not treat this 401
- * as "signed out".
+ * as "signed out". Wrong current passwords are limited per user (RATE_LIMIT_PASSWORD_CHANGE, see
+ * src/rate-limit/limiter.ts).
  */
 export async function changePassword(deps: AppDeps, caller: DashboardUser, body: ChangePasswordBody) {
   const user = await repo.findUser(deps.db, caller.organizationId, caller.userId);
   if (!user) throw gone();
+  // Before the current password is checked: a refused new password costs no guess.
+  assertStrongPassword(body.new_password, 'new_password', [user.email, user.firstName, user.lastName]);
   if (!(await verifyPassword(user.passwordHash, body.current_password))) {
     throw new HttpError(401, 'invalid_current_password', 'current_password is incorrect', 'current_password');
   }

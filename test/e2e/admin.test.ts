@@ -166,10 +166,10 @@ describe('members', () => {
     expect(await page.getByLabel('Invitation link').count()).toBe(0);
   });
 
-  it('an invitation to someone who has an account is refused next to the e-mail', async () => {
+  it('an invitation to a member of the organization is refused next to the e-mail', async () => {
     await page.getByLabel('E-mail').fill('ann@example.com');
     await page.getByRole('button', { name: 'Invite' }).click();
-    await page.locator('.field-error', { hasText: 'An account with this e-mail already exists' }).waitFor();
+    await page.locator('.field-error', { hasText: 'This e-mail address is already a member of this organization' }).waitFor();
   });
 
   it('the invitee registers through the link and, as a viewer, sees no admin pages', async () => {

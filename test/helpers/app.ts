@@ -20,12 +20,25 @@ export interface TestContext {
 /** For tests that seed many chats through the API as fast as they can (the limiter has its own tests). */
 export const NO_RATE_LIMITS = { ...DEFAULT_RATE_LIMITS, enabled: false };
 
+/**
+ * What test apps get by default: the real limits, except that many organizations may register from
+ * inject's one address, one user may call as fast as a test loop does, and one organization may send
+ * batches of any size back to back (those limits have their
+ * own tests, in test/rate-limit.test.ts).
+ */
+export const TEST_RATE_LIMITS = {
+  ...DEFAULT_RATE_LIMITS,
+  register: { attempts: 100_000, windowSeconds: 3600 },
+  user: { ratePerSecond: 100_000, burst: 100_000 },
+  batchBytes: { ratePerSecond: 1e12, burst: 1e12 },
+};
+
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 export async function createTestApp(options: Pick<AppOptions, 'allowRegistration' | 'cookieSecure' | 'rateLimit' | 'webDist' | 'costLimits'> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-data-'));
-  const app = await buildApp({ database, dataDir, jwtSecret: TEST_JWT_SECRET, ...options });
+  const app = await buildApp({ database, dataDir, jwtSecret: TEST_JWT_SECRET, rateLimit: TEST_RATE_LIMITS, ...options });
   await app.ready();
   return {
     app,
@@ -61,10 +74,14 @@ export async function signUp(app: App, overrides: Record<string, unknown> = {}):
     ...overrides,
   } as { email: string; password: string };
   const registered = await app.inject({ method: 'POST', url: '/auth/register', payload: body });
-  if (registered.statusCode !== 201) throw new Error(`register failed: ${registered.body}`);
-  const { user_id, organization } = registered.json();
+  if (registered.statusCode !== 202) throw new Error(`register failed: ${registered.body}`);
   const login = await logIn(app, body.email, body.password);
-  return { email: body.email, password: body.password, userId: user_id, organization, ...login };
+  // The registration's answer says nothing of the account (see src/auth/service.ts): ask as its admin.
+  const me = await app.inject({ url: '/api/v1/orgs/me', headers: bearer(login.token) });
+  if (me.statusCode !== 200) throw new Error(`GET /api/v1/orgs/me failed: ${me.body}`);
+  const organization = me.json() as { id: number; name: string; slug: string };
+  const user = await app.inject({ url: '/api/v1/users/me', headers: bearer(login.token) });
+  return { email: body.email, password: body.password, userId: user.json().id as number, organization: { id: organization.id, name: organization.name, slug: organization.slug }, ...login };
 }
 
 export async function logIn(app: App, email: string, password: string) {

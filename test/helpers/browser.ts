@@ -85,8 +85,10 @@ export async function signUpThroughApi(
   account: { email: string; password: string; organization_name: string; first_name?: string },
 ): Promise<{ organization: { id: number; name: string; slug: string } }> {
   const registered = await page.request.post('/auth/register', { data: account });
-  if (registered.status() !== 201) throw new Error(`register: ${registered.status()} ${await registered.text()}`);
+  if (registered.status() !== 202) throw new Error(`register: ${registered.status()} ${await registered.text()}`);
   const login = await page.request.post('/auth/login', { data: { email: account.email, password: account.password } });
   if (login.status() !== 200) throw new Error(`login: ${login.status()} ${await login.text()}`);
-  return registered.json();
+  // The registration's answer says nothing of the account: the organization is read as its admin.
+  const { id, name, slug } = await (await page.request.get('/api/v1/orgs/me')).json();
+  return { organization: { id, name, slug } };
 }

@@ -5,6 +5,10 @@ import { ApiError, post } from '../api/client';
 import { ErrorNote, Field } from '../ui/components';
 import { SESSION_KEY } from './session';
 
+const EXISTING_ACCOUNT =
+  'This e-mail address and password do not sign in. If the address already has an account, nothing new was created: ' +
+  'sign in with that account’s password, or ask your operator to reset it.';
+
 /** Sign up: a new organization with you as its admin, or joining one with an invitation token. */
 export function SignupPage() {
   const [params] = useSearchParams();
@@ -30,7 +34,14 @@ export function SignupPage() {
     setError(null);
     try {
       await post('/auth/register', body);
-      await post('/auth/login', { email: body.email, password: body.password });
+      try {
+        await post('/auth/login', { email: body.email, password: body.password });
+      } catch (err) {
+        // The registration's answer is the same whether or not the address already had an account
+        // (so that it tells no one who uses the installation): only signing in tells, to its owner.
+        if (err instanceof ApiError && err.status === 401 && !invite) throw new ApiError(401, EXISTING_ACCOUNT, 'existing_account');
+        throw err;
+      }
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       navigate('/', { replace: true });
     } catch (err) {
@@ -68,8 +79,8 @@ export function SignupPage() {
           type="password"
           autoComplete="new-password"
           required
-          minLength={8}
-          hint="At least 8 characters."
+          minLength={10}
+          hint="At least 10 characters, not easy to guess: a few uncommon words work well."
           error={fieldError('password')}
         />
         <button className="btn btn-primary" type="submit" disabled={busy}>
