@@ -13,6 +13,8 @@ import { apiKeyHmacKey } from './api-keys/key-format.js';
 import { authRoutes } from './auth/routes.js';
 import { TokenService } from './auth/tokens.js';
 import { analyticsRoutes } from './analytics/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
 import { chatRoutes } from './chats/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { messageRoutes } from './messages/routes.js';
@@ -174,6 +176,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(orgRoutes);
   await app.register(exportRoutes);
   await app.register(analyticsRoutes);
+  await app.register(auditRoutes);
+  await app.register(privacyRoutes);
   dashboard = await registerDashboard(app, options.webDist);
   return app;
 }

@@ -48,7 +48,7 @@ export interface Answer<B = unknown> {
 }
 
 /** JSON with object keys sorted, so that the same body in another key order hashes the same. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
