@@ -35,7 +35,7 @@ async function added(token: string, action: () => Promise<unknown>): Promise<Ent
 const inject = (method: string, url: string, token: string, payload?: object) =>
   t.app.inject({ method: method as 'GET', url, headers: bearer(token), ...(payload ? { payload } : {}) });
 
-async function expectStatus(p: Promise<{ statusCode: number; body: string }>, status: number) {
+async function expectStatus<R extends { statusCode: number; body: string }>(p: Promise<R>, status: number): Promise<R> {
   const res = await p;
   expect(res.statusCode, res.body).toBe(status);
   return res;
