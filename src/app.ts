@@ -15,6 +15,7 @@ import { TokenService } from './auth/tokens.js';
 import { analyticsRoutes } from './analytics/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { privacyRoutes } from './privacy/routes.js';
+import { RetentionJob } from './retention/job.js';
 import { chatRoutes } from './chats/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { messageRoutes } from './messages/routes.js';
@@ -78,6 +79,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The dashboard's build (default web/dist). */
   webDist?: string;
+  /** Run the retention job every this many ms (src/retention); off when unset (tests call app.retention.runOnce()). */
+  retentionIntervalMs?: number;
 }
 
 /** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
@@ -178,8 +181,18 @@ export async function buildApp(options: AppOptions) {
   await app.register(analyticsRoutes);
   await app.register(auditRoutes);
   await app.register(privacyRoutes);
+  const retention = new RetentionJob(options.database, options.dataDir, { log: app.log });
+  app.decorate('retention', retention);
+  if (options.retentionIntervalMs) app.addHook('onReady', async () => retention.start(options.retentionIntervalMs!));
+  app.addHook('onClose', async () => retention.stop());
   dashboard = await registerDashboard(app, options.webDist);
   return app;
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    retention: RetentionJob;
+  }
+}

@@ -23,6 +23,8 @@ export interface Config {
   rateLimit?: RateLimitSettings;
   /** Which peers' X-Forwarded-For to believe for the client's IP (TRUST_PROXY); false: none. */
   trustProxy?: TrustProxy;
+  /** Seconds between runs of the retention job (RETENTION_INTERVAL_SECONDS, default 3600); 0 = off. */
+  retentionIntervalSeconds?: number;
 }
 
 /** Fastify's trustProxy: a number of proxy hops, or the proxies' addresses and CIDR ranges. */
@@ -155,6 +157,13 @@ function loadRateLimits(get: (name: string) => string | undefined): RateLimitSet
   };
 }
 
+/** RETENTION_INTERVAL_SECONDS: default one hour; 0 turns the retention job off on this instance. */
+function parseRetentionInterval(value: string | undefined): number {
+  if (value === undefined) return 3600;
+  if (value.trim() === '0') return 0;
+  return parsePositive('RETENTION_INTERVAL_SECONDS', value, true);
+}
+
 /** Reads the configuration from `env`; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const get = (name: string) => {
@@ -188,5 +197,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: get('COOKIE_SECURE') === undefined ? false : parseBoolean('COOKIE_SECURE', get('COOKIE_SECURE')!),
     rateLimit: loadRateLimits(get),
     trustProxy: get('TRUST_PROXY') === undefined ? false : parseTrustProxy(get('TRUST_PROXY')!),
+    retentionIntervalSeconds: parseRetentionInterval(get('RETENTION_INTERVAL_SECONDS')),
   };
 }
