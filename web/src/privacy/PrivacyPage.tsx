@@ -13,7 +13,7 @@ export default function PrivacyPage() {
   return (
     <div className="privacy-page">
       <PageHeader title="Privacy" description="What ChatLogger keeps about the people who talk to your bot, and for how long. Every change is in the audit log." />
-      {settings.isPending ? <Loading /> : settings.isError ? <ErrorNote error={settings.error} /> : <SettingsForm key={settings.data.updated_at ?? 'default'} settings={settings.data} />}
+      {settings.isPending ? <Loading /> : settings.isError ? <ErrorNote error={settings.error} /> : <SettingsForm settings={settings.data} />}
       <ErasureForm />
       <section aria-labelledby="erasures-title">
         <h2 id="erasures-title">Erasure requests</h2>
