@@ -13,7 +13,7 @@ import { appendEntry } from '../audit/repository.js';
 import * as repo from './repository.js';
 
 // pg_try_advisory_lock(key): "chatlogger retention" as a 64-bit number.
-const LOCK_KEY = 0x63686c5f7265746en;
+export const LOCK_KEY = 0x63686c5f7265746en;
 const DAY_MS = 86_400_000;
 
 export interface RetentionOptions {
@@ -22,6 +22,8 @@ export interface RetentionOptions {
   /** The clock (tests pass a later one instead of waiting days). */
   now?: () => Date;
   log?: FastifyBaseLogger;
+  /** Called after each committed batch with the organization's counts so far (progress, tests). */
+  onBatch?: (report: OrganizationReport) => void;
 }
 
 export interface OrganizationReport {
@@ -125,6 +127,7 @@ export class RetentionJob {
       for (let n = this.batchSize; n === this.batchSize && !this.stopping; ) {
         n = await repo.deleteChatsBatch(pool, org, chatCutoff, this.batchSize);
         report.chats_deleted += n;
+        this.options.onBatch?.(report);
       }
     }
     const walk = async (purge: typeof repo.purgeContentBatch, days: number | null) => {
@@ -133,6 +136,7 @@ export class RetentionJob {
       for (let after: repo.Keyset | null = repo.START; c && after && !this.stopping; ) {
         const batch = await purge(pool, org, c, after, this.batchSize);
         done += batch.done;
+        this.options.onBatch?.({ ...report, [purge === repo.purgeContentBatch ? 'chats_content_purged' : 'chats_metadata_purged']: done });
         after = batch.done === this.batchSize ? batch.next : null;
       }
       return done;
