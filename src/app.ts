@@ -14,6 +14,9 @@ import { apiKeyHmacKey } from './api-keys/key-format.js';
 import { authRoutes } from './auth/routes.js';
 import { TokenService } from './auth/tokens.js';
 import { analyticsRoutes } from './analytics/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
+import { RetentionJob } from './retention/job.js';
 import { chatRoutes } from './chats/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { messageRoutes } from './messages/routes.js';
@@ -83,6 +86,8 @@ export interface AppOptions {
   webDist?: string;
   /** Bounds on a request's cost and an organization's share (default DEFAULT_COST_LIMITS). */
   costLimits?: Partial<CostLimits>;
+  /** Run the retention job every this many ms (src/retention); off when unset (tests call app.retention.runOnce()). */
+  retentionIntervalMs?: number;
 }
 
 /** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
@@ -225,8 +230,20 @@ export async function buildApp(options: AppOptions) {
   await app.register(orgRoutes);
   await app.register(exportRoutes);
   await app.register(analyticsRoutes);
+  await app.register(auditRoutes);
+  await app.register(privacyRoutes);
+  const retention = new RetentionJob(options.database, options.dataDir, { log: app.log });
+  app.decorate('retention', retention);
+  if (options.retentionIntervalMs) app.addHook('onReady', async () => retention.start(options.retentionIntervalMs!));
+  app.addHook('onClose', async () => retention.stop());
   dashboard = await registerDashboard(app, options.webDist);
   return app;
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    retention: RetentionJob;
+  }
+}

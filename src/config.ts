@@ -30,6 +30,8 @@ export interface Config {
   trustProxy?: TrustProxy;
   /** Bounds on a request's cost and an organization's share (src/cost-limits/settings.ts). */
   costLimits?: CostLimits;
+  /** Seconds between runs of the retention job (RETENTION_INTERVAL_SECONDS, default 3600); 0 = off. */
+  retentionIntervalSeconds?: number;
 }
 
 /** Fastify's trustProxy: a number of proxy hops, or the proxies' addresses and CIDR ranges. */
@@ -201,6 +203,13 @@ function loadBatchQueue(get: (name: string) => string | undefined): BodyQueueLim
   return { ...limits, maxBytesPerOrganization: Math.min(limits.maxBytesPerOrganization, limits.maxBytes) };
 }
 
+/** RETENTION_INTERVAL_SECONDS: default one hour; 0 turns the retention job off on this instance. */
+function parseRetentionInterval(value: string | undefined): number {
+  if (value === undefined) return 3600;
+  if (value.trim() === '0') return 0;
+  return parsePositive('RETENTION_INTERVAL_SECONDS', value, true);
+}
+
 /** Reads the configuration from `env`; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const get = (name: string) => {
@@ -236,5 +245,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     batchQueue: loadBatchQueue(get),
     trustProxy: get('TRUST_PROXY') === undefined ? false : parseTrustProxy(get('TRUST_PROXY')!),
     costLimits: loadCostLimits(get),
+    retentionIntervalSeconds: parseRetentionInterval(get('RETENTION_INTERVAL_SECONDS')),
   };
 }

@@ -45,9 +45,13 @@ async function main() {
     trustProxy: config.trustProxy,
     costLimits: config.costLimits,
     batchQueue: config.batchQueue,
+    retentionIntervalMs: (config.retentionIntervalSeconds ?? 3600) * 1000,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers["x-organization-api-key"]', 'req.headers.cookie'],
+      // No client address in the logs: an organization may keep no IPs (or only truncated ones), and
+      // a request is logged before anyone knows its organization. The audit log keeps it per setting.
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
     },
   });
 

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsDb } from '../src/analytics/connection.js';
 import { bearer, signUp, type SignedUp, type TestContext } from './helpers/app.js';
+import { expectClose, reference as referenceOver } from './helpers/analytics-oracle.js';
 import { DAY, int, NOW, pick, rand, SEED, seedAnalytics, type Row, CATEGORIES, COUNTRIES, LANGUAGES, SENTIMENTS, TAGS, ZONES } from './helpers/analytics-data.js';
 
 let t: TestContext;
@@ -43,46 +44,7 @@ function matches(r: Row, f: Filters): boolean {
   return true;
 }
 
-const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
-function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const pos = p * (s.length - 1);
-  const lo = Math.floor(pos);
-  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
-}
-
-function reference(chats: Row[]): Record<string, number | null> {
-  const known = <K extends keyof Row>(k: K) => chats.filter((c) => c[k] !== null);
-  const rt = known('avg_response_time').map((c) => c.avg_response_time!);
-  const rated = known('user_rating');
-  const tokens = known('token_count');
-  const tokenSum = tokens.reduce((s, c) => s + c.token_count!, 0);
-  return {
-    chats: chats.length,
-    end_users: new Set(known('user_id').map((c) => c.user_id)).size,
-    messages: chats.reduce((s, c) => s + (messageCounts.get(Number(c.id)) ?? 0), 0),
-    escalation_rate: ratio(chats.filter((c) => c.is_escalated === true).length, known('is_escalated').length),
-    hr_forwarding_rate: ratio(chats.filter((c) => c.is_forwarded_to_hr === true).length, known('is_forwarded_to_hr').length),
-    avg_response_time: ratio(rt.reduce((a, b) => a + b, 0), rt.length),
-    p50_response_time: percentile(rt, 0.5),
-    p90_response_time: percentile(rt, 0.9),
-    avg_rating: ratio(rated.reduce((s, c) => s + c.user_rating!, 0), rated.length),
-    rated_chats: rated.length,
-    csat: ratio(rated.filter((c) => c.user_rating! >= 4).length, rated.length),
-    total_tokens: tokens.length ? tokenSum : null,
-    avg_tokens: ratio(tokenSum, tokens.length),
-  };
-}
-
-function expectClose(got: Record<string, unknown>, want: Record<string, number | null>, context: string) {
-  for (const [name, value] of Object.entries(want)) {
-    if (!(name in got)) continue;
-    const g = got[name] as number | null;
-    if (value === null || g === null) expect(g, `${context} ${name}`).toBe(value);
-    else expect(Math.abs(g - value), `${context} ${name}: got ${g}, want ${value}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value)));
-  }
-}
+const reference = (chats: Row[]) => referenceOver(chats, messageCounts);
 
 // ---- random requests ------------------------------------------------------------------------
 

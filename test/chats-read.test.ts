@@ -95,7 +95,7 @@ describe('GET /api/v1/chats/{id}', () => {
     const res = await t.app.inject({ url: `/api/v1/chats/${chatIdsA[0]}`, headers: bearer(orgA.token) });
     expect(res.statusCode).toBe(200);
     expect(Object.keys(res.json()).sort()).toEqual(
-      ['created_at', 'id', 'metadata', 'organization_id', 'tags', 'title', 'updated_at', 'user_id'].sort(),
+      ['content_purged_at', 'created_at', 'id', 'metadata', 'metadata_purged_at', 'organization_id', 'tags', 'title', 'updated_at', 'user_id'].sort(),
     );
   });
 

@@ -115,6 +115,8 @@ describe('POST /api/v1/chats: a field not sent, or sent as null, reads back as n
       title: null,
       tags: [],
       metadata: ALL_NULL_METADATA,
+      content_purged_at: null,
+      metadata_purged_at: null,
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });

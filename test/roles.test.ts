@@ -83,6 +83,16 @@ export const ACCESS: Record<string, Rule> = {
   'POST /api/v1/orgs/me/invitations': admin,
   'GET /api/v1/orgs/me/invitations': admin,
   'DELETE /api/v1/orgs/me/invitations/{id}': admin,
+
+  // Privacy and the audit log
+  'GET /api/v1/orgs/me/privacy': admin,
+  'PATCH /api/v1/orgs/me/privacy': admin,
+  'POST /api/v1/erasure-requests': admin,
+  'GET /api/v1/erasure-requests': admin,
+  'GET /api/v1/erasure-requests/{id}': admin,
+  'GET /api/v1/audit': admin,
+  'GET /api/v1/audit/export': admin,
+  'GET /api/v1/audit/verify': admin,
 };
 
 type Caller = 'anonymous' | 'api_key' | Role;

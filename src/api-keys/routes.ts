@@ -4,6 +4,7 @@ import { authenticate, principalOf } from '../http/authenticate.js';
 import { DASHBOARD_SECURITY, errorResponses, IdParams, MessageBody } from '../http/schemas.js';
 import { ApiKey, CreateApiKeyBody, CreatedApiKey } from './schemas.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './service.js';
+import { audited } from '../audit/service.js';
 
 const adminOnly = authenticate({ roles: ['admin'] });
 const tags = ['API keys'];
@@ -25,11 +26,10 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const created = await createApiKey(
-        app.deps,
-        principal.organizationId,
-        principal.kind === 'user' ? principal.userId : null,
-        request.body.label,
+      const created = await audited(
+        request,
+        (k: { id: number; label: string }) => ({ action: 'api_key.created', targetType: 'api_key', targetId: k.id, details: { label: k.label } }),
+        (deps) => createApiKey(deps, principal.organizationId, principal.kind === 'user' ? principal.userId : null, request.body.label),
       );
       return reply.code(201).send({ message: 'API key generated successfully', ...created });
     },
@@ -64,7 +64,10 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { failureMessage: 'Failed to revoke API key' },
     },
     async (request) => {
-      await revokeApiKey(app.deps, principalOf(request).organizationId, Number(request.params.id));
+      const id = Number(request.params.id);
+      await audited(request, { action: 'api_key.revoked', targetType: 'api_key', targetId: id }, (deps) =>
+        revokeApiKey(deps, principalOf(request).organizationId, id),
+      );
       return { message: 'API key revoked successfully' };
     },
   );

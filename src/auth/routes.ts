@@ -65,7 +65,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { failureMessage: 'Failed to log in' },
     },
     async (request, reply) => {
-      const { user, token, expiresAt } = await login(app.deps, request.body);
+      const { user, token, expiresAt } = await login(app.deps, request.body, request.ip);
       reply.setCookie(AUTH_COOKIE, token, { ...cookieOptions(request), maxAge: TOKEN_LIFETIME_SECONDS });
       return { message: 'Login successful', user: presentUser(user), token, expires_at: expiresAt.toISOString() };
     },

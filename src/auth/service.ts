@@ -10,6 +10,7 @@ import type { LoginBody, RegisterBody } from './schemas.js';
 import { findUsableInvitation } from '../invitations/repository.js';
 import { hashInviteToken } from '../invitations/token.js';
 import { TOKEN_LIFETIME_SECONDS } from './tokens.js';
+import { recordAudit } from '../audit/service.js';
 
 // "me" would read as /orgs/me/..., the caller's own organization.
 const RESERVED_SLUGS = new Set(['me', 'api', 'admin', 'auth']);
@@ -104,12 +105,21 @@ async function registerByInvitation(deps: AppDeps, body: RegisterBody, inviteTok
   return { userId: result.userId, organization: result.organization };
 }
 
-export async function login(deps: AppDeps, body: LoginBody) {
+/** `ip`: the client's address, for the audit log (kept per the organization's IP setting). */
+export async function login(deps: AppDeps, body: LoginBody, ip?: string) {
   const user = await repo.findUserByEmail(deps.db, body.email.trim());
   const ok = await verifyPassword(user?.passwordHash, body.password);
+  // A failed sign-in to an existing account goes to that organization's audit log (an unknown
+  // e-mail belongs to no organization).
+  const actor = user && { organizationId: user.organizationId, actorType: 'user' as const, actorId: user.id, ip };
+  if (actor && !ok) await recordAudit(deps.db, actor, { action: 'auth.login_failed', targetType: 'user', targetId: actor.actorId });
   if (!user || !ok) throw unauthorized('Invalid email or password');
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS * 1000);
-  const { sessionId, user: updated } = await repo.createSession(deps.db, user.organizationId, user.id, expiresAt);
+  const { sessionId, user: updated } = await deps.db.transaction(async (tx) => {
+    const session = await repo.createSession(tx as unknown as AppDeps['db'], user.organizationId, user.id, expiresAt);
+    await recordAudit(tx as unknown as AppDeps['db'], actor!, { action: 'auth.login', targetType: 'user', targetId: user.id });
+    return session;
+  });
   const token = await deps.tokens.sign(
     { userId: user.id, organizationId: user.organizationId, role: user.role, sessionId },
     expiresAt,

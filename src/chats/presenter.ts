@@ -22,6 +22,9 @@ export function presentChat(row: ChatRow) {
       transcript_link: row.transcriptLink,
       user_rating: row.userRating,
     },
+    // Set when the retention policy removed the text (title, messages) or the free-text metadata.
+    content_purged_at: row.contentPurgedAt?.toISOString() ?? null,
+    metadata_purged_at: row.metadataPurgedAt?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

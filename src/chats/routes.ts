@@ -21,6 +21,7 @@ import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempot
 import { closeIngest } from '../ingest/index.js';
 import { BodyGate } from '../ingest/body-gate.js';
 import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
+import { audited } from '../audit/service.js';
 
 const tags = ['Chats'];
 const dashboardReader = authenticate();
@@ -155,8 +156,14 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: { failureMessage: 'Failed to get chat' },
     },
-    async (request) =>
-      getChat(app.deps, organizationOf(request), Number(request.params.id), request.query.include_messages ?? false),
+    async (request) => {
+      const id = Number(request.params.id);
+      const withMessages = request.query.include_messages ?? false;
+      // Opening a chat in the dashboard is audited (who read whose conversation); the answer leaves once the entry is committed.
+      return audited(request, { action: withMessages ? 'transcript.opened' : 'chat.opened', targetType: 'chat', targetId: id }, (deps) =>
+        getChat(deps, organizationOf(request), id, withMessages),
+      );
+    },
   );
 
   const updateDescription =
@@ -206,7 +213,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { failureMessage: 'Failed to delete chat' },
     },
     async (request) => {
-      await deleteChat(app.deps, organizationOf(request), Number(request.params.id));
+      const id = Number(request.params.id);
+      await audited(request, { action: 'chat.deleted', targetType: 'chat', targetId: id }, (deps) => deleteChat(deps, organizationOf(request), id));
       return { message: 'Chat deleted successfully' };
     },
   );

@@ -80,6 +80,8 @@ export const Chat = Type.Object({
   title: Nullable(Type.String()),
   tags: Type.Array(Type.String()),
   metadata: ChatMetadata,
+  content_purged_at: Nullable(Type.String({ format: 'date-time', description: "When the organization's retention policy removed the title and the messages' text (null: kept)" })),
+  metadata_purged_at: Nullable(Type.String({ format: 'date-time', description: 'When the retention policy removed the IP, session_id and transcript_link (null: kept)' })),
   created_at: Timestamp,
   updated_at: Timestamp,
 });

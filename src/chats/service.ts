@@ -1,4 +1,5 @@
 import { boundedReadsDb } from '../cost-limits/read-pool.js';
+import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../http/context.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { normalizeTag } from '../http/formats.js';
@@ -152,6 +153,8 @@ export async function updateChat(deps: AppDeps, organizationId: number, id: numb
     };
     const tags = updatedTags(current.tags, body);
     if (tags !== undefined) changes.tags = tags;
+    // The organization's IP setting applies here as at ingest (migration 0008's privacy_ip).
+    if (typeof changes.ipAddress === 'string') (changes as Record<string, unknown>).ipAddress = sql`privacy_ip(${organizationId}::bigint, ${changes.ipAddress}::text)`;
     return repo.updateChat(tx, organizationId, id, changes);
   });
   return presentChat(row);

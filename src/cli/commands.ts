@@ -128,4 +128,48 @@ Then: npm start, open the address printed, and sign in with the e-mail and passw
     required: [],
     load: async () => (await import('./demo.js')).demo,
   },
+  {
+    name: 'verify-receipt',
+    summary: "Check an erasure receipt's signature",
+    help: `Usage: chatlogger verify-receipt --file FILE [--user-id ID | --session-id ID] [--json]
+
+Checks that an erasure receipt (the answer of POST or GET /api/v1/erasure-requests, saved as JSON)
+was signed by this installation and not changed since. With --user-id or --session-id, also checks
+that it is the receipt of that end user (the receipt itself holds only an HMAC of the id).
+Needs the server's secret: JWT_SECRET, or DATA_DIR's jwt-secret file (embedded database); it does
+not open the database, so it also runs while the server does.
+
+Options:
+  --file FILE        the receipt (- for standard input)
+  --user-id ID       the end user the receipt should be for
+  --session-id ID    or the session
+  --json             print {"valid": ..., "subject_matches": ..., "receipt": ...}
+  -h, --help         show this help
+
+Exit status 1 when the signature (or the subject) does not match.`,
+    options: { file: { type: 'string' }, 'user-id': { type: 'string' }, 'session-id': { type: 'string' }, json: { type: 'boolean' } },
+    required: ['file'],
+    load: async () => (await import('./privacy.js')).verifyReceipt,
+  },
+  {
+    name: 'audit verify',
+    summary: "Check the audit log's hash chain of every organization",
+    help: `Usage: chatlogger audit verify [--org SLUG] [--json]
+
+Recomputes each organization's audit log chain: every entry's hash from its fields and the hash
+of the entry before it, seq numbers without gaps from where retention cut the log, and the last
+entry against the chain head. Prints ok, or the first entry that was changed or removed.
+
+Options:
+  --org SLUG   only this organization
+  --json       print the reports as JSON
+  -h, --help   show this help
+
+${DATABASE_HELP}
+
+Exit status 1 when a chain fails its check.`,
+    options: { org: { type: 'string' }, json: { type: 'boolean' } },
+    required: [],
+    load: async () => (await import('./privacy.js')).auditVerify,
+  },
 ];

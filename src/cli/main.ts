@@ -32,7 +32,8 @@ const findCommand = (name: string) => {
 };
 
 async function run(argv: string[]): Promise<void> {
-  const [first, ...rest] = argv;
+  // Two-word commands ("audit verify") are one name.
+  const [first, ...rest] = COMMANDS.some((c) => c.name === `${argv[0]} ${argv[1]}`) ? [`${argv[0]} ${argv[1]}`, ...argv.slice(2)] : argv;
   if (first === undefined) throw new UsageError('no command given');
   if (first === '-h' || first === '--help' || (first === 'help' && rest.length === 0)) return out(toolHelp());
   if (first === '-v' || first === '--version') return out(pkg.version);

@@ -130,6 +130,10 @@ export const chats = pgTable(
     // Kept by a trigger on messages, so that analytics can count messages from the chats (and
     // their rollups) alone.
     messageCount: integer('message_count').notNull().default(0),
+    // Set by the retention job (src/retention): the title and messages' text were removed, or the
+    // free-text metadata (session_id, transcript_link) and the IP.
+    contentPurgedAt: timestamptz('content_purged_at'),
+    metadataPurgedAt: timestamptz('metadata_purged_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -253,3 +257,5 @@ export const idempotencyKeys = pgTable(
 
 // The analytics rollups (chat_rollups, chat_daily_rollups, chat_daily_pair_rollups).
 export * from './schema-rollups.js';
+// Privacy settings, the audit log, erasure requests.
+export * from './schema-privacy.js';

@@ -4,6 +4,7 @@ import { DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
 import { CreateExportBody, CreateExportResponse, ExportIdParams, ExportJob, ExportList, ListExportsQuery } from './schemas.js';
 import { createExport, getExport, listExports, openDownload, SyncExports, type ExportLimits } from './service.js';
 import { ExportWorker, type WorkerOptions } from './worker.js';
+import { actorOf, audited, recordAudit } from '../audit/service.js';
 
 export interface ExportPluginOptions {
   /** Worker settings (poll interval, heartbeat, staleness, attempts, retention, sweep interval). */
@@ -71,7 +72,11 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportPluginOptions> = asyn
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const row = await createExport(app.deps, organizationOf(request), principal.kind === 'user' ? principal.userId : null, request.body, limits);
+      const row = await audited(
+        request,
+        (r: { id: number }) => ({ action: 'export.created', targetType: 'export', targetId: r.id, details: { ...request.body } }),
+        (deps) => createExport(deps, organizationOf(request), principal.kind === 'user' ? principal.userId : null, request.body, limits),
+      );
       worker.wake();
       return reply.code(202).send({ export_id: row.id, status: 'pending' });
     },
@@ -96,6 +101,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportPluginOptions> = asyn
       config: { failureMessage: 'Failed to export', tooExpensiveHint: 'a shorter from/to range or a longer q' },
     },
     async (request, reply) => {
+      // Audited before the first byte: an export that cannot be audited does not start.
+      await recordAudit(app.deps.db, actorOf(request), { action: 'export.downloaded', details: { ...request.body, sync: true } });
       const result = await syncExports.start(app.deps, organizationOf(request), request.body);
       return reply
         .header('content-type', result.contentType)
@@ -153,6 +160,12 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportPluginOptions> = asyn
     },
     async (request, reply) => {
       const file = await openDownload(app.deps, organizationOf(request), Number(request.params.id));
+      await recordAudit(app.deps.db, actorOf(request), { action: 'export.downloaded', targetType: 'export', targetId: Number(request.params.id) }).catch(
+        (err: unknown) => {
+          file.stream.destroy();
+          throw err;
+        },
+      );
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', file.disposition)

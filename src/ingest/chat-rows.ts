@@ -42,7 +42,7 @@ const INSERT_CHATS = `
   WITH inserted AS (
     INSERT INTO chats (organization_id, user_id, title, tags, avg_response_time, country_code, ip_address, is_escalated,
       is_forwarded_to_hr, language_code, question_category, sentiment, session_id, token_count, transcript_link, user_rating, created_at)
-    SELECT o, u, ti, tg::text[], a, co, ip, e, h, la, qc, se, ss, tk, tl, r, coalesce(cr, now())
+    SELECT o, u, ti, tg::text[], a, co, privacy_ip(o, ip), e, h, la, qc, se, ss, tk, tl, r, coalesce(cr, now())
     FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::bool[], $9::bool[],
                 $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[], $16::smallint[], $17::timestamptz[])
       WITH ORDINALITY AS x(o, u, ti, tg, a, co, ip, e, h, la, qc, se, ss, tk, tl, r, cr, n)

@@ -52,7 +52,7 @@ export interface Answer<B = unknown> {
 export const MAX_NESTING = 32;
 
 /** JSON with object keys sorted, so that the same body in another key order hashes the same. */
-function canonicalJson(value: unknown, depth = 0): string {
+export function canonicalJson(value: unknown, depth = 0): string {
   if (depth > MAX_NESTING && value !== null && typeof value === 'object') {
     throw badRequest(`The request body is nested more than ${MAX_NESTING} levels deep`);
   }

@@ -7,6 +7,7 @@ import { DASHBOARD_SECURITY, errorResponses, IdParams, MessageBody } from '../ht
 import { dashboardUserOf } from '../users/caller.js';
 import { CreatedInvitation, CreateInvitationBody, Invitation } from './schemas.js';
 import { createInvitation, listInvitations, revokeInvitation } from './service.js';
+import { audited } from '../audit/service.js';
 
 const adminOnly = authenticate({ roles: ['admin'] });
 const tags = ['Members'];
@@ -33,7 +34,11 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const caller = dashboardUserOf(request);
-      const created = await createInvitation(app.deps, caller.organizationId, caller.userId, request.body);
+      const created = await audited(
+        request,
+        (i: { id: number; email: string; role: string }) => ({ action: 'invitation.created', targetType: 'invitation', targetId: i.id, details: { email: i.email, role: i.role } }),
+        (deps) => createInvitation(deps, caller.organizationId, caller.userId, request.body),
+      );
       return reply.code(201).send({ message: 'Invitation created', ...created });
     },
   );
@@ -68,7 +73,10 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { failureMessage: 'Failed to revoke invitation' },
     },
     async (request) => {
-      await revokeInvitation(app.deps, principalOf(request).organizationId, Number(request.params.id));
+      const id = Number(request.params.id);
+      await audited(request, { action: 'invitation.revoked', targetType: 'invitation', targetId: id }, (deps) =>
+        revokeInvitation(deps, principalOf(request).organizationId, id),
+      );
       return { message: 'Invitation revoked' };
     },
   );

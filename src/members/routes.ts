@@ -7,6 +7,7 @@ import { authenticate, principalOf } from '../http/authenticate.js';
 import { DASHBOARD_SECURITY, errorResponses, IdParams, MessageBody } from '../http/schemas.js';
 import { ChangeRoleBody } from './schemas.js';
 import { changeRole, listMembers, removeMember } from './service.js';
+import { audited } from '../audit/service.js';
 
 const adminOnly = authenticate({ roles: ['admin'] });
 const tags = ['Members'];
@@ -45,7 +46,12 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: { failureMessage: 'Failed to change role' },
     },
-    async (request) => changeRole(app.deps, principalOf(request).organizationId, Number(request.params.id), request.body.role),
+    async (request) =>
+      audited(
+        request,
+        { action: 'member.role_changed', targetType: 'user', targetId: Number(request.params.id), details: { role: request.body.role } },
+        (deps) => changeRole(deps, principalOf(request).organizationId, Number(request.params.id), request.body.role),
+      ),
   );
 
   app.delete(
@@ -65,7 +71,10 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { failureMessage: 'Failed to remove user' },
     },
     async (request) => {
-      await removeMember(app.deps, principalOf(request).organizationId, Number(request.params.id));
+      const id = Number(request.params.id);
+      await audited(request, { action: 'member.removed', targetType: 'user', targetId: id }, (deps) =>
+        removeMember(deps, principalOf(request).organizationId, id),
+      );
       return { message: 'User removed' };
     },
   );

@@ -11,6 +11,7 @@ import {
 } from './schemas.js';
 import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempotency.js';
 import { createMessage, listMessages } from './service.js';
+import { audited } from '../audit/service.js';
 
 const tags = ['Messages'];
 const createResponses = { 201: CreateMessageResponse, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 500) };
@@ -82,7 +83,12 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: { failureMessage: 'Failed to list messages' },
     },
-    async (request) =>
-      listMessages(app.deps, organizationOf(request), Number(request.params.id), request.query.limit ?? 100, request.query.cursor),
+    async (request) => {
+      const id = Number(request.params.id);
+      const read = (deps: typeof app.deps) => listMessages(deps, organizationOf(request), id, request.query.limit ?? 100, request.query.cursor);
+      // Opening a transcript is audited once (its first page), in the read's transaction.
+      if (request.query.cursor !== undefined) return read(app.deps);
+      return audited(request, { action: 'transcript.opened', targetType: 'chat', targetId: id }, read);
+    },
   );
 };

@@ -7,6 +7,7 @@ import { invitationRoutes } from '../invitations/routes.js';
 import { memberRoutes } from '../members/routes.js';
 import { Organization, UpdateOrganizationBody } from './schemas.js';
 import { getOrganization, renameOrganization } from './service.js';
+import { audited } from '../audit/service.js';
 
 const tags = ['Organization'];
 const security = DASHBOARD_SECURITY;
@@ -40,7 +41,15 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: { failureMessage: 'Failed to update organization' },
     },
-    async (request) => renameOrganization(app.deps, principalOf(request).organizationId, request.body.name),
+    async (request) => {
+      const organizationId = principalOf(request).organizationId;
+      const before = await getOrganization(app.deps, organizationId);
+      return audited(
+        request,
+        (after: { name: string }) => ({ action: 'settings.organization_renamed', targetType: 'organization', targetId: organizationId, details: { before: { name: before.name }, after: { name: after.name } } }),
+        (deps) => renameOrganization(deps, organizationId, request.body.name),
+      );
+    },
   );
 
   await app.register(memberRoutes);

@@ -66,6 +66,8 @@ const signedInPages = () => [
   ['exports', '/exports', 'h1'],
   ['api keys', '/api-keys', 'table tbody tr'],
   ['members', '/members', 'table tbody tr'],
+  ['privacy', '/privacy', 'form'],
+  ['audit log', '/audit', 'table tbody tr'],
   ['profile', '/profile', 'form'],
 ];
 

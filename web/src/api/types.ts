@@ -43,6 +43,10 @@ export interface Chat {
   title: string | null;
   tags: string[];
   metadata: ChatMetadata;
+  /** Set when the organization's retention policy removed the title and the messages' text. */
+  content_purged_at?: string | null;
+  /** Set when the retention policy removed the IP, session_id and transcript_link. */
+  metadata_purged_at?: string | null;
   created_at: string;
   updated_at: string;
 }

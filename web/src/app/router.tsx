@@ -16,6 +16,8 @@ const ExportsPage = lazy(() => import('../exports/ExportsPage'));
 const ApiKeysPage = lazy(() => import('../api-keys/ApiKeysPage'));
 const MembersPage = lazy(() => import('../members/MembersPage'));
 const ProfilePage = lazy(() => import('../profile/ProfilePage'));
+const PrivacyPage = lazy(() => import('../privacy/PrivacyPage'));
+const AuditPage = lazy(() => import('../audit/AuditPage'));
 
 /** The signed-in part: without a session, go to the login page and come back afterwards. */
 function SignedIn() {
@@ -85,6 +87,8 @@ export const router = createBrowserRouter([
       { path: '/exports', element: page(<ExportsPage />) },
       { path: '/api-keys', element: page(<AdminOnly>{<ApiKeysPage />}</AdminOnly>) },
       { path: '/members', element: page(<AdminOnly>{<MembersPage />}</AdminOnly>) },
+      { path: '/privacy', element: page(<AdminOnly>{<PrivacyPage />}</AdminOnly>) },
+      { path: '/audit', element: page(<AdminOnly>{<AuditPage />}</AdminOnly>) },
       { path: '/profile', element: page(<ProfilePage />) },
       { path: '*', element: <NotFound /> },
     ],

@@ -132,6 +132,12 @@ function ChatDetail({ id }: { id: string }) {
           <h2 id="transcript-title">
             Transcript <span className="muted small">({formatInteger(messages.length)}{cursor ? '+' : ''} messages)</span>
           </h2>
+          {data.content_purged_at && (
+            <p className="note" role="note">
+              The text of this chat was removed on {formatDateTime(data.content_purged_at, tz)} under your organization's retention policy.
+              Its counts, ratings and metadata still count in the analytics.
+            </p>
+          )}
           <Transcript messages={messages} tz={tz} />
           <ErrorNote error={moreError} />
           {cursor && (
