@@ -30,6 +30,7 @@ import { installRateLimits } from './rate-limit/limiter.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/settings.js';
 import { systemRoutes } from './system/routes.js';
 import { registerDashboard, type Dashboard } from './web/dashboard.js';
+import { webhookRoutes, type WebhookPluginOptions } from './webhooks/routes.js';
 import './http/context.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -76,6 +77,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The dashboard's build (default web/dist). */
   webDist?: string;
+  /** Webhooks: WEBHOOK_ALLOW_PRIVATE, worker settings (tests inject a clock). */
+  webhooks?: WebhookPluginOptions;
 }
 
 /** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
@@ -174,6 +177,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(orgRoutes);
   await app.register(exportRoutes);
   await app.register(analyticsRoutes);
+  await app.register(webhookRoutes, options.webhooks ?? {});
   dashboard = await registerDashboard(app, options.webDist);
   return app;
 }

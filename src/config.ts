@@ -23,6 +23,13 @@ export interface Config {
   rateLimit?: RateLimitSettings;
   /** Which peers' X-Forwarded-For to believe for the client's IP (TRUST_PROXY); false: none. */
   trustProxy?: TrustProxy;
+  /** Webhooks and alerts (optional, like rateLimit, for callers building a Config by hand). */
+  webhooks?: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** WEBHOOK_ALLOW_PRIVATE: allow endpoints on private, loopback and link-local addresses. */
+  allowPrivate: boolean;
 }
 
 /** Fastify's trustProxy: a number of proxy hops, or the proxies' addresses and CIDR ranges. */
@@ -188,5 +195,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: get('COOKIE_SECURE') === undefined ? false : parseBoolean('COOKIE_SECURE', get('COOKIE_SECURE')!),
     rateLimit: loadRateLimits(get),
     trustProxy: get('TRUST_PROXY') === undefined ? false : parseTrustProxy(get('TRUST_PROXY')!),
+    // Webhooks and alerts.
+    webhooks: {
+      allowPrivate: get('WEBHOOK_ALLOW_PRIVATE') === undefined ? false : parseBoolean('WEBHOOK_ALLOW_PRIVATE', get('WEBHOOK_ALLOW_PRIVATE')!),
+    },
   };
 }

@@ -43,6 +43,7 @@ async function main() {
     cookieSecure: config.cookieSecure,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
+    webhooks: config.webhooks,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers["x-organization-api-key"]', 'req.headers.cookie'],

@@ -253,3 +253,5 @@ export const idempotencyKeys = pgTable(
 
 // The analytics rollups (chat_rollups, chat_daily_rollups, chat_daily_pair_rollups).
 export * from './schema-rollups.js';
+export * from './schema-webhooks.js';
+export * from './schema-alerts.js';
