@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../http/context.js';
 import { authenticate, principalOf } from '../http/authenticate.js';
 import { DASHBOARD_SECURITY, errorResponses, IdParams, MessageBody } from '../http/schemas.js';
 import {
+  Attention,
   CreateEndpointBody,
   DeliveriesQuery,
   DeliveryList,
@@ -23,6 +25,8 @@ export interface WebhookPluginOptions {
   worker?: Partial<WebhookWorkerOptions>;
   /** false: this instance queues events but does not deliver them. Default true. */
   runWorker?: boolean;
+  /** The organization's firing alerts, for GET /api/v1/attention (given by the alerts feature). */
+  firingAlerts?: (deps: AppDeps, organizationId: number) => Promise<Record<string, unknown>[]>;
 }
 
 declare module 'fastify' {
@@ -33,6 +37,7 @@ declare module 'fastify' {
 }
 
 const adminOnly = authenticate({ roles: ['admin'] });
+const anyMember = authenticate();
 const tags = ['Webhooks'];
 const security = DASHBOARD_SECURITY;
 const BASE = '/api/v1/webhooks';
@@ -165,6 +170,29 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookPluginOptions> = as
     async (request) => {
       const { limit, cursor } = request.query;
       return service.listDeliveries(app.deps, org(request), Number(request.params.id), limit === undefined ? 50 : Math.min(100, Number(limit)), cursor === undefined ? undefined : Number(cursor));
+    },
+  );
+
+  app.get(
+    '/api/v1/attention',
+    {
+      onRequest: anyMember,
+      schema: {
+        tags: ['Overview'],
+        security,
+        summary: 'What needs attention (the overview): firing alerts, and for admins the webhook endpoints the server disabled',
+        response: { 200: Attention, ...errorResponses(401, 500) },
+      },
+      config: { failureMessage: 'Failed to read what needs attention' },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const admin = principal.kind === 'user' && principal.role === 'admin';
+      const [disabled, firing] = await Promise.all([
+        admin ? service.needsAttention(app.deps, principal.organizationId) : [],
+        options.firingAlerts ? options.firingAlerts(app.deps, principal.organizationId) : [],
+      ]);
+      return { disabled_webhooks: disabled, firing_alerts: firing };
     },
   );
 

@@ -27,7 +27,7 @@ export const UpdateEndpointBody = Type.Object(
     events: Type.Optional(Events),
     description: Type.Optional(Description),
     include_content: Type.Optional(IncludeContent),
-    enabled: Type.Optional(Type.Boolean({ description: 'false pauses deliveries (events still queue); true re-enables a disabled endpoint' })),
+    enabled: Type.Optional(Type.Boolean({ description: 'false: no events are queued or sent; true re-enables (also one the server disabled), and its queued events are sent' })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -101,3 +101,8 @@ export const DeliveriesQuery = Type.Object(
 export const DeliveryParams = Type.Object({ id: IdParams.properties.id, deliveryId: IdParams.properties.id });
 
 export const QueuedEvent = Type.Object({ message: Type.String(), event_id: Id });
+
+export const Attention = Type.Object({
+  disabled_webhooks: Type.Array(Endpoint, { description: 'Endpoints the server disabled after a day of failures (admins only; empty for others)' }),
+  firing_alerts: Type.Array(Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true }), { description: 'Alert rules firing now' }),
+});
