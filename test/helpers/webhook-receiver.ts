@@ -8,7 +8,7 @@ export interface Received {
   body: string;
 }
 
-export type Behaviour = { status: number; headers?: Record<string, string>; body?: string } | 'hang';
+export type Behaviour = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number } | 'hang';
 
 export interface Receiver {
   url: string;
@@ -36,8 +36,14 @@ export async function startReceiver(): Promise<Receiver> {
         hanging.add(res);
         return;
       }
-      res.writeHead(b.status, b.headers);
-      res.end(b.body ?? '');
+      const answer = () => {
+        res.writeHead(b.status, b.headers);
+        res.end(b.body ?? '');
+      };
+      if (b.delayMs) {
+        hanging.add(res);
+        setTimeout(answer, b.delayMs);
+      } else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
