@@ -13,7 +13,7 @@ export function Shell() {
     { to: '/', label: 'Overview', end: true },
     { to: '/chats', label: 'Chats' },
     { to: '/exports', label: 'Exports' },
-    ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }] : []),
+    ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }, { to: '/webhooks', label: 'Webhooks' }] : []),
     { to: '/profile', label: 'Profile' },
   ];
   return (

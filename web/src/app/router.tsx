@@ -16,6 +16,7 @@ const ExportsPage = lazy(() => import('../exports/ExportsPage'));
 const ApiKeysPage = lazy(() => import('../api-keys/ApiKeysPage'));
 const MembersPage = lazy(() => import('../members/MembersPage'));
 const ProfilePage = lazy(() => import('../profile/ProfilePage'));
+const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage'));
 
 /** The signed-in part: without a session, go to the login page and come back afterwards. */
 function SignedIn() {
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
       { path: '/exports', element: page(<ExportsPage />) },
       { path: '/api-keys', element: page(<AdminOnly>{<ApiKeysPage />}</AdminOnly>) },
       { path: '/members', element: page(<AdminOnly>{<MembersPage />}</AdminOnly>) },
+      { path: '/webhooks', element: page(<AdminOnly>{<WebhooksPage />}</AdminOnly>) },
       { path: '/profile', element: page(<ProfilePage />) },
       { path: '*', element: <NotFound /> },
     ],
