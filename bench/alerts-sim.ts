@@ -3,16 +3,18 @@
 // hours, quiet nights and weekends, and an escalation rate that itself varies by hour and weekday —
 // over 8 weeks of history and 30 days of evaluation. Poisson chats, binomial escalations, seeded.
 // Optionally a step change: from hour T on, one planted segment's escalation rate doubles (at least
-// +10 points). The detection itself is the server's own pure code (src/alerts/detect.ts,
+// +15 points). Each segment has 8–20 chats an hour at busy weekday hours (about 170–430 a weekday,
+// half that a weekend day) and a base escalation rate of 5–30%; SIM_* variables change these. The detection itself is the server's own pure code (src/alerts/detect.ts,
 // src/what-changed/decompose.ts), run here hourly as the evaluator runs it.
 import { Random } from '../src/demo/random.js';
 import { judge, nextState, BASELINE_WEEKS, type RuleSpec, type State } from '../src/alerts/detect.js';
 import { decompose } from '../src/what-changed/decompose.js';
 
-export const LAMBDA_MIN = Number(process.env.SIM_LAMBDA_MIN ?? 3);
-export const LAMBDA_MAX = Number(process.env.SIM_LAMBDA_MAX ?? 10);
+export const LAMBDA_MIN = Number(process.env.SIM_LAMBDA_MIN ?? 8);
+export const LAMBDA_MAX = Number(process.env.SIM_LAMBDA_MAX ?? 20);
 export const STEP_FACTOR = Number(process.env.SIM_STEP_FACTOR ?? 2);
-export const STEP_MIN = Number(process.env.SIM_STEP_MIN ?? 0.1);
+export const STEP_MIN = Number(process.env.SIM_STEP_MIN ?? 0.15);
+export const WEEKEND = Number(process.env.SIM_WEEKEND ?? 0.5);
 export const CATEGORIES = 12;
 export const LANGUAGES = 10;
 export const SEGMENTS = CATEGORIES * LANGUAGES;
@@ -39,7 +41,7 @@ const volumeShape = (h: number) => {
   const hour = h % 24;
   const weekend = Math.floor(h / 24) % 7 >= 5;
   const office = hour >= 8 && hour < 18 ? 1.8 : hour >= 6 && hour < 21 ? 0.8 : 0.25;
-  return office * (weekend ? 0.3 : 1);
+  return office * (weekend ? WEEKEND : 1);
 };
 const rateShape = (h: number) => (1 + 0.25 * Math.sin((2 * Math.PI * (h % 24)) / 24)) * (Math.floor(h / 24) % 7 >= 5 ? 1.2 : 1);
 
@@ -92,11 +94,13 @@ export function evaluate(series: Series): number[][] {
   const fired: number[][] = [];
   for (let s = 0; s < SEGMENTS; s++) {
     let state: State = 'ok';
+    let lastBreach = -Infinity;
     const hours: number[] = [];
     for (let t = START; t < END; t++) {
       const history = Array.from({ length: BASELINE_WEEKS }, (_, k) => windowOf(series, s, t - (k + 1) * WEEK));
       const { verdict } = judge(RULE, windowOf(series, s, t), history);
-      const next = nextState(state, verdict);
+      if (verdict === 'breach') lastBreach = t;
+      const next = nextState(state, verdict, t - lastBreach, WINDOW);
       state = next.state;
       if (next.transition === 'fired') hours.push(t);
     }

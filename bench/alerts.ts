@@ -1,12 +1,13 @@
 // npm run bench:alerts — how well the alert rules and "what changed" find a change in generated
 // data with weekly seasonality (bench/alerts-sim.ts): for each seed, 120 segments, a rule "escalation
 // rate unusual" over a day's window evaluated every hour for 30 simulated days.
-//   detection: a step change planted in one segment fires within two windows (48 h) of the step;
+//   detection: a step change planted in one segment (rate ×2, at least +15 points) fires within
+//     two windows (48 h) of the step;
 //   false alarms: on the same data without a step, fires per segment in the 30 days (at most 1);
 //   what changed: the week after the step against the week before, over category × language:
 //     the planted segment ranked first.
 // Prints the rates and the seeds. Env: BENCH_SEEDS (default 40), BENCH_FIRST_SEED (default 1).
-import { END, evaluate, generate, randomStep, SEGMENTS, topSegment, WINDOW, DAYS } from './alerts-sim.js';
+import { DAYS, END, evaluate, generate, LAMBDA_MAX, LAMBDA_MIN, randomStep, SEGMENTS, STEP_FACTOR, STEP_MIN, topSegment, WEEKEND, WINDOW } from './alerts-sim.js';
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 40);
 const FIRST = Number(process.env.BENCH_FIRST_SEED ?? 1);
@@ -34,6 +35,7 @@ for (let seed = FIRST; seed < FIRST + SEEDS; seed++) {
   else unexplained.push(seed);
 }
 const pct = (n: number) => `${((100 * n) / SEEDS).toFixed(1)}%`;
+console.log(`  simulated: ${LAMBDA_MIN}–${LAMBDA_MAX} chats/hour per segment at busy hours (weekend ×${WEEKEND}); step: rate ×${STEP_FACTOR}, at least +${STEP_MIN * 100} points`);
 console.log(`bench:alerts — seeds ${FIRST}..${FIRST + SEEDS - 1} (${SEEDS} runs), ${SEGMENTS} segments, ${DAYS} days evaluated hourly, day window`);
 console.log(`  step detected within two windows (48 h):  ${detected}/${SEEDS} = ${pct(detected)}  (target ≥ 95%)${misses.length ? `; missed seeds: ${misses.join(', ')}` : ''}`);
 console.log(`  stationary data: ${stationaryFires} fires in ${SEEDS * SEGMENTS} segment-runs of ${DAYS} days; most in one segment: ${worstSegment} (target ≤ 1); segments over 1: ${segmentsOverOne}`);

@@ -31,6 +31,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/settin
 import { systemRoutes } from './system/routes.js';
 import { registerDashboard, type Dashboard } from './web/dashboard.js';
 import { webhookRoutes, type WebhookPluginOptions } from './webhooks/routes.js';
+import { whatChangedRoutes } from './what-changed/routes.js';
 import './http/context.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -178,6 +179,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(exportRoutes);
   await app.register(analyticsRoutes);
   await app.register(webhookRoutes, options.webhooks ?? {});
+  await app.register(whatChangedRoutes);
   dashboard = await registerDashboard(app, options.webDist);
   return app;
 }
