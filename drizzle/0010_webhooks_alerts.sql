@@ -79,6 +79,7 @@ CREATE TABLE "alert_rules" (
 	"last_value" double precision,
 	"last_message" text,
 	"last_evaluated_at" timestamp (3) with time zone,
+	"last_breach_at" timestamp (3) with time zone,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "alert_rules_organization_id_id_pk" PRIMARY KEY("organization_id","id"),

@@ -32,6 +32,8 @@ import { systemRoutes } from './system/routes.js';
 import { registerDashboard, type Dashboard } from './web/dashboard.js';
 import { webhookRoutes, type WebhookPluginOptions } from './webhooks/routes.js';
 import { whatChangedRoutes } from './what-changed/routes.js';
+import { alertRoutes, type AlertPluginOptions } from './alerts/routes.js';
+import { firingAlerts } from './alerts/service.js';
 import './http/context.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -80,6 +82,8 @@ export interface AppOptions {
   webDist?: string;
   /** Webhooks: WEBHOOK_ALLOW_PRIVATE, worker settings (tests inject a clock). */
   webhooks?: WebhookPluginOptions;
+  /** Alert rules: the evaluator's interval (ALERT_EVALUATION_INTERVAL_SECONDS) and clock. */
+  alerts?: AlertPluginOptions;
 }
 
 /** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
@@ -178,8 +182,9 @@ export async function buildApp(options: AppOptions) {
   await app.register(orgRoutes);
   await app.register(exportRoutes);
   await app.register(analyticsRoutes);
-  await app.register(webhookRoutes, options.webhooks ?? {});
+  await app.register(webhookRoutes, { firingAlerts, ...options.webhooks });
   await app.register(whatChangedRoutes);
+  await app.register(alertRoutes, options.alerts ?? {});
   dashboard = await registerDashboard(app, options.webDist);
   return app;
 }

@@ -30,6 +30,8 @@ export interface Config {
 export interface WebhookConfig {
   /** WEBHOOK_ALLOW_PRIVATE: allow endpoints on private, loopback and link-local addresses. */
   allowPrivate: boolean;
+  /** ALERT_EVALUATION_INTERVAL_SECONDS: how often alert rules are looked at (each is evaluated once per whole hour). */
+  alertIntervalSeconds: number;
 }
 
 /** Fastify's trustProxy: a number of proxy hops, or the proxies' addresses and CIDR ranges. */
@@ -198,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Webhooks and alerts.
     webhooks: {
       allowPrivate: get('WEBHOOK_ALLOW_PRIVATE') === undefined ? false : parseBoolean('WEBHOOK_ALLOW_PRIVATE', get('WEBHOOK_ALLOW_PRIVATE')!),
+      alertIntervalSeconds:
+        get('ALERT_EVALUATION_INTERVAL_SECONDS') === undefined ? 60 : parsePositive('ALERT_EVALUATION_INTERVAL_SECONDS', get('ALERT_EVALUATION_INTERVAL_SECONDS')!, true),
     },
   };
 }

@@ -43,7 +43,8 @@ async function main() {
     cookieSecure: config.cookieSecure,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
-    webhooks: config.webhooks,
+    webhooks: { allowPrivate: config.webhooks?.allowPrivate },
+    alerts: { evaluator: { intervalMs: (config.webhooks?.alertIntervalSeconds ?? 60) * 1000 } },
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers["x-organization-api-key"]', 'req.headers.cookie'],

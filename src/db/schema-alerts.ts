@@ -29,7 +29,10 @@ export const alertRules = pgTable(
     state: text('state').$type<AlertState>().notNull().default('ok'),
     lastValue: doublePrecision('last_value'),
     lastMessage: text('last_message'),
+    // The end of the last window evaluated (windows end at whole hours: one evaluation each).
     lastEvaluatedAt: timestamptz('last_evaluated_at'),
+    // The end of the last window that breached: a firing rule resolves a whole window after it.
+    lastBreachAt: timestamptz('last_breach_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

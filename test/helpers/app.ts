@@ -22,7 +22,7 @@ export const NO_RATE_LIMITS = { ...DEFAULT_RATE_LIMITS, enabled: false };
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
-export async function createTestApp(options: Pick<AppOptions, 'allowRegistration' | 'cookieSecure' | 'rateLimit' | 'webDist' | 'webhooks'> = {}): Promise<TestContext> {
+export async function createTestApp(options: Pick<AppOptions, 'allowRegistration' | 'cookieSecure' | 'rateLimit' | 'webDist' | 'webhooks' | 'alerts'> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-data-'));
   const app = await buildApp({ database, dataDir, jwtSecret: TEST_JWT_SECRET, ...options });
