@@ -77,7 +77,8 @@ describe('GET /api/v1/analytics/what-changed', () => {
     expect(top.key).toEqual({ question_category: 'payroll', language_code: 'de' });
     expect(top.rate_effect).toBeCloseTo(18 / 140, 10);
     expect(top.share_of_change).toBeCloseTo(1, 10);
-    expect(top.explorer_url).toBe(`/chats?from=${encodeURIComponent(new Date(start + 7 * DAY).toISOString())}&to=${encodeURIComponent(new Date(start + 8 * DAY).toISOString())}&question_category=payroll&language_code=de`);
+    // The dashboard explorer's own address: that day, that segment.
+    expect(top.explorer_url).toBe(`/chats?range=custom&from=${week(7)}&to=${week(7)}&tz=UTC&question_category=payroll&language_code=de`);
     expect(JSON.stringify(body)).not.toContain('benefits');
   });
 

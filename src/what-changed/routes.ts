@@ -39,7 +39,7 @@ const Response = Type.Object({
       rate_effect: Type.Number({ description: 'Part of the change from the metric changing within the segment' }),
       total_effect: Type.Number(),
       share_of_change: Type.Union([Type.Number(), Type.Null()]),
-      explorer_url: Type.String({ description: 'The dashboard\'s chat explorer filtered to this segment in period b' }),
+      explorer_url: Type.String({ description: 'The dashboard\'s chat explorer on this segment, over the days of period b' }),
     }),
   ),
 });

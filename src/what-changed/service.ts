@@ -96,6 +96,9 @@ export async function whatChanged(deps: AppDeps, organizationId: number, input: 
   const queryOf = new Map(segments.map((s) => [JSON.stringify(s.key), s.query]));
   const overall = valueA === null || valueB === null ? null : valueB - valueA;
   const period = { from: b.from.toISOString(), to: b.to.toISOString() };
+  // The dashboard explorer's address: a custom range of days (the last one included) in the zone.
+  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: b.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const explorerRange = { range: 'custom', from: day(b.from), to: day(new Date(b.to.getTime() - 1)), tz: b.tz };
   return {
     metric,
     by,
@@ -112,7 +115,7 @@ export async function whatChanged(deps: AppDeps, organizationId: number, input: 
       rate_effect: c.rate,
       total_effect: c.total,
       share_of_change: overall ? c.total / overall : null,
-      explorer_url: `/chats?${new URLSearchParams({ ...period, ...queryOf.get(JSON.stringify(c.key)) }).toString()}`,
+      explorer_url: `/chats?${new URLSearchParams({ ...explorerRange, ...queryOf.get(JSON.stringify(c.key)) }).toString()}`,
     })),
   };
 }

@@ -13,6 +13,7 @@ export function Shell() {
     { to: '/', label: 'Overview', end: true },
     { to: '/chats', label: 'Chats' },
     { to: '/exports', label: 'Exports' },
+    { to: '/alerts', label: 'Alerts' },
     ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }, { to: '/webhooks', label: 'Webhooks' }] : []),
     { to: '/profile', label: 'Profile' },
   ];

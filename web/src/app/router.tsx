@@ -17,6 +17,7 @@ const ApiKeysPage = lazy(() => import('../api-keys/ApiKeysPage'));
 const MembersPage = lazy(() => import('../members/MembersPage'));
 const ProfilePage = lazy(() => import('../profile/ProfilePage'));
 const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage'));
+const AlertsPage = lazy(() => import('../alerts/AlertsPage'));
 
 /** The signed-in part: without a session, go to the login page and come back afterwards. */
 function SignedIn() {
@@ -84,6 +85,7 @@ export const router = createBrowserRouter([
       { path: '/chats', element: page(<ChatsPage />) },
       { path: '/chats/:id', element: page(<ChatDetailPage />) },
       { path: '/exports', element: page(<ExportsPage />) },
+      { path: '/alerts', element: page(<AlertsPage />) },
       { path: '/api-keys', element: page(<AdminOnly>{<ApiKeysPage />}</AdminOnly>) },
       { path: '/members', element: page(<AdminOnly>{<MembersPage />}</AdminOnly>) },
       { path: '/webhooks', element: page(<AdminOnly>{<WebhooksPage />}</AdminOnly>) },
