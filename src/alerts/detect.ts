@@ -57,7 +57,7 @@ export function judge(rule: RuleSpec, current: WindowValue, history: readonly Wi
   if (rule.condition !== 'unusual') {
     const t = rule.threshold!;
     const breach = rule.condition === 'above' ? value > t : value < t;
-    return { verdict: breach ? 'breach' : 'clear', value, reason: `${value} is ${breach ? '' : 'not '}${rule.condition} ${t}` };
+    return { verdict: breach ? 'breach' : 'clear', value, reason: `${Number(value.toPrecision(3))} is ${breach ? '' : 'not '}${rule.condition} ${t}` };
   }
   const points = history.filter((h) => h.value !== null && h.volume >= rule.minVolume).map((h) => h.value as number);
   if (points.length < MIN_BASELINE_POINTS) {
@@ -83,7 +83,7 @@ export function judge(rule: RuleSpec, current: WindowValue, history: readonly Wi
     verdict,
     value,
     baseline: { median: usual, spread, score, points: points.length },
-    reason: `${value.toPrecision(3)} against a usual ${usual.toPrecision(3)} (${points.length} weeks): robust score ${score.toFixed(1)}`,
+    reason: `${Number(value.toPrecision(3))} against a usual ${Number(usual.toPrecision(3))} (${points.length} weeks): robust score ${score.toFixed(1)}`,
   };
 }
 
