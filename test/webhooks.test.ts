@@ -294,6 +294,21 @@ describe('a sending test event, secret rotation, disabling', () => {
   });
 });
 
+describe('retention', () => {
+  it('deletes delivered and failed events (and their logs) after 30 days, and keeps pending ones', async () => {
+    const endpoint = await createEndpoint();
+    await newChat();
+    await newChat();
+    await drain();
+    await newChat(); // still pending
+    const [first] = await events(endpoint.id);
+    await t.database.pool.query("UPDATE webhook_events SET created_at = now() - interval '31 days' WHERE id = $1", [first.id]);
+    expect(await t.app.webhookWorker.sweep()).toBe(1);
+    expect((await events(endpoint.id)).map((e) => e.status)).toEqual(['delivered', 'pending']);
+    expect((await deliveries(endpoint.id)).map((d: any) => d.event_id)).not.toContain(first.id);
+  });
+});
+
 describe('addresses', () => {
   it('refuses loopback, private and link-local addresses at delivery when they are not allowed (a name that resolves there too)', async () => {
     const strict = await createTestApp({ webhooks: { allowPrivate: false, runWorker: false, worker: { timeoutMs: 500 } } });

@@ -114,3 +114,13 @@ export async function recordAttempt(db: Db, event: ClaimedEvent, now: Date, atte
     return true;
   });
 }
+
+/** Deletes events done (delivered or failed) before `before`, with their delivery logs; how many. */
+export async function deleteFinishedEvents(db: Db, before: Date, limit = 10_000): Promise<number> {
+  const result = await db.execute(sql`
+    DELETE FROM webhook_events WHERE (organization_id, id) IN (
+      SELECT organization_id, id FROM webhook_events
+      WHERE status IN ('delivered', 'failed') AND created_at < ${before.toISOString()}::timestamptz
+      LIMIT ${limit})`);
+  return result.rowCount ?? 0;
+}

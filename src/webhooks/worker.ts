@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../http/context.js';
 import { nextAttemptAt } from './backoff.js';
 import { payloadOf } from './payloads.js';
-import { claimEvents, recordAttempt, type ClaimedEvent } from './queue.js';
+import { claimEvents, deleteFinishedEvents, recordAttempt, type ClaimedEvent } from './queue.js';
 import { send } from './sender.js';
 import { signatureHeaders } from './signing.js';
 
@@ -23,6 +23,8 @@ export interface WebhookWorkerOptions {
   now: () => Date;
   /** Jitter source, [0, 1). */
   random: () => number;
+  /** Delivered and failed events (and their delivery logs) are deleted after this. */
+  retentionMs: number;
 }
 
 export const DEFAULT_WEBHOOK_WORKER_OPTIONS: WebhookWorkerOptions = {
@@ -32,7 +34,10 @@ export const DEFAULT_WEBHOOK_WORKER_OPTIONS: WebhookWorkerOptions = {
   allowPrivate: false,
   now: () => new Date(),
   random: Math.random,
+  retentionMs: 30 * 86_400_000,
 };
+
+const SWEEP_INTERVAL_MS = 3_600_000;
 
 export class WebhookWorker {
   readonly options: WebhookWorkerOptions;
@@ -40,6 +45,7 @@ export class WebhookWorker {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private wakeRequested = false;
+  private lastSweep = -Infinity;
 
   constructor(
     private readonly deps: AppDeps,
@@ -77,6 +83,7 @@ export class WebhookWorker {
     while (this.running) {
       let worked = false;
       try {
+        if (this.options.now().getTime() - this.lastSweep >= SWEEP_INTERVAL_MS) await this.sweep();
         worked = (await this.runOnce()) > 0;
       } catch (err) {
         this.log.error({ err }, 'webhook worker: polling failed');
@@ -107,6 +114,16 @@ export class WebhookWorker {
     const events = await claimEvents(this.deps.db, this.options.now(), this.leaseMs, this.options.batchSize);
     await Promise.all(events.map((event) => this.deliver(event)));
     return events.length;
+  }
+
+  /** Deletes what is past its retention (the queue and the log stay bounded); how many events. */
+  async sweep(): Promise<number> {
+    const now = this.options.now();
+    this.lastSweep = now.getTime();
+    let deleted = 0;
+    for (let n = -1; n !== 0; deleted += n) n = await deleteFinishedEvents(this.deps.db, new Date(now.getTime() - this.options.retentionMs));
+    if (deleted > 0) this.log.info({ deleted }, 'webhook worker: deleted old events and their deliveries');
+    return deleted;
   }
 
   /** Runs batches until nothing is due (tests). */
