@@ -36,6 +36,10 @@ import { installRateLimits } from './rate-limit/limiter.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/settings.js';
 import { systemRoutes } from './system/routes.js';
 import { registerDashboard, type Dashboard } from './web/dashboard.js';
+import { webhookRoutes, type WebhookPluginOptions } from './webhooks/routes.js';
+import { whatChangedRoutes } from './what-changed/routes.js';
+import { alertRoutes, type AlertPluginOptions } from './alerts/routes.js';
+import { firingAlerts } from './alerts/service.js';
 import './http/context.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -88,6 +92,10 @@ export interface AppOptions {
   costLimits?: Partial<CostLimits>;
   /** Run the retention job every this many ms (src/retention); off when unset (tests call app.retention.runOnce()). */
   retentionIntervalMs?: number;
+  /** Webhooks: WEBHOOK_ALLOW_PRIVATE, worker settings (tests inject a clock). */
+  webhooks?: WebhookPluginOptions;
+  /** Alert rules: the evaluator's interval (ALERT_EVALUATION_INTERVAL_SECONDS) and clock. */
+  alerts?: AlertPluginOptions;
 }
 
 /** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
@@ -236,6 +244,9 @@ export async function buildApp(options: AppOptions) {
   app.decorate('retention', retention);
   if (options.retentionIntervalMs) app.addHook('onReady', async () => retention.start(options.retentionIntervalMs!));
   app.addHook('onClose', async () => retention.stop());
+  await app.register(webhookRoutes, { firingAlerts, ...options.webhooks });
+  await app.register(whatChangedRoutes);
+  await app.register(alertRoutes, options.alerts ?? {});
   dashboard = await registerDashboard(app, options.webDist);
   return app;
 }

@@ -32,6 +32,15 @@ export interface Config {
   costLimits?: CostLimits;
   /** Seconds between runs of the retention job (RETENTION_INTERVAL_SECONDS, default 3600); 0 = off. */
   retentionIntervalSeconds?: number;
+  /** Webhooks and alerts (optional, like rateLimit, for callers building a Config by hand). */
+  webhooks?: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** WEBHOOK_ALLOW_PRIVATE: allow endpoints on private, loopback and link-local addresses. */
+  allowPrivate: boolean;
+  /** ALERT_EVALUATION_INTERVAL_SECONDS: how often alert rules are looked at (each is evaluated once per whole hour). */
+  alertIntervalSeconds: number;
 }
 
 /** Fastify's trustProxy: a number of proxy hops, or the proxies' addresses and CIDR ranges. */
@@ -246,5 +255,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: get('TRUST_PROXY') === undefined ? false : parseTrustProxy(get('TRUST_PROXY')!),
     costLimits: loadCostLimits(get),
     retentionIntervalSeconds: parseRetentionInterval(get('RETENTION_INTERVAL_SECONDS')),
+    // Webhooks and alerts.
+    webhooks: {
+      allowPrivate: get('WEBHOOK_ALLOW_PRIVATE') === undefined ? false : parseBoolean('WEBHOOK_ALLOW_PRIVATE', get('WEBHOOK_ALLOW_PRIVATE')!),
+      alertIntervalSeconds:
+        get('ALERT_EVALUATION_INTERVAL_SECONDS') === undefined ? 60 : parsePositive('ALERT_EVALUATION_INTERVAL_SECONDS', get('ALERT_EVALUATION_INTERVAL_SECONDS')!, true),
+    },
   };
 }

@@ -46,6 +46,8 @@ async function main() {
     costLimits: config.costLimits,
     batchQueue: config.batchQueue,
     retentionIntervalMs: (config.retentionIntervalSeconds ?? 3600) * 1000,
+    webhooks: { allowPrivate: config.webhooks?.allowPrivate },
+    alerts: { evaluator: { intervalMs: (config.webhooks?.alertIntervalSeconds ?? 60) * 1000 } },
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers["x-organization-api-key"]', 'req.headers.cookie'],

@@ -68,6 +68,26 @@ export const ACCESS: Record<string, Rule> = {
   'GET /api/v1/analytics/summary': read,
   'GET /api/v1/analytics/timeseries': read,
   'GET /api/v1/analytics/breakdown': read,
+  'GET /api/v1/analytics/what-changed': read,
+
+  // Webhooks (admin), alert rules (read by all, changed by admins), what needs attention
+  'POST /api/v1/webhooks': admin,
+  'GET /api/v1/webhooks': admin,
+  'GET /api/v1/webhooks/{id}': admin,
+  'PATCH /api/v1/webhooks/{id}': admin,
+  'DELETE /api/v1/webhooks/{id}': admin,
+  'POST /api/v1/webhooks/{id}/rotate-secret': admin,
+  'POST /api/v1/webhooks/{id}/test': admin,
+  'GET /api/v1/webhooks/{id}/deliveries': admin,
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': admin,
+  'GET /api/v1/attention': read,
+  'POST /api/v1/alerts/rules': admin,
+  'GET /api/v1/alerts/rules': read,
+  'GET /api/v1/alerts/rules/{id}': read,
+  'PATCH /api/v1/alerts/rules/{id}': admin,
+  'DELETE /api/v1/alerts/rules/{id}': admin,
+  'GET /api/v1/alerts/rules/{id}/history': read,
+  'POST /api/v1/alerts/rules/{id}/evaluate': admin,
 
   // The signed-in user's own account (every role manages its own)
   'GET /api/v1/users/me': read,

@@ -259,3 +259,5 @@ export const idempotencyKeys = pgTable(
 export * from './schema-rollups.js';
 // Privacy settings, the audit log, erasure requests.
 export * from './schema-privacy.js';
+export * from './schema-webhooks.js';
+export * from './schema-alerts.js';

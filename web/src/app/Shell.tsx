@@ -13,7 +13,8 @@ export function Shell() {
     { to: '/', label: 'Overview', end: true },
     { to: '/chats', label: 'Chats' },
     { to: '/exports', label: 'Exports' },
-    ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }, { to: '/privacy', label: 'Privacy' }, { to: '/audit', label: 'Audit log' }] : []),
+    { to: '/alerts', label: 'Alerts' },
+    ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }, { to: '/webhooks', label: 'Webhooks' }, { to: '/privacy', label: 'Privacy' }, { to: '/audit', label: 'Audit log' }] : []),
     { to: '/profile', label: 'Profile' },
   ];
   return (

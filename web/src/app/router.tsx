@@ -18,6 +18,8 @@ const MembersPage = lazy(() => import('../members/MembersPage'));
 const ProfilePage = lazy(() => import('../profile/ProfilePage'));
 const PrivacyPage = lazy(() => import('../privacy/PrivacyPage'));
 const AuditPage = lazy(() => import('../audit/AuditPage'));
+const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage'));
+const AlertsPage = lazy(() => import('../alerts/AlertsPage'));
 
 /** The signed-in part: without a session, go to the login page and come back afterwards. */
 function SignedIn() {
@@ -85,10 +87,12 @@ export const router = createBrowserRouter([
       { path: '/chats', element: page(<ChatsPage />) },
       { path: '/chats/:id', element: page(<ChatDetailPage />) },
       { path: '/exports', element: page(<ExportsPage />) },
+      { path: '/alerts', element: page(<AlertsPage />) },
       { path: '/api-keys', element: page(<AdminOnly>{<ApiKeysPage />}</AdminOnly>) },
       { path: '/members', element: page(<AdminOnly>{<MembersPage />}</AdminOnly>) },
       { path: '/privacy', element: page(<AdminOnly>{<PrivacyPage />}</AdminOnly>) },
       { path: '/audit', element: page(<AdminOnly>{<AuditPage />}</AdminOnly>) },
+      { path: '/webhooks', element: page(<AdminOnly>{<WebhooksPage />}</AdminOnly>) },
       { path: '/profile', element: page(<ProfilePage />) },
       { path: '*', element: <NotFound /> },
     ],

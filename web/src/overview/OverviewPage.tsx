@@ -12,6 +12,8 @@ import { EmptyState, ErrorNote, Loading, PageHeader } from '../ui/components';
 import { SendChatSnippet } from '../ui/SendChatSnippet';
 import { BreakdownChart, TimeChart } from './charts';
 import { KpiCards } from './KpiCards';
+import { NeedsAttention } from './NeedsAttention';
+import { WhatChanged } from './WhatChanged';
 import './overview.css';
 
 const BREAKDOWNS: Array<{ by: BreakdownField; title: string }> = [
@@ -106,8 +108,10 @@ export default function OverviewPage() {
         description={filtered ? 'Filtered view: only chats matching the filters in the address are counted.' : undefined}
         actions={<RangeControls defaultPreset="30d" />}
       />
+      <NeedsAttention />
       <ErrorNote error={summary.error} />
       {summary.isPending ? <Loading label="Loading key figures…" /> : summary.data && <KpiCards summary={summary.data} />}
+      <WhatChanged query={analyticsQuery} />
       <div className="charts">
         <section className="card chart-card wide" aria-labelledby="chart-volume">
           <h2 id="chart-volume">Chats over time</h2>

@@ -1,0 +1,35 @@
+// "Needs attention": alert rules firing now, and (admins) webhook endpoints the server disabled.
+// Nothing is shown when all is well. Asked again every minute.
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { get } from '../api/client';
+
+interface Attention {
+  firing_alerts: { id: number; name: string; last_message: string | null }[];
+  disabled_webhooks: { id: number; url: string; disabled_reason: string | null }[];
+}
+
+export function NeedsAttention() {
+  const attention = useQuery({ queryKey: ['attention'], queryFn: () => get<Attention>('/api/v1/attention'), refetchInterval: 60_000 });
+  const data = attention.data;
+  if (!data || (data.firing_alerts.length === 0 && data.disabled_webhooks.length === 0)) return null;
+  return (
+    <section className="card needs-attention" aria-labelledby="needs-attention-title">
+      <h2 id="needs-attention-title">Needs attention</h2>
+      <ul>
+        {data.firing_alerts.map((a) => (
+          <li key={`a${a.id}`}>
+            <span className="badge badge-bad">firing</span> <Link to="/alerts">{a.name}</Link>
+            {a.last_message && <p className="muted">{a.last_message}</p>}
+          </li>
+        ))}
+        {data.disabled_webhooks.map((w) => (
+          <li key={`w${w.id}`}>
+            <span className="badge badge-bad">webhook disabled</span> <Link to="/webhooks">{w.url}</Link>
+            {w.disabled_reason && <p className="muted">{w.disabled_reason}</p>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
