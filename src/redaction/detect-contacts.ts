@@ -4,7 +4,7 @@
 // and IP addresses in text (ip-regex proposes, node:net confirms).
 import emailRegexSafe from 'email-regex-safe';
 import ipRegex from 'ip-regex';
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
+import { findPhoneNumbersInText, Metadata, type CountryCode } from 'libphonenumber-js/max';
 import net from 'node:net';
 import type { DetectionContext, Finding } from './entities.js';
 
@@ -24,15 +24,43 @@ const COUNTRIES_OF_LANGUAGE: Record<string, CountryCode[]> = {
   en: ['US', 'GB'], nl: ['NL', 'BE'], de: ['DE', 'AT', 'CH'], fr: ['FR', 'BE'], es: ['ES', 'MX'], pt: ['PT', 'BR'], it: ['IT'], pl: ['PL'], tr: ['TR'],
 };
 
+const trunkZero = new Map<string, boolean>();
+/** Whether national numbers of the country start with a trunk 0 (NL, DE, FR, GB…; not ES, IT, US…). */
+function hasTrunkZero(country: CountryCode | undefined): boolean {
+  if (!country) return true;
+  let known = trunkZero.get(country);
+  if (known === undefined) {
+    const metadata = new Metadata();
+    metadata.selectNumberingPlan(country);
+    // nationalPrefix() is in the metadata class but not in its published types.
+    known = (metadata.numberingPlan as unknown as { nationalPrefix(): string | undefined }).nationalPrefix() === '0';
+    trunkZero.set(country, known);
+  }
+  return known;
+}
+
+/**
+ * Whether digits that parse as a valid number are written the way people write phone numbers.
+ * Order numbers, ids, dates and amounts often parse too, so: not glued to a word or a sign
+ * ("ORD-0612…", "#0612…"), not a date or an amount, and starting with +, 00, ( or the trunk 0 — or,
+ * in a country whose national numbers have no trunk 0 (Spain, Italy, North America…), written in
+ * groups ("661 05 08 43", "415-555-2671").
+ */
+function writtenAsPhone(text: string, start: number, end: number, country: CountryCode | undefined): boolean {
+  const written = text.slice(start, end);
+  if (/[\w#/-]/.test(text[start - 1] ?? '')) return false;
+  if (/^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$/.test(written) || /\d[.,]\d{3}[.,]\d/.test(written)) return false;
+  if (/^(\+|00|\(|0)/.test(written)) return true;
+  return !hasTrunkZero(country) && /\d[-. ]\d/.test(written);
+}
+
 export function findPhones(text: string, context: DetectionContext): Finding[] {
   const country = context.country?.toUpperCase() as CountryCode | undefined;
   const countries: (CountryCode | undefined)[] = country ? [country] : (COUNTRIES_OF_LANGUAGE[context.language?.toLowerCase() ?? ''] ?? [undefined]);
   const found: Finding[] = [];
   for (const defaultCountry of countries) {
     for (const m of findPhoneNumbersInText(text, { defaultCountry })) {
-      // A bare run of digits without + or a leading 0 is as likely an order or id number: not a phone.
-      const written = text.slice(m.startsAt, m.endsAt);
-      if (/^[1-9]\d*$/.test(written)) continue;
+      if (!writtenAsPhone(text, m.startsAt, m.endsAt, m.number.country)) continue;
       if (m.number.isValid()) found.push({ type: 'phone', start: m.startsAt, end: m.endsAt, normalized: m.number.number });
     }
   }

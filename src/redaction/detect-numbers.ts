@@ -15,7 +15,10 @@ const IBAN_CANDIDATE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/gi;
 
 export function findIbans(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const match of text.matchAll(IBAN_CANDIDATE)) {
+  const candidates = new RegExp(IBAN_CANDIDATE.source, 'gi');
+  for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
+    // The pattern may run on into the next IBAN: go on searching where this one's length ends.
+    candidates.lastIndex = match.index + 1;
     const country = match[0].slice(0, 2).toUpperCase();
     const length = countrySpecs[country]?.chars;
     if (!length) continue;
@@ -27,17 +30,23 @@ export function findIbans(text: string): Finding[] {
     const next = match[0][end] ?? text[match.index + end] ?? '';
     if (/[A-Za-z0-9]/.test(next) && match[0][end] !== ' ') continue; // a longer token, not an IBAN
     const iban = electronicFormatIBAN(match[0].slice(0, end)) ?? '';
-    if (isValidIBAN(iban)) found.push({ type: 'iban', start: match.index, end: match.index + end, normalized: iban });
+    if (!isValidIBAN(iban)) continue;
+    found.push({ type: 'iban', start: match.index, end: match.index + end, normalized: iban });
+    candidates.lastIndex = match.index + end;
   }
   return found;
 }
 
-// 13–19 digits, optionally in groups split by one space or hyphen, not glued to other digits.
-const CARD_CANDIDATE = /(?<![\d.,-])\d(?:[ -]?\d){12,18}(?!\d|[.,-]\d)/g;
+// 13–19 digits, optionally in groups split by one space or hyphen, not part of a longer run of
+// digits or of a word (the digits inside an IBAN are not a card).
+const CARD_CANDIDATE = /(?<![\w.,-])\d(?:[ -]?\d){12,18}(?![ -]?\d|[.,]\d)/g;
 
 export function findPaymentCards(text: string): Finding[] {
   const found: Finding[] = [];
   for (const match of text.matchAll(CARD_CANDIDATE)) {
+    // The digits after an IBAN's country and check digits ("DE89 6188 …") are an IBAN's, even when
+    // its checksum fails.
+    if (/[A-Z]{2}\d{2} ?$/i.test(text.slice(Math.max(0, match.index - 5), match.index))) continue;
     const digits = match[0].replace(/\D/g, '');
     if (cardValidator.number(digits).isValid) found.push({ type: 'payment_card', start: match.index, end: match.index + match[0].length, normalized: digits });
   }
@@ -53,11 +62,11 @@ const isValid = (validator: { validate: (value: string) => { isValid: boolean } 
 
 const ID_RULES: IdRule[] = [
   // US SSN only as written with separators (123-45-6789): nine bare digits are read as a BSN.
-  { pattern: /(?<![\d-])\d{3}[- ]\d{2}[- ]\d{4}(?![\d-])/g, valid: isValid(stdnum.US.ssn) },
+  { pattern: /(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])/g, valid: isValid(stdnum.US.ssn) },
   // NL BSN: nine digits, or 1234.56.789.
-  { pattern: /(?<![\d.-])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d-]|\.\d)/g, valid: isValid(stdnum.NL.bsn) },
+  { pattern: /(?<![\w.-])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\w-]|\.\d)/g, valid: isValid(stdnum.NL.bsn) },
   // DE Steuer-IdNr: eleven digits, or 12 345 678 901.
-  { pattern: /(?<![\d.-])(?:\d{11}|\d{2} \d{3} \d{3} \d{3})(?![\d-]|\.\d)/g, valid: isValid(stdnum.DE.idnr) },
+  { pattern: /(?<![\w.-])(?:\d{11}|\d{2} \d{3} \d{3} \d{3})(?![\w-]|\.\d)/g, valid: isValid(stdnum.DE.idnr) },
   // UK NINO: two letters, six digits, a letter A–D; often written in pairs (QQ 12 34 56 C).
   { pattern: /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi, valid: (v) => isValid(stdnum.GB.nino)(v.toUpperCase()) },
 ];
