@@ -1,0 +1,85 @@
+// Detectors for contact details: e-mail addresses (email-regex-safe: a known top-level domain is
+// required, so "v1.2@build" is not one), phone numbers (libphonenumber-js with its full metadata: a
+// number must be valid for its country; one written without +prefix is read in the chat's country),
+// and IP addresses in text (ip-regex proposes, node:net confirms).
+import emailRegexSafe from 'email-regex-safe';
+import ipRegex from 'ip-regex';
+import { findPhoneNumbersInText, Metadata, type CountryCode } from 'libphonenumber-js/max';
+import net from 'node:net';
+import type { DetectionContext, Finding } from './entities.js';
+
+const EMAIL = emailRegexSafe({ gmail: false, utf8: true, localhost: false });
+
+export function findEmails(text: string): Finding[] {
+  return [...text.matchAll(new RegExp(EMAIL.source, 'gi'))].map((m) => ({
+    type: 'email' as const,
+    start: m.index,
+    end: m.index + m[0].length,
+    normalized: m[0].toLowerCase(),
+  }));
+}
+
+// Where a number written without +prefix is most likely from, when the chat names no country.
+const COUNTRIES_OF_LANGUAGE: Record<string, CountryCode[]> = {
+  en: ['US', 'GB'], nl: ['NL', 'BE'], de: ['DE', 'AT', 'CH'], fr: ['FR', 'BE'], es: ['ES', 'MX'], pt: ['PT', 'BR'], it: ['IT'], pl: ['PL'], tr: ['TR'],
+};
+
+const trunkZero = new Map<string, boolean>();
+/** Whether national numbers of the country start with a trunk 0 (NL, DE, FR, GB…; not ES, IT, US…). */
+function hasTrunkZero(country: CountryCode | undefined): boolean {
+  if (!country) return true;
+  let known = trunkZero.get(country);
+  if (known === undefined) {
+    const metadata = new Metadata();
+    metadata.selectNumberingPlan(country);
+    // nationalPrefix() is in the metadata class but not in its published types.
+    known = (metadata.numberingPlan as unknown as { nationalPrefix(): string | undefined }).nationalPrefix() === '0';
+    trunkZero.set(country, known);
+  }
+  return known;
+}
+
+/**
+ * Whether digits that parse as a valid number are written the way people write phone numbers.
+ * Order numbers, ids, dates and amounts often parse too, so: not glued to a word or a sign
+ * ("ORD-0612…", "#0612…"), not a date or an amount, and starting with +, 00, ( or the trunk 0 — or,
+ * in a country whose national numbers have no trunk 0 (Spain, Italy, North America…), written in
+ * groups ("661 05 08 43", "415-555-2671").
+ */
+function writtenAsPhone(text: string, start: number, end: number, country: CountryCode | undefined): boolean {
+  const written = text.slice(start, end);
+  if (/[\w#/-]/.test(text[start - 1] ?? '')) return false;
+  if (/^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$/.test(written) || /\d[.,]\d{3}[.,]\d/.test(written)) return false;
+  if (/^(\+|00|\(|0)/.test(written)) return true;
+  return !hasTrunkZero(country) && /\d[-. ]\d/.test(written);
+}
+
+export function findPhones(text: string, context: DetectionContext): Finding[] {
+  const country = context.country?.toUpperCase() as CountryCode | undefined;
+  const countries: (CountryCode | undefined)[] = country ? [country] : (COUNTRIES_OF_LANGUAGE[context.language?.toLowerCase() ?? ''] ?? [undefined]);
+  const found: Finding[] = [];
+  for (const defaultCountry of countries) {
+    for (const m of findPhoneNumbersInText(text, { defaultCountry })) {
+      if (!writtenAsPhone(text, m.startsAt, m.endsAt, m.number.country)) continue;
+      if (m.number.isValid()) found.push({ type: 'phone', start: m.startsAt, end: m.endsAt, normalized: m.number.number });
+    }
+  }
+  return found;
+}
+
+// Without ip-regex's own boundaries (they want white space after an IPv6 address, so "fe80::1," is
+// missed); instead a match glued to more of an address or a number ("1.2.3.4.5", "v10.0.0.1a") is dropped.
+const IP = new RegExp(ipRegex().source, 'g');
+
+export function findIpAddresses(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const match of text.matchAll(IP)) {
+    const value = match[0];
+    const end = match.index + value.length;
+    const before = text[match.index - 1] ?? '';
+    const after = text[end] ?? '';
+    if (/[\w.:]/.test(before) || /[\w:]/.test(after) || (after === '.' && /\w/.test(text[end + 1] ?? ''))) continue;
+    if (net.isIP(value)) found.push({ type: 'ip_address', start: match.index, end, normalized: value.toLowerCase() });
+  }
+  return found;
+}
