@@ -63,7 +63,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The running version */
+        /** The running version and the kind of database it runs on */
         get: {
             parameters: {
                 query?: never;
@@ -73,16 +73,19 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Answered without touching the database (use /health for its reachability) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description The package name: "chatlogger" */
                             name: string;
+                            /** @description The running version (semantic versioning), e.g. "0.1.0" */
                             version: string;
-                            database: string;
+                            /** @description "pglite" for the embedded database, "postgres" with DATABASE_URL */
+                            database: "pglite" | "postgres";
                         };
                     };
                 };
@@ -107,7 +110,7 @@ export interface paths {
         put?: never;
         /**
          * Register: a new organization with you as its admin, or join one with an invitation
-         * @description With organization_name (and optionally organization_slug): creates an organization and its first user, an admin; refused (403) when ALLOW_REGISTRATION=false. With invite_token (from POST /api/v1/orgs/me/invitations): joins the inviting organization with the invited role; the e-mail must be the invited one, the token works once and for 7 days, and this works even when ALLOW_REGISTRATION=false (invitations are how closed installations add people). An unknown, expired or used token is 400 "invite_token is invalid or expired".
+         * @description With organization_name (and optionally organization_slug): creates an organization and its first user, an admin, and answers 202 with one sentence; then sign in with the e-mail and password. The answer is the same when the e-mail address already has an account (in any organization): then nothing is created, that account is unchanged, and only its own password signs in. Refused (403) when ALLOW_REGISTRATION=false. At most RATE_LIMIT_REGISTER attempts per client IP (default 10 an hour), else 429. With invite_token (from POST /api/v1/orgs/me/invitations): joins the inviting organization with the invited role; the e-mail must be the invited one, the token works once and for 7 days, and this works even when ALLOW_REGISTRATION=false (invitations are how closed installations add people). An unknown, expired or used token is 400 "invite_token is invalid or expired".
          */
         post: {
             parameters: {
@@ -125,6 +128,7 @@ export interface paths {
                          * @description Unique across the installation, case-insensitively
                          */
                         email: string;
+                        /** @description 10 to 1024 characters, not easy to guess (common passwords, keyboard patterns, repeats and your own name or e-mail are refused: 400 weak_password) */
                         password: string;
                         first_name?: string | null;
                         last_name?: string | null;
@@ -155,6 +159,18 @@ export interface paths {
                                 name: string;
                                 slug: string;
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The same sentence whether or not the e-mail address already had an account */
+                            message: string;
                         };
                     };
                 };
@@ -205,6 +221,21 @@ export interface paths {
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -813,6 +844,16 @@ export interface paths {
                                     transcript_link: string | null;
                                     user_rating: number | null;
                                 };
+                                /**
+                                 * Format: date-time
+                                 * @description When the organization's retention policy removed the title and the messages' text (null: kept)
+                                 */
+                                content_purged_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When the retention policy removed the IP, session_id and transcript_link (null: kept)
+                                 */
+                                metadata_purged_at: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
@@ -857,6 +898,21 @@ export interface paths {
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1730,6 +1786,16 @@ export interface paths {
                                 transcript_link: string | null;
                                 user_rating: number | null;
                             };
+                            /**
+                             * Format: date-time
+                             * @description When the organization's retention policy removed the title and the messages' text (null: kept)
+                             */
+                            content_purged_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the retention policy removed the IP, session_id and transcript_link (null: kept)
+                             */
+                            metadata_purged_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -2026,6 +2092,16 @@ export interface paths {
                                 transcript_link: string | null;
                                 user_rating: number | null;
                             };
+                            /**
+                             * Format: date-time
+                             * @description When the organization's retention policy removed the title and the messages' text (null: kept)
+                             */
+                            content_purged_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the retention policy removed the IP, session_id and transcript_link (null: kept)
+                             */
+                            metadata_purged_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -2248,6 +2324,16 @@ export interface paths {
                                 transcript_link: string | null;
                                 user_rating: number | null;
                             };
+                            /**
+                             * Format: date-time
+                             * @description When the organization's retention policy removed the title and the messages' text (null: kept)
+                             */
+                            content_purged_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the retention policy removed the IP, session_id and transcript_link (null: kept)
+                             */
+                            metadata_purged_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -3220,7 +3306,7 @@ export interface paths {
         put?: never;
         /**
          * Change the signed-in user's password; signs out every other session
-         * @description Every other session of the user is revoked at once; the session making this call keeps working. A wrong current_password is a 401 with code "invalid_current_password" and field "current_password" (the session itself is still valid).
+         * @description Every other session of the user is revoked at once; the session making this call keeps working. A wrong current_password is a 401 with code "invalid_current_password" and field "current_password" (the session itself is still valid). At most RATE_LIMIT_PASSWORD_CHANGE wrong current passwords per user (default 5 in 15 minutes), then 429 with Retry-After, even for the right one.
          */
         post: {
             parameters: {
@@ -3233,7 +3319,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         current_password: string;
-                        /** @description 8 to 1024 characters */
+                        /** @description 10 to 1024 characters, not easy to guess (else 400 weak_password, with the reason) */
                         new_password: string;
                     };
                 };
@@ -3312,6 +3398,21 @@ export interface paths {
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4046,7 +4147,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone to the organization with a role (admin); the token is shown only once
-         * @description Returns a one-time invite_token, valid 7 days, that the invitee passes to POST /auth/register together with the invited e-mail. Inviting the same e-mail again replaces the previous invitation. An e-mail that already has an account is 409.
+         * @description Returns a one-time invite_token, valid 7 days, that the invitee passes to POST /auth/register together with the invited e-mail. Inviting the same e-mail again replaces the previous invitation. An e-mail that is already a member of this organization is 409. An e-mail with an account in another organization is invited like any other (so as not to reveal who has an account); registering with that invitation is then 409.
          */
         post: {
             parameters: {
@@ -4458,7 +4559,7 @@ export interface paths {
         put?: never;
         /**
          * Queue an export of chats and/or messages
-         * @description format: csv (RFC 4180, UTF-8, header row, CRLF; tags joined with "|"; one column per metadata field; text cells starting with = + - @ tab or CR are prefixed with a single quote against formula injection), json (one array) or ndjson (one object per line). type: chats; messages (the messages of the matching chats, with chat_id); all (JSON/NDJSON: each chat with a messages array; CSV: one row per message with its chat's columns repeated, and one row with empty message columns for a chat without messages). filters: those of GET /api/v1/chats. Chats come oldest first; the export holds the chats created up to the moment it was requested. Answers 202 with the job's id; poll GET /api/v1/exports/{id} until status is completed, then download. At most 3 exports per organization may be pending or in progress (429 beyond). Files are kept 7 days.
+         * @description format: csv (RFC 4180, UTF-8, header row, CRLF; tags joined with "|"; one column per metadata field; text cells starting with = + - @ tab or CR are prefixed with a single quote against formula injection), json (one array) or ndjson (one object per line). type: chats; messages (the messages of the matching chats, with chat_id); all (JSON/NDJSON: each chat with a messages array; CSV: one row per message with its chat's columns repeated, and one row with empty message columns for a chat without messages). filters: those of GET /api/v1/chats. Chats come oldest first; the export holds the chats created up to the moment it was requested. Answers 202 with the job's id; poll GET /api/v1/exports/{id} until status is completed, then download. Per organization: at most 3 exports pending or in progress and 30 created per hour (429 with Retry-After beyond), and at most 1024 MiB of files kept (409 export_quota_exceeded beyond; an export that would grow past it fails). Files are kept 7 days.
          */
         post: {
             parameters: {
@@ -4576,6 +4677,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -4654,7 +4770,7 @@ export interface paths {
         put?: never;
         /**
          * Export now: the file is streamed back in the response
-         * @description format: csv (RFC 4180, UTF-8, header row, CRLF; tags joined with "|"; one column per metadata field; text cells starting with = + - @ tab or CR are prefixed with a single quote against formula injection), json (one array) or ndjson (one object per line). type: chats; messages (the messages of the matching chats, with chat_id); all (JSON/NDJSON: each chat with a messages array; CSV: one row per message with its chat's columns repeated, and one row with empty message columns for a chat without messages). filters: those of GET /api/v1/chats. Chats come oldest first; the export holds the chats created up to the moment it was requested. No row limit; the server reads the data in batches as the client reads the answer. At most 4 synchronous exports run at once on one server (429 beyond). A failure after the first bytes cuts the response off (no complete file is ever pretended).
+         * @description format: csv (RFC 4180, UTF-8, header row, CRLF; tags joined with "|"; one column per metadata field; text cells starting with = + - @ tab or CR are prefixed with a single quote against formula injection), json (one array) or ndjson (one object per line). type: chats; messages (the messages of the matching chats, with chat_id); all (JSON/NDJSON: each chat with a messages array; CSV: one row per message with its chat's columns repeated, and one row with empty message columns for a chat without messages). filters: those of GET /api/v1/chats. Chats come oldest first; the export holds the chats created up to the moment it was requested. No row limit; the server reads the data in batches as the client reads the answer. At most 2 synchronous exports per organization and 4 in all run at once on one server (429 beyond). A failure after the first bytes cuts the response off (no complete file is ever pretended).
          */
         post: {
             parameters: {
@@ -4786,6 +4902,21 @@ export interface paths {
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5326,6 +5457,36 @@ export interface paths {
                     };
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -5454,6 +5615,36 @@ export interface paths {
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5619,6 +5810,36 @@ export interface paths {
                     };
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -5733,6 +5954,36 @@ export interface paths {
                     };
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -5751,6 +6002,3580 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's audit log (admin), newest first, with filters and cursor paging */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An action, or a prefix ending in "." (member.) */
+                    action?: string;
+                    actor_id?: number;
+                    actor_type?: "user" | "api_key" | "operator" | "system";
+                    target_type?: string;
+                    target_id?: string;
+                    /** @description From this time (inclusive) */
+                    since?: string;
+                    /** @description Up to this time (inclusive) */
+                    until?: string;
+                    /** @description Page size, 1–200 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                seq: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                actor: {
+                                    /** @description user (dashboard), api_key (bot), operator (command line), system (retention job) */
+                                    type: string;
+                                    id: number | null;
+                                    /** @description The user's e-mail or the key's label at the time */
+                                    label: string | null;
+                                };
+                                /** @description e.g. api_key.created, member.removed, settings.privacy_updated, chat.opened, auth.login_failed */
+                                action: string;
+                                target: {
+                                    type: string | null;
+                                    id: string | null;
+                                };
+                                /** @description The client's address, kept per the organization's IP setting */
+                                ip: string | null;
+                                /** @description before/after for settings, counts for erasures... */
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description Target and details were removed by an erasure request */
+                                pseudonymized: boolean;
+                                prev_hash: string;
+                                hash: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the audit log as CSV (admin), newest first, same filters; the download is itself audited
+         * @description At most 200000 entries a download: narrow it with since/until beyond that.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An action, or a prefix ending in "." (member.) */
+                    action?: string;
+                    actor_id?: number;
+                    actor_type?: "user" | "api_key" | "operator" | "system";
+                    target_type?: string;
+                    target_id?: string;
+                    /** @description From this time (inclusive) */
+                    since?: string;
+                    /** @description Up to this time (inclusive) */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The entries as CSV (Content-Disposition: attachment) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check the audit log's hash chain (admin): ok, or the first entry that was changed or removed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            entries: number;
+                            first_seq: number | null;
+                            last_seq: number | null;
+                            pseudonymized: number;
+                            broken_at?: number;
+                            reason?: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/me/privacy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's privacy settings (admin): IP handling, retention, legal hold */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description full: as sent; truncated: IPv4 to its /24, IPv6 to its /48; none: not stored. Applied where chats are written. */
+                            ip_mode: "full" | "truncated" | "none";
+                            /** @description Message text and chat titles are removed after this (counts and ratings stay); days after the chat was created (1–36500); null = keep */
+                            content_retention_days: number | null;
+                            /** @description IP address, session_id and transcript_link are removed after this; days after the chat was created (1–36500); null = keep */
+                            metadata_retention_days: number | null;
+                            /** @description Whole chats are deleted after this (they leave the analytics like a DELETE); days after the chat was created (1–36500); null = keep */
+                            chat_retention_days: number | null;
+                            /** @description Audit entries older than this are deleted; null = keep */
+                            audit_retention_days: number | null;
+                            /** @description While true, nothing is deleted: retention and erasure wait */
+                            legal_hold: boolean;
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the privacy settings (admin); audited with before and after
+         * @description Fields not sent stay as they are; null turns a retention off (keep). With dry_run: true, answers what the change would remove and changes nothing. A change that would remove stored data is 409 confirmation_required unless confirm: true is sent. A stricter ip_mode applies to new chats at once and to stored ones at the next retention run.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description full: as sent; truncated: IPv4 to its /24, IPv6 to its /48; none: not stored. Applied where chats are written. */
+                        ip_mode?: "full" | "truncated" | "none";
+                        /** @description Message text and titles; days after the chat was created (1–36500); null = keep */
+                        content_retention_days?: number | null;
+                        /** @description IP, session_id, transcript_link; days after the chat was created (1–36500); null = keep */
+                        metadata_retention_days?: number | null;
+                        /** @description Whole chats; days after the chat was created (1–36500); null = keep */
+                        chat_retention_days?: number | null;
+                        audit_retention_days?: number | null;
+                        legal_hold?: boolean;
+                        /** @description Answer what the change would delete, change nothing */
+                        dry_run?: boolean;
+                        /** @description Required (true) when the change would delete or rewrite stored data */
+                        confirm?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                /** @description full: as sent; truncated: IPv4 to its /24, IPv6 to its /48; none: not stored. Applied where chats are written. */
+                                ip_mode: "full" | "truncated" | "none";
+                                /** @description Message text and chat titles are removed after this (counts and ratings stay); days after the chat was created (1–36500); null = keep */
+                                content_retention_days: number | null;
+                                /** @description IP address, session_id and transcript_link are removed after this; days after the chat was created (1–36500); null = keep */
+                                metadata_retention_days: number | null;
+                                /** @description Whole chats are deleted after this (they leave the analytics like a DELETE); days after the chat was created (1–36500); null = keep */
+                                chat_retention_days: number | null;
+                                /** @description Audit entries older than this are deleted; null = keep */
+                                audit_retention_days: number | null;
+                                /** @description While true, nothing is deleted: retention and erasure wait */
+                                legal_hold: boolean;
+                                /** Format: date-time */
+                                updated_at: string | null;
+                            };
+                            dry_run: boolean;
+                            /** @description What the retention job would delete at its next run under these settings */
+                            would_delete: {
+                                /** @description Chats whose title and message text would be removed */
+                                chats_content: number;
+                                /** @description Chats whose IP, session_id and transcript_link would be removed */
+                                chats_metadata: number;
+                                /** @description Chats that would be deleted */
+                                chats: number;
+                                /** @description Stored IP addresses that the new IP mode would truncate or remove */
+                                ip_addresses: number;
+                                audit_entries: number;
+                                export_files: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/erasure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's erasure requests (admin), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: {
+                                id: number;
+                                /** @description completed, or dry_run */
+                                status: string;
+                                dry_run: boolean;
+                                subject: {
+                                    type: string;
+                                    digest: string;
+                                };
+                                requested_by: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                completed_at: string | null;
+                                receipt: {
+                                    /** @enum {number} */
+                                    version: 1;
+                                    request_id: number;
+                                    organization_id: number;
+                                    subject: {
+                                        type: string;
+                                        /** @description HMAC of the subject: the id itself is not kept */
+                                        digest: string;
+                                    };
+                                    dry_run: boolean;
+                                    requested_by: {
+                                        user_id: number | null;
+                                        email: string | null;
+                                    };
+                                    /** Format: date-time */
+                                    requested_at: string;
+                                    /** Format: date-time */
+                                    completed_at: string;
+                                    counts: {
+                                        chats: number;
+                                        messages: number;
+                                        /** @description Stored answers to Idempotency-Key requests that named the chats */
+                                        idempotency_answers: number;
+                                        /** @description Export files that may have contained the chats (deleted) */
+                                        export_files: number;
+                                        /** @description Audit entries about the chats whose target was removed */
+                                        audit_entries_pseudonymized: number;
+                                    };
+                                };
+                                /** @description HMAC-SHA256 of the receipt; check it with `chatlogger verify-receipt` */
+                                signature: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Erase an end user's data (admin): by user_id or session_id; answers a signed receipt
+         * @description Deletes the subject's chats and messages, the stored idempotency answers naming them, the export files that may contain them, and pseudonymizes audit entries about them, in one transaction. 201 with the receipt (200 for dry_run: true, which erases nothing). Repeating it erases what arrived since; an unknown subject gets zero counts. 409 legal_hold while the organization is under a legal hold.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The end user's id (chats' user_id) */
+                        user_id?: number;
+                        /** @description Or a session id (chats' metadata.session_id) */
+                        session_id?: string;
+                        /** @description Count what would be erased, erase nothing */
+                        dry_run?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description completed, or dry_run */
+                            status: string;
+                            dry_run: boolean;
+                            subject: {
+                                type: string;
+                                digest: string;
+                            };
+                            requested_by: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            completed_at: string | null;
+                            receipt: {
+                                /** @enum {number} */
+                                version: 1;
+                                request_id: number;
+                                organization_id: number;
+                                subject: {
+                                    type: string;
+                                    /** @description HMAC of the subject: the id itself is not kept */
+                                    digest: string;
+                                };
+                                dry_run: boolean;
+                                requested_by: {
+                                    user_id: number | null;
+                                    email: string | null;
+                                };
+                                /** Format: date-time */
+                                requested_at: string;
+                                /** Format: date-time */
+                                completed_at: string;
+                                counts: {
+                                    chats: number;
+                                    messages: number;
+                                    /** @description Stored answers to Idempotency-Key requests that named the chats */
+                                    idempotency_answers: number;
+                                    /** @description Export files that may have contained the chats (deleted) */
+                                    export_files: number;
+                                    /** @description Audit entries about the chats whose target was removed */
+                                    audit_entries_pseudonymized: number;
+                                };
+                            };
+                            /** @description HMAC-SHA256 of the receipt; check it with `chatlogger verify-receipt` */
+                            signature: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description completed, or dry_run */
+                            status: string;
+                            dry_run: boolean;
+                            subject: {
+                                type: string;
+                                digest: string;
+                            };
+                            requested_by: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            completed_at: string | null;
+                            receipt: {
+                                /** @enum {number} */
+                                version: 1;
+                                request_id: number;
+                                organization_id: number;
+                                subject: {
+                                    type: string;
+                                    /** @description HMAC of the subject: the id itself is not kept */
+                                    digest: string;
+                                };
+                                dry_run: boolean;
+                                requested_by: {
+                                    user_id: number | null;
+                                    email: string | null;
+                                };
+                                /** Format: date-time */
+                                requested_at: string;
+                                /** Format: date-time */
+                                completed_at: string;
+                                counts: {
+                                    chats: number;
+                                    messages: number;
+                                    /** @description Stored answers to Idempotency-Key requests that named the chats */
+                                    idempotency_answers: number;
+                                    /** @description Export files that may have contained the chats (deleted) */
+                                    export_files: number;
+                                    /** @description Audit entries about the chats whose target was removed */
+                                    audit_entries_pseudonymized: number;
+                                };
+                            };
+                            /** @description HMAC-SHA256 of the receipt; check it with `chatlogger verify-receipt` */
+                            signature: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/erasure-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One erasure request: its status and signed receipt (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description completed, or dry_run */
+                            status: string;
+                            dry_run: boolean;
+                            subject: {
+                                type: string;
+                                digest: string;
+                            };
+                            requested_by: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            completed_at: string | null;
+                            receipt: {
+                                /** @enum {number} */
+                                version: 1;
+                                request_id: number;
+                                organization_id: number;
+                                subject: {
+                                    type: string;
+                                    /** @description HMAC of the subject: the id itself is not kept */
+                                    digest: string;
+                                };
+                                dry_run: boolean;
+                                requested_by: {
+                                    user_id: number | null;
+                                    email: string | null;
+                                };
+                                /** Format: date-time */
+                                requested_at: string;
+                                /** Format: date-time */
+                                completed_at: string;
+                                counts: {
+                                    chats: number;
+                                    messages: number;
+                                    /** @description Stored answers to Idempotency-Key requests that named the chats */
+                                    idempotency_answers: number;
+                                    /** @description Export files that may have contained the chats (deleted) */
+                                    export_files: number;
+                                    /** @description Audit entries about the chats whose target was removed */
+                                    audit_entries_pseudonymized: number;
+                                };
+                            };
+                            /** @description HMAC-SHA256 of the receipt; check it with `chatlogger verify-receipt` */
+                            signature: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's webhook endpoints (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endpoints: {
+                                id: number;
+                                url: string;
+                                description: string;
+                                events: ("chat.created" | "chat.escalated" | "chat.forwarded_to_hr" | "chat.rated_low" | "chat.updated" | "export.completed" | "alert.fired" | "alert.resolved")[];
+                                include_content: boolean;
+                                enabled: boolean;
+                                /** @description Why the server disabled it (a day of failed deliveries) */
+                                disabled_reason: string | null;
+                                /** Format: date-time */
+                                disabled_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description First failed attempt since the last success
+                                 */
+                                failing_since: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Until then the previous secret signs too
+                                 */
+                                previous_secret_expires_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a webhook endpoint (admin); its signing secret is shown only in this answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description https:// (or http://) URL that receives a POST per event */
+                        url: string;
+                        /** @description The events to send: chat.created, chat.escalated, chat.forwarded_to_hr, chat.rated_low, chat.updated, export.completed, alert.fired, alert.resolved (chat.rated_low: a rating of 2 or less) */
+                        events: ("chat.created" | "chat.escalated" | "chat.forwarded_to_hr" | "chat.rated_low" | "chat.updated" | "export.completed" | "alert.fired" | "alert.resolved")[];
+                        description?: string;
+                        /** @description Chat events carry the chat's title, transcript link and first 100 messages (default false: metadata only; never the IP address) */
+                        include_content?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            url: string;
+                            description: string;
+                            events: ("chat.created" | "chat.escalated" | "chat.forwarded_to_hr" | "chat.rated_low" | "chat.updated" | "export.completed" | "alert.fired" | "alert.resolved")[];
+                            include_content: boolean;
+                            enabled: boolean;
+                            /** @description Why the server disabled it (a day of failed deliveries) */
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description First failed attempt since the last success
+                             */
+                            failing_since: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until then the previous secret signs too
+                             */
+                            previous_secret_expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description The signing secret (whsec_...). Shown only when created or rotated: store it now. */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook endpoint (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            url: string;
+                            description: string;
+                            events: ("chat.created" | "chat.escalated" | "chat.forwarded_to_hr" | "chat.rated_low" | "chat.updated" | "export.completed" | "alert.fired" | "alert.resolved")[];
+                            include_content: boolean;
+                            enabled: boolean;
+                            /** @description Why the server disabled it (a day of failed deliveries) */
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description First failed attempt since the last success
+                             */
+                            failing_since: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until then the previous secret signs too
+                             */
+                            previous_secret_expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its queue and log (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint (admin): URL, events, description, content, enabled */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description https:// (or http://) URL that receives a POST per event */
+                        url?: string;
+                        /** @description The events to send: chat.created, chat.escalated, chat.forwarded_to_hr, chat.rated_low, chat.updated, export.completed, alert.fired, alert.resolved (chat.rated_low: a rating of 2 or less) */
+                        events?: ("chat.created" | "chat.escalated" | "chat.forwarded_to_hr" | "chat.rated_low" | "chat.updated" | "export.completed" | "alert.fired" | "alert.resolved")[];
+                        description?: string;
+                        /** @description Chat events carry the chat's title, transcript link and first 100 messages (default false: metadata only; never the IP address) */
+                        include_content?: boolean;
+                        /** @description false: no events are queued or sent; true re-enables (also one the server disabled), and its queued events are sent */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            url: string;
+                            description: string;
+                            events: ("chat.created" | "chat.escalated" | "chat.forwarded_to_hr" | "chat.rated_low" | "chat.updated" | "export.completed" | "alert.fired" | "alert.resolved")[];
+                            include_content: boolean;
+                            enabled: boolean;
+                            /** @description Why the server disabled it (a day of failed deliveries) */
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description First failed attempt since the last success
+                             */
+                            failing_since: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until then the previous secret signs too
+                             */
+                            previous_secret_expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret (admin); the old one keeps signing beside it during the overlap */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How long the old secret keeps signing beside the new one (default 86400: a day) */
+                        overlap_seconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The new signing secret. Shown only here. */
+                            secret: string;
+                            /** Format: date-time */
+                            previous_secret_expires_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a test event (type webhook.test) for this endpoint (admin); see it in the deliveries */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            event_id: number;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of an endpoint (admin): one row per attempt, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1 to 100 (default 50) */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deliveries: {
+                                id: number;
+                                event_id: number;
+                                event_type: string;
+                                /** @description The event's state now: pending, sending, delivered or failed */
+                                event_status: string;
+                                attempt: number;
+                                url: string;
+                                /** Format: date-time */
+                                requested_at: string;
+                                duration_ms: number;
+                                response_status: number | null;
+                                /** @description The first KiB of the answer */
+                                response_body: string | null;
+                                error: string | null;
+                                success: boolean;
+                            }[];
+                            /** @description Pass as cursor for older deliveries; null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs attention (the overview): firing alerts, and for admins the webhook endpoints the server disabled */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Endpoints the server disabled after a day of failures (admins only; empty for others) */
+                            disabled_webhooks: {
+                                id: number;
+                                url: string;
+                                description: string;
+                                events: ("chat.created" | "chat.escalated" | "chat.forwarded_to_hr" | "chat.rated_low" | "chat.updated" | "export.completed" | "alert.fired" | "alert.resolved")[];
+                                include_content: boolean;
+                                enabled: boolean;
+                                /** @description Why the server disabled it (a day of failed deliveries) */
+                                disabled_reason: string | null;
+                                /** Format: date-time */
+                                disabled_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description First failed attempt since the last success
+                                 */
+                                failing_since: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Until then the previous secret signs too
+                                 */
+                                previous_secret_expires_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            /** @description Alert rules firing now */
+                            firing_alerts: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery's event again, now (admin); same webhook-id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                    /** @description Numeric id */
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            event_id: number;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/what-changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a metric changed between two periods: its change split over one or two dimensions into mix and rate effects
+         * @description Period b is from/to (default: the last 30 days); period a is compare_from/compare_to (default: the same length just before). Takes tz and every filter of GET /api/v1/chats. Each segment: mix effect (more or fewer chats of that kind) plus rate effect (the metric changed within it) = its total effect; ranked by its size.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Start (inclusive): ISO 8601 with a zone, or a date (midnight in tz). Default: 30 days before to */
+                    from?: string;
+                    /** @description End (exclusive): ISO 8601 with a zone, or a date (midnight in tz). Default: now */
+                    to?: string;
+                    /** @description Comma-separated tags (compared in their stored, lowercase form) */
+                    tags?: string;
+                    /** @description all (default): chats with every tag; any: with at least one */
+                    tags_mode?: "all" | "any";
+                    /** @description Exact question category; a comma-separated list matches any of the values */
+                    question_category?: string;
+                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                    sentiment?: string;
+                    /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
+                    country_code?: string;
+                    /** @description ISO 639 language code; a comma-separated list matches any of the values */
+                    language_code?: string;
+                    is_escalated?: boolean;
+                    is_forwarded_to_hr?: boolean;
+                    /** @description The end user's id in the bot's system */
+                    user_id?: number;
+                    session_id?: string;
+                    rating_min?: number;
+                    rating_max?: number;
+                    /** @description true: only rated chats; false: only unrated */
+                    has_rating?: boolean;
+                    /** @description Text in the title or in any message (substring, case-insensitive, any language) */
+                    q?: string;
+                    /** @description IANA time zone for day boundaries and buckets (daylight-saving changes included). Default: UTC */
+                    tz?: string;
+                    /** @description The metric whose change is explained */
+                    metric: "chats" | "messages" | "rated_chats" | "total_tokens" | "escalation_rate" | "hr_forwarding_rate" | "avg_response_time" | "avg_rating" | "csat" | "avg_tokens";
+                    /** @description One dimension, or two separated by a comma (default question_category): question_category, sentiment, country_code, language_code, tag, user_rating, is_escalated, is_forwarded_to_hr */
+                    by?: string;
+                    /** @description Start of the period compared against (default: the period of the same length just before from) */
+                    compare_from?: string;
+                    /** @description End of the period compared against (default: from) */
+                    compare_to?: string;
+                    /** @description How many segments, largest effect first */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            metric: string;
+                            by: string[];
+                            a: {
+                                from: string;
+                                to: string;
+                                value: number | null;
+                            };
+                            b: {
+                                from: string;
+                                to: string;
+                                value: number | null;
+                            };
+                            /** @description b − a */
+                            change: number | null;
+                            /** @description The sum of every segment's effect */
+                            explained: number;
+                            /** @description change − explained: segments past the top 10 of the first dimension, and chats that did not send the field */
+                            unexplained: number | null;
+                            segments: {
+                                key: {
+                                    [key: string]: string | number | boolean;
+                                };
+                                a: {
+                                    chats: number;
+                                    value: number | null;
+                                };
+                                b: {
+                                    chats: number;
+                                    value: number | null;
+                                };
+                                /** @description Part of the change from the segment's share of chats changing */
+                                mix_effect: number;
+                                /** @description Part of the change from the metric changing within the segment */
+                                rate_effect: number;
+                                total_effect: number;
+                                share_of_change: number | null;
+                                /** @description The dashboard's chat explorer on this segment, over the days of period b */
+                                explorer_url: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's alert rules and their states */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: {
+                                id: number;
+                                name: string;
+                                metric: string;
+                                filters: {
+                                    [key: string]: unknown;
+                                };
+                                window: string;
+                                condition: string;
+                                threshold: number | null;
+                                min_volume: number;
+                                enabled: boolean;
+                                /**
+                                 * @description ok → firing → resolved (→ firing …)
+                                 * @enum {string}
+                                 */
+                                state: "ok" | "firing" | "resolved";
+                                last_value: number | null;
+                                last_message: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description End of the last window evaluated
+                                 */
+                                last_evaluated_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an alert rule (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description A metric of the analytics API (see GET /api/v1/analytics/summary)
+                         * @enum {string}
+                         */
+                        metric: "chats" | "end_users" | "messages" | "escalation_rate" | "hr_forwarding_rate" | "avg_response_time" | "p50_response_time" | "p90_response_time" | "avg_rating" | "rated_chats" | "csat" | "total_tokens" | "avg_tokens";
+                        /** @description The filters of GET /api/v1/chats */
+                        filters?: {
+                            /** @description created_at ≥ from: ISO 8601 with a zone ("2026-01-31T00:00:00Z") or a date ("2026-01-31", midnight UTC) */
+                            from?: string;
+                            /** @description created_at < to (same forms as from) */
+                            to?: string;
+                            /** @description Comma-separated tags (compared in their stored, lowercase form) */
+                            tags?: string | string[];
+                            /**
+                             * @description all (default): chats with every tag; any: with at least one
+                             * @enum {string}
+                             */
+                            tags_mode?: "all" | "any";
+                            /** @description Exact question category; a comma-separated list matches any of the values */
+                            question_category?: string | string[];
+                            /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                            sentiment?: string | string[];
+                            /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
+                            country_code?: string | string[];
+                            /** @description ISO 639 language code; a comma-separated list matches any of the values */
+                            language_code?: string | string[];
+                            is_escalated?: boolean;
+                            is_forwarded_to_hr?: boolean;
+                            /** @description The end user's id in the bot's system */
+                            user_id?: number;
+                            session_id?: string;
+                            rating_min?: number;
+                            rating_max?: number;
+                            /** @description true: only rated chats; false: only unrated */
+                            has_rating?: boolean;
+                            /** @description Text in the title or in any message (substring, case-insensitive, any language) */
+                            q?: string;
+                        };
+                        /**
+                         * @description hour, day (24 h) or week (7 days), ending at the last whole hour
+                         * @enum {string}
+                         */
+                        window: "hour" | "day" | "week";
+                        /**
+                         * @description above / below threshold; unusual: outside the robust baseline of the same weekday and hour over the previous 8 weeks (at least 4 of them with min_volume chats)
+                         * @enum {string}
+                         */
+                        condition: "above" | "below" | "unusual";
+                        /** @description For above and below: the value to compare with (rates are fractions 0–1) */
+                        threshold?: number | null;
+                        /** @description Fewer chats than this in a window: not judged (default 20) */
+                        min_volume?: number;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            metric: string;
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            window: string;
+                            condition: string;
+                            threshold: number | null;
+                            min_volume: number;
+                            enabled: boolean;
+                            /**
+                             * @description ok → firing → resolved (→ firing …)
+                             * @enum {string}
+                             */
+                            state: "ok" | "firing" | "resolved";
+                            last_value: number | null;
+                            last_message: string | null;
+                            /**
+                             * Format: date-time
+                             * @description End of the last window evaluated
+                             */
+                            last_evaluated_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alert rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            metric: string;
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            window: string;
+                            condition: string;
+                            threshold: number | null;
+                            min_volume: number;
+                            enabled: boolean;
+                            /**
+                             * @description ok → firing → resolved (→ firing …)
+                             * @enum {string}
+                             */
+                            state: "ok" | "firing" | "resolved";
+                            last_value: number | null;
+                            last_message: string | null;
+                            /**
+                             * Format: date-time
+                             * @description End of the last window evaluated
+                             */
+                            last_evaluated_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an alert rule and its history (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an alert rule (admin); a changed definition starts again from ok */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /**
+                         * @description A metric of the analytics API (see GET /api/v1/analytics/summary)
+                         * @enum {string}
+                         */
+                        metric?: "chats" | "end_users" | "messages" | "escalation_rate" | "hr_forwarding_rate" | "avg_response_time" | "p50_response_time" | "p90_response_time" | "avg_rating" | "rated_chats" | "csat" | "total_tokens" | "avg_tokens";
+                        /** @description The filters of GET /api/v1/chats */
+                        filters?: {
+                            /** @description created_at ≥ from: ISO 8601 with a zone ("2026-01-31T00:00:00Z") or a date ("2026-01-31", midnight UTC) */
+                            from?: string;
+                            /** @description created_at < to (same forms as from) */
+                            to?: string;
+                            /** @description Comma-separated tags (compared in their stored, lowercase form) */
+                            tags?: string | string[];
+                            /**
+                             * @description all (default): chats with every tag; any: with at least one
+                             * @enum {string}
+                             */
+                            tags_mode?: "all" | "any";
+                            /** @description Exact question category; a comma-separated list matches any of the values */
+                            question_category?: string | string[];
+                            /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                            sentiment?: string | string[];
+                            /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
+                            country_code?: string | string[];
+                            /** @description ISO 639 language code; a comma-separated list matches any of the values */
+                            language_code?: string | string[];
+                            is_escalated?: boolean;
+                            is_forwarded_to_hr?: boolean;
+                            /** @description The end user's id in the bot's system */
+                            user_id?: number;
+                            session_id?: string;
+                            rating_min?: number;
+                            rating_max?: number;
+                            /** @description true: only rated chats; false: only unrated */
+                            has_rating?: boolean;
+                            /** @description Text in the title or in any message (substring, case-insensitive, any language) */
+                            q?: string;
+                        };
+                        /**
+                         * @description hour, day (24 h) or week (7 days), ending at the last whole hour
+                         * @enum {string}
+                         */
+                        window?: "hour" | "day" | "week";
+                        /**
+                         * @description above / below threshold; unusual: outside the robust baseline of the same weekday and hour over the previous 8 weeks (at least 4 of them with min_volume chats)
+                         * @enum {string}
+                         */
+                        condition?: "above" | "below" | "unusual";
+                        /** @description For above and below: the value to compare with (rates are fractions 0–1) */
+                        threshold?: number | null;
+                        /** @description Fewer chats than this in a window: not judged (default 20) */
+                        min_volume?: number;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            metric: string;
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            window: string;
+                            condition: string;
+                            threshold: number | null;
+                            min_volume: number;
+                            enabled: boolean;
+                            /**
+                             * @description ok → firing → resolved (→ firing …)
+                             * @enum {string}
+                             */
+                            state: "ok" | "firing" | "resolved";
+                            last_value: number | null;
+                            last_message: string | null;
+                            /**
+                             * Format: date-time
+                             * @description End of the last window evaluated
+                             */
+                            last_evaluated_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/alerts/rules/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the rule fired and resolved, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            history: {
+                                id: number;
+                                /** @description firing or resolved */
+                                state: string;
+                                value: number | null;
+                                message: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/rules/{id}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluate the rule's last whole window now (admin), as the schedule would */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            metric: string;
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            window: string;
+                            condition: string;
+                            threshold: number | null;
+                            min_volume: number;
+                            enabled: boolean;
+                            /**
+                             * @description ok → firing → resolved (→ firing …)
+                             * @enum {string}
+                             */
+                            state: "ok" | "firing" | "resolved";
+                            last_value: number | null;
+                            last_message: string | null;
+                            /**
+                             * Format: date-time
+                             * @description End of the last window evaluated
+                             */
+                            last_evaluated_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
