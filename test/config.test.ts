@@ -47,6 +47,13 @@ describe('configuration', () => {
     expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
   });
 
+  it('reads RETENTION_INTERVAL_SECONDS (default one hour, 0 turns the job off) and refuses a bad value', () => {
+    expect(loadConfig({}).retentionIntervalSeconds).toBe(3600);
+    expect(loadConfig({ RETENTION_INTERVAL_SECONDS: '600' }).retentionIntervalSeconds).toBe(600);
+    expect(loadConfig({ RETENTION_INTERVAL_SECONDS: '0' }).retentionIntervalSeconds).toBe(0);
+    for (const bad of ['-1', 'hourly', '1.5']) expect(() => loadConfig({ RETENTION_INTERVAL_SECONDS: bad })).toThrow(ConfigError);
+  });
+
   it('reads TRUST_PROXY as a number of hops or a list of addresses and ranges', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
