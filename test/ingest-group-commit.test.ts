@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestOf } from '../src/ingest/index.js';
 import { toNewChat } from '../src/chats/service.js';
-import { apiKeyHeaders, bearer, countChats, createApiKey, createTestApp, fullChat, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
+import { apiKeyHeaders, bearer, countChats, createApiKey, createTestApp, fullChat, NO_RATE_LIMITS, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
 import { backend } from './helpers/database.js';
 
 let t: TestContext;
@@ -14,7 +14,8 @@ let other: SignedUp;
 let otherKey: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Group commit, not the rate limiter (test/rate-limit.test.ts): 200 requests and their replays at once.
+  t = await createTestApp({ rateLimit: NO_RATE_LIMITS });
   admin = await signUp(t.app);
   key = (await createApiKey(t.app, admin.token)).key;
   other = await signUp(t.app);

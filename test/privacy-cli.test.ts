@@ -38,10 +38,12 @@ beforeAll(async () => {
   server = spawnServer({ ...env, PORT: String(await freePort()), RETENTION_INTERVAL_SECONDS: '0' });
   await waitUntilHealthy(server);
   const u = server.url;
-  const reg = await json(`${u}/auth/register`, { method: 'POST', body: { email: 'dpo@example.com', password: 'correct horse battery', organization_name: 'Privacy CLI' } });
-  slug = reg.body.organization.slug;
-  const login = await json(`${u}/auth/login`, { method: 'POST', body: { email: 'dpo@example.com', password: 'correct horse battery' } });
+  const password = 'Privacy-CLI harbour 7 lantern';
+  const reg = await json(`${u}/auth/register`, { method: 'POST', body: { email: 'dpo@example.com', password, organization_name: 'Privacy CLI' } });
+  expect(reg.status).toBe(202);
+  const login = await json(`${u}/auth/login`, { method: 'POST', body: { email: 'dpo@example.com', password } });
   const auth = { authorization: `Bearer ${login.body.token}` };
+  slug = (await json(`${u}/api/v1/orgs/me`, { headers: auth })).body.slug;
   const key = await json(`${u}/api/v1/orgs/me/apikeys`, { method: 'POST', body: { label: 'bot' }, headers: auth });
   await json(`${u}/api/v1/chats`, { method: 'POST', body: { title: 'my leave', user_id: 5 }, headers: { 'x-organization-api-key': key.body.key } });
   const erasure = await json(`${u}/api/v1/erasure-requests`, { method: 'POST', body: { user_id: 5 }, headers: auth });

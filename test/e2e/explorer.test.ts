@@ -132,7 +132,9 @@ async function signInAs(p: Page, email: string, password: string) {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startDashboardServer(), launchBrowser()]);
+  // The long-transcript test posts 1,005 messages as the signed-in admin within seconds: more than a
+  // dashboard user's default bucket (50/s, bursts of 100), which test/rate-limit.test.ts covers.
+  [server, browser] = await Promise.all([startDashboardServer({ RATE_LIMIT_USER_RPS: '2000', RATE_LIMIT_USER_BURST: '2000' }), launchBrowser()]);
   ({ context, page } = await openPage());
   await signUpThroughApi(page, { email: 'hr-lead@example.com', password: 'correct horse battery', organization_name: 'Explorer Org', first_name: 'Hana' });
   await seed(page.request);
@@ -530,7 +532,7 @@ describe('chat detail', () => {
       await Promise.all(
         Array.from({ length: Math.min(50, COUNT - start) }, (_, i) =>
           page.request
-            // As the signed-in admin: dashboard users are not held to the API key's rate limit.
+            // As the signed-in admin (this server's per-user limit is raised above).
             .post(`/api/v1/chats/${created.chat_id}/messages`, { data: { role: (start + i) % 2 ? 'assistant' : 'user', content: `Message ${start + i + 1}` } })
             .then((res) => expect(res.status()).toBe(201)),
         ),
