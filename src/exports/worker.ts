@@ -17,6 +17,7 @@ import { HttpError } from '../http/errors.js';
 import { deleteExportFile, relativeExportPath, removeStaleTempFiles, writeExportFile } from './files.js';
 import { exportChunks } from './formats.js';
 import * as repo from './repository.js';
+import { WakeableSleep } from '../background/wakeable-sleep.js';
 
 export interface WorkerOptions {
   /** How often an idle worker looks for jobs (it is also woken when this process queues one). */
@@ -105,8 +106,7 @@ export class ExportWorker {
   private stopRequested = false;
   private loop: Promise<void> | undefined;
   private current: AbortController | undefined;
-  private wakeUp: (() => void) | undefined;
-  private wakeRequested = false;
+  private readonly pause = new WakeableSleep();
   private lastSweep = 0;
 
   constructor(
@@ -131,8 +131,7 @@ export class ExportWorker {
 
   /** Looks for work now instead of at the next poll. */
   wake(): void {
-    if (this.wakeUp) this.wakeUp();
-    else this.wakeRequested = true; // busy: look again before sleeping
+    this.pause.wake();
   }
 
   /** Stops polling; a running job is interrupted and given back to the queue. */
@@ -158,26 +157,10 @@ export class ExportWorker {
       } catch (err) {
         this.log.error({ err }, 'export worker: polling failed');
       }
-      if (!worked && this.running) await this.sleep(this.options.pollIntervalMs);
+      if (!worked && this.running) await this.pause.sleep(this.options.pollIntervalMs);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.wakeRequested) {
-      this.wakeRequested = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const finish = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(finish, ms);
-      timer.unref(); // never what keeps the process alive
-      this.wakeUp = finish;
-    });
-  }
 
   /** Claims and runs one job; false when none was waiting. */
   async runOnce(): Promise<boolean> {

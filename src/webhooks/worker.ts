@@ -9,6 +9,7 @@ import { payloadOf } from './payloads.js';
 import { claimEvents, deleteFinishedEvents, recordAttempt, type ClaimedEvent } from './queue.js';
 import { send } from './sender.js';
 import { signatureHeaders } from './signing.js';
+import { WakeableSleep } from '../background/wakeable-sleep.js';
 
 export interface WebhookWorkerOptions {
   /** How often an idle worker looks for due events (it is also woken when this process queues one). */
@@ -43,8 +44,7 @@ export class WebhookWorker {
   readonly options: WebhookWorkerOptions;
   private running = false;
   private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private wakeRequested = false;
+  private readonly pause = new WakeableSleep();
   private lastSweep = -Infinity;
 
   constructor(
@@ -75,8 +75,7 @@ export class WebhookWorker {
   }
 
   wake(): void {
-    if (this.wakeUp) this.wakeUp();
-    else this.wakeRequested = true;
+    this.pause.wake();
   }
 
   private async run(): Promise<void> {
@@ -88,26 +87,10 @@ export class WebhookWorker {
       } catch (err) {
         this.log.error({ err }, 'webhook worker: polling failed');
       }
-      if (!worked && this.running) await this.sleep(this.options.pollIntervalMs);
+      if (!worked && this.running) await this.pause.sleep(this.options.pollIntervalMs);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.wakeRequested) {
-      this.wakeRequested = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const finish = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(finish, ms);
-      timer.unref();
-      this.wakeUp = finish;
-    });
-  }
 
   /** Claims the due events (one batch) and delivers them; how many were attempted. */
   async runOnce(): Promise<number> {
