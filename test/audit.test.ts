@@ -181,6 +181,17 @@ describe('the hash chain', () => {
     expect(report).toMatchObject({ ok: true });
     expect(report.entries).toBeGreaterThanOrEqual(24);
   });
+
+  it('concurrent entries written on their own (failed sign-ins, under the login limit) are all kept, in one valid chain', async () => {
+    const before = (await entries(orgA.token))[0].seq;
+    const attempts = await Promise.all(
+      Array.from({ length: 5 }, () => t.app.inject({ method: 'POST', url: '/auth/login', payload: { email: orgA.email, password: 'wrong password!' } })),
+    );
+    expect(attempts.map((r) => r.statusCode)).toEqual(Array(5).fill(401));
+    const failed = (await entries(orgA.token)).filter((e) => e.seq > before);
+    expect(failed.map((e) => e.action)).toEqual(Array(5).fill('auth.login_failed'));
+    expect((await verifyChain(t.app.deps.db, orgA.organization.id)).ok).toBe(true);
+  });
 });
 
 describe('API: filters, paging, CSV, access', () => {

@@ -29,7 +29,7 @@ export type AuditRow = typeof auditEntries.$inferSelect;
 
 type Head = { seq: number; hash: string; ip: string | null; label: string | null };
 
-/** Appends one entry in the open transaction (or as its own statement pair on `db`). */
+/** Appends one entry in the open transaction `db` (which must be one: see recordAudit). */
 export async function appendEntry(db: Db, actor: AuditActor, event: AuditEvent): Promise<AuditRow> {
   const org = actor.organizationId;
   const actorId = actor.actorId ?? null;

@@ -37,7 +37,11 @@ export async function audited<T>(
   });
 }
 
-/** Appends an entry on its own (a failed sign-in, an entry written before a streamed export). */
+/**
+ * Appends an entry on its own (a failed sign-in, an entry written before a streamed export). Its
+ * own transaction: the head's row lock must be held until the entry is written, or two entries
+ * written at once on two pool connections would both take the same seq.
+ */
 export function recordAudit(db: Db, actor: AuditActor, event: AuditEvent): Promise<AuditRow> {
-  return appendEntry(db, actor, event);
+  return db.transaction((tx) => appendEntry(tx as unknown as Db, actor, event));
 }

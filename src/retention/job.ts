@@ -9,7 +9,7 @@ import type pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { poolBeside, type Database } from '../db/connection.js';
 import { absoluteExportPath } from '../exports/files.js';
-import { appendEntry } from '../audit/repository.js';
+import { recordAudit } from '../audit/service.js';
 import * as repo from './repository.js';
 
 // pg_try_advisory_lock(key): "chatlogger retention" as a 64-bit number.
@@ -97,7 +97,7 @@ export class RetentionJob {
           reports.push(report);
           const total = Object.entries(report).reduce((n, [k, v]) => (k === 'organization_id' ? n : n + v), 0);
           if (total > 0) {
-            await appendEntry(this.database.db, { organizationId: report.organization_id, actorType: 'system', actorLabel: 'retention job' }, {
+            await recordAudit(this.database.db, { organizationId: report.organization_id, actorType: 'system', actorLabel: 'retention job' }, {
               action: 'retention.applied',
               details: { ...report, organization_id: undefined },
             });
