@@ -38,7 +38,9 @@ describe('settings', () => {
   it('default: full IPs, keep everything, no legal hold', async () => {
     expect(await read()).toEqual({
       ip_mode: 'full', content_retention_days: null, metadata_retention_days: null, chat_retention_days: null,
-      audit_retention_days: null, legal_hold: false, updated_at: null,
+      audit_retention_days: null, legal_hold: false,
+      redaction: { email: 'keep', phone: 'keep', iban: 'keep', payment_card: 'keep', national_id: 'keep', ip_address: 'keep' },
+      works_council: false, works_council_k: 5, updated_at: null,
     });
   });
 
@@ -54,11 +56,22 @@ describe('settings', () => {
       [{ legal_hold: 'yes' }, 'legal_hold'],
       [{ retention: 5 }, 'retention'],
       [{ dry_run: 1 }, 'dry_run'],
+      [{ redaction: 'mask' }, 'redaction'],
+      [{ redaction: { email: 'hide' } }, 'redaction.email'],
+      [{ redaction: { email: true } }, 'redaction.email'],
+      [{ redaction: { postcode: 'mask' } }, 'postcode'],
+      [{ works_council: 'on' }, 'works_council'],
+      [{ works_council_k: 1 }, 'works_council_k'],
+      [{ works_council_k: 101 }, 'works_council_k'],
+      [{ works_council_k: 4.5 }, 'works_council_k'],
+      [{ works_council_k: '5' }, 'works_council_k'],
     ];
     for (const [payload, field] of cases) {
       const body = expectError(await patch(payload), 400);
       expect(body.error, JSON.stringify(payload)).toContain(field);
     }
+    expect(expectError(await patch({ ip_mode: 'partial' }), 400).error).toBe('ip_mode must be one of: full, truncated, none');
+    expect(expectError(await patch({ redaction: { email: 'hide' } }), 400).error).toBe('redaction.email must be one of: keep, mask, pseudonymize');
     expectError(await t.app.inject({ method: 'PATCH', url: '/api/v1/orgs/me/privacy', headers: { ...bearer(org.token), 'content-type': 'application/json' }, payload: '{"ip_mode":' }), 400);
     expect((await read()).updated_at).toBeNull();
   });
@@ -80,6 +93,28 @@ describe('settings', () => {
     expect((await read(other.token)).content_retention_days).toBeNull();
     // null turns a retention off again
     expect((await patch({ content_retention_days: null })).json().settings.content_retention_days).toBeNull();
+  });
+
+  it('redaction changes only the types sent; works-council mode and k are audited', async () => {
+    const first = await patch({ redaction: { email: 'mask', iban: 'pseudonymize' } });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await patch({ redaction: { phone: 'mask', email: 'keep' }, works_council: true, works_council_k: 7 });
+    expect(second.statusCode, second.body).toBe(200);
+    expect(await read()).toMatchObject({
+      redaction: { email: 'keep', phone: 'mask', iban: 'pseudonymize', payment_card: 'keep', national_id: 'keep', ip_address: 'keep' },
+      works_council: true,
+      works_council_k: 7,
+    });
+    const [entry] = (await t.app.inject({ url: '/api/v1/audit?action=settings.privacy_updated', headers: bearer(org.token) })).json().entries;
+    expect(entry.details.before).toMatchObject({ works_council: false, works_council_k: 5, redaction: { email: 'mask', phone: 'keep' } });
+    expect(entry.details.after).toMatchObject({ works_council: true, works_council_k: 7, redaction: { email: 'keep', phone: 'mask' } });
+    expect((await read(other.token)).works_council).toBe(false);
+    await patch({ works_council: false, works_council_k: 5, redaction: { phone: 'keep', iban: 'keep' } });
+  });
+
+  it('the answer lists every entity type that redaction knows', async () => {
+    const { ENTITY_TYPES } = await import('../src/redaction/entities.js');
+    expect(Object.keys((await read()).redaction).sort()).toEqual([...ENTITY_TYPES].sort());
   });
 });
 

@@ -2,8 +2,9 @@
 // hash chain, and erasure requests with their receipts. Re-exported by schema.ts.
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { id, timestamptz } from './columns.js';
+import { bytea, id, timestamptz } from './columns.js';
 import { organizations } from './schema.js';
+import type { RedactionPolicy } from '../redaction/entities.js';
 
 export const IP_MODES = ['full', 'truncated', 'none'] as const;
 export type IpMode = (typeof IP_MODES)[number];
@@ -22,6 +23,13 @@ export const privacySettings = pgTable(
     chatDays: integer('chat_retention_days'),
     auditDays: integer('audit_retention_days'),
     legalHold: boolean('legal_hold').notNull().default(false),
+    // What redaction at ingest does with each entity type found in free text (issue 13); a type
+    // left out is kept.
+    redaction: jsonb('redaction').$type<RedactionPolicy>().notNull().default({}),
+    // Works-council mode: aggregates about fewer than worksCouncilK distinct end users are
+    // suppressed, end users appear only as pseudonyms, transcripts need a second admin's approval.
+    worksCouncil: boolean('works_council').notNull().default(false),
+    worksCouncilK: integer('works_council_k').notNull().default(5),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -30,8 +38,21 @@ export const privacySettings = pgTable(
       'privacy_settings_days_check',
       sql`coalesce(${t.contentDays}, 1) >= 1 and coalesce(${t.metadataDays}, 1) >= 1 and coalesce(${t.chatDays}, 1) >= 1 and coalesce(${t.auditDays}, 1) >= 1`,
     ),
+    check('privacy_settings_works_council_k_check', sql`${t.worksCouncilK} between 2 and 100`),
   ],
 );
+
+// The organization's own secret for pseudonyms (redaction at ingest and end-user ids in
+// works-council mode): random, never shown, never shared with another organization, never changed
+// (a new key would give everyone new pseudonyms). Made on first use.
+export const privacyKeys = pgTable('privacy_keys', {
+  organizationId: id('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  pseudonymKey: bytea('pseudonym_key')
+    .notNull()
+    .default(sql`sha256((gen_random_uuid()::text || gen_random_uuid()::text)::bytea)`),
+});
 
 // One entry per audited action. seq is contiguous per organization; hash = SHA-256 over the
 // previous entry's hash and this entry's fields (src/audit/chain.ts). target_id and details, which

@@ -11,7 +11,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   doublePrecision,
   foreignKey,
   index,
@@ -24,9 +23,8 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { id, timestamptz } from './columns.js';
+import { bytea, id, timestamptz } from './columns.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const ROLES = ['superadmin', 'admin', 'user', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

@@ -77,6 +77,14 @@ export function describeValidationErrors(errors: FastifySchemaValidationError[],
   }
   // With allErrors, a value of the wrong type also fails its other keywords; report the type first.
   const first = errs.find((e) => e.keyword === 'type') ?? errs[0];
+  if (first.keyword === 'const') {
+    // A union of literals fails each literal on its own: one "must be one of" with all of them.
+    const allowed = errs.filter((e) => e.keyword === 'const' && e.instancePath === first.instancePath).map((e) => (e.params as { allowedValue: unknown }).allowedValue);
+    const field = fieldName(first.instancePath);
+    const body: ErrorBody = { error: `${prefix}${field || 'The request body'} must be one of: ${allowed.join(', ')}`, code: 'invalid_request' };
+    if (field) body.field = field;
+    return body;
+  }
   const field = first.keyword === 'required'
     ? fieldName(first.instancePath, String((first.params as Record<string, unknown>).missingProperty))
     : fieldName(first.instancePath);

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
-import { privacySettings, type IpMode } from '../db/schema.js';
+import { privacyKeys, privacySettings, type IpMode } from '../db/schema.js';
+import type { RedactionPolicy } from '../redaction/entities.js';
 import type { WouldDelete } from './schemas.js';
 
 export interface Settings {
@@ -10,20 +11,26 @@ export interface Settings {
   chatDays: number | null;
   auditDays: number | null;
   legalHold: boolean;
+  redaction: RedactionPolicy;
+  worksCouncil: boolean;
+  worksCouncilK: number;
   updatedAt: Date | null;
 }
 
 // An organization without a row: keep everything as sent (the documented default).
 export const DEFAULT_SETTINGS: Settings = {
-  ipMode: 'full', contentDays: null, metadataDays: null, chatDays: null, auditDays: null, legalHold: false, updatedAt: null,
+  ipMode: 'full', contentDays: null, metadataDays: null, chatDays: null, auditDays: null, legalHold: false,
+  redaction: {}, worksCouncil: false, worksCouncilK: 5, updatedAt: null,
 };
+
+type SettingsRow = typeof privacySettings.$inferSelect;
+
+const settingsOf = ({ organizationId: _, ...settings }: SettingsRow): Settings => settings;
 
 export async function findSettings(db: Db, organizationId: number, forUpdate = false): Promise<Settings> {
   const query = db.select().from(privacySettings).where(eq(privacySettings.organizationId, organizationId));
   const [row] = forUpdate ? await query.for('update') : await query;
-  if (!row) return DEFAULT_SETTINGS;
-  const { organizationId: _, ...settings } = row;
-  return settings;
+  return row ? settingsOf(row) : DEFAULT_SETTINGS;
 }
 
 export async function saveSettings(db: Db, organizationId: number, s: Omit<Settings, 'updatedAt'>): Promise<Settings> {
@@ -32,8 +39,26 @@ export async function saveSettings(db: Db, organizationId: number, s: Omit<Setti
     .values({ organizationId, ...s })
     .onConflictDoUpdate({ target: privacySettings.organizationId, set: { ...s, updatedAt: sql`now()` } })
     .returning();
-  const { organizationId: _, ...settings } = row;
-  return settings;
+  return settingsOf(row);
+}
+
+// The key never changes once made, so a process may keep it for as long as it runs.
+const keys = new Map<number, Buffer>();
+
+/** The organization's pseudonym key (HMAC key of redaction pseudonyms and end-user pseudonyms), made on first use. */
+export async function pseudonymKey(db: Db, organizationId: number): Promise<Buffer> {
+  const cached = keys.get(organizationId);
+  if (cached) return cached;
+  const read = async () =>
+    (await db.select({ key: privacyKeys.pseudonymKey }).from(privacyKeys).where(eq(privacyKeys.organizationId, organizationId)))[0]?.key;
+  let key = await read();
+  if (!key) {
+    await db.insert(privacyKeys).values({ organizationId }).onConflictDoNothing();
+    key = await read();
+  }
+  if (!key) throw new Error(`organization ${organizationId} has no pseudonym key`);
+  keys.set(organizationId, key);
+  return key;
 }
 
 const cutoff = (days: number | null) => (days === null ? null : sql`now() - make_interval(days => ${days})`);

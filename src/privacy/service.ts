@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { audited } from '../audit/service.js';
 import type { AppDeps } from '../http/context.js';
 import { HttpError } from '../http/errors.js';
+import { ENTITY_TYPES } from '../redaction/entities.js';
 import * as repo from './repository.js';
 import type { PrivacySettings, UpdatePrivacyBody, WouldDelete } from './schemas.js';
 
@@ -17,6 +18,9 @@ export function present(s: repo.Settings): PrivacySettings {
     chat_retention_days: s.chatDays,
     audit_retention_days: s.auditDays,
     legal_hold: s.legalHold,
+    redaction: Object.fromEntries(ENTITY_TYPES.map((type) => [type, s.redaction[type] ?? 'keep'])) as PrivacySettings['redaction'],
+    works_council: s.worksCouncil,
+    works_council_k: s.worksCouncilK,
     updated_at: s.updatedAt?.toISOString() ?? null,
   };
 }
@@ -36,6 +40,9 @@ function merged(current: repo.Settings, body: UpdatePrivacyBody): repo.Settings 
     chatDays: pick(body.chat_retention_days, current.chatDays),
     auditDays: pick(body.audit_retention_days, current.auditDays),
     legalHold: pick(body.legal_hold, current.legalHold),
+    redaction: { ...current.redaction, ...body.redaction },
+    worksCouncil: pick(body.works_council, current.worksCouncil),
+    worksCouncilK: pick(body.works_council_k, current.worksCouncilK),
     updatedAt: current.updatedAt,
   };
 }

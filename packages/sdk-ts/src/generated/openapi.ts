@@ -6384,6 +6384,28 @@ export interface paths {
                             audit_retention_days: number | null;
                             /** @description While true, nothing is deleted: retention and erasure wait */
                             legal_hold: boolean;
+                            /** @description Redaction at ingest: what is done with each kind of personal data found in chat titles, message text and free-text metadata before anything is written. Applies to chats and messages received after the change; stored text is not rewritten. */
+                            redaction: {
+                                /** @description E-mail addresses. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                email: "keep" | "mask" | "pseudonymize";
+                                /** @description Phone numbers (checked per country with libphonenumber-js). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                phone: "keep" | "mask" | "pseudonymize";
+                                /** @description IBANs (checksum verified). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                iban: "keep" | "mask" | "pseudonymize";
+                                /** @description Payment card numbers (Luhn verified). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                payment_card: "keep" | "mask" | "pseudonymize";
+                                /** @description National ids with a checksum: NL BSN, DE tax id, UK NINO, US SSN. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                national_id: "keep" | "mask" | "pseudonymize";
+                                /** @description IPv4 and IPv6 addresses written in text. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                ip_address: "keep" | "mask" | "pseudonymize";
+                            };
+                            /** @description Works-council mode: aggregates that describe fewer than works_council_k distinct end users are suppressed, end users appear only as pseudonyms, and transcripts are readable only after a second admin approves a request with a reason */
+                            works_council: boolean;
+                            /**
+                             * @description The fewest distinct end users an aggregate may describe in works-council mode
+                             * @default 5
+                             */
+                            works_council_k: number;
                             /** Format: date-time */
                             updated_at: string | null;
                         };
@@ -6465,6 +6487,23 @@ export interface paths {
                         chat_retention_days?: number | null;
                         audit_retention_days?: number | null;
                         legal_hold?: boolean;
+                        redaction?: {
+                            /** @description E-mail addresses. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                            email?: "keep" | "mask" | "pseudonymize";
+                            /** @description Phone numbers (checked per country with libphonenumber-js). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                            phone?: "keep" | "mask" | "pseudonymize";
+                            /** @description IBANs (checksum verified). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                            iban?: "keep" | "mask" | "pseudonymize";
+                            /** @description Payment card numbers (Luhn verified). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                            payment_card?: "keep" | "mask" | "pseudonymize";
+                            /** @description National ids with a checksum: NL BSN, DE tax id, UK NINO, US SSN. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                            national_id?: "keep" | "mask" | "pseudonymize";
+                            /** @description IPv4 and IPv6 addresses written in text. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                            ip_address?: "keep" | "mask" | "pseudonymize";
+                        };
+                        works_council?: boolean;
+                        /** @default 5 */
+                        works_council_k?: number;
                         /** @description Answer what the change would delete, change nothing */
                         dry_run?: boolean;
                         /** @description Required (true) when the change would delete or rewrite stored data */
@@ -6493,6 +6532,28 @@ export interface paths {
                                 audit_retention_days: number | null;
                                 /** @description While true, nothing is deleted: retention and erasure wait */
                                 legal_hold: boolean;
+                                /** @description Redaction at ingest: what is done with each kind of personal data found in chat titles, message text and free-text metadata before anything is written. Applies to chats and messages received after the change; stored text is not rewritten. */
+                                redaction: {
+                                    /** @description E-mail addresses. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                    email: "keep" | "mask" | "pseudonymize";
+                                    /** @description Phone numbers (checked per country with libphonenumber-js). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                    phone: "keep" | "mask" | "pseudonymize";
+                                    /** @description IBANs (checksum verified). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                    iban: "keep" | "mask" | "pseudonymize";
+                                    /** @description Payment card numbers (Luhn verified). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                    payment_card: "keep" | "mask" | "pseudonymize";
+                                    /** @description National ids with a checksum: NL BSN, DE tax id, UK NINO, US SSN. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                    national_id: "keep" | "mask" | "pseudonymize";
+                                    /** @description IPv4 and IPv6 addresses written in text. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                    ip_address: "keep" | "mask" | "pseudonymize";
+                                };
+                                /** @description Works-council mode: aggregates that describe fewer than works_council_k distinct end users are suppressed, end users appear only as pseudonyms, and transcripts are readable only after a second admin approves a request with a reason */
+                                works_council: boolean;
+                                /**
+                                 * @description The fewest distinct end users an aggregate may describe in works-council mode
+                                 * @default 5
+                                 */
+                                works_council_k: number;
                                 /** Format: date-time */
                                 updated_at: string | null;
                             };
