@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startEmbeddedMaintenance } from './db/maintenance.js';
 import { OpenDatabaseError, openDatabase, type OpenedDatabase } from './db/open.js';
+import { loggerOptions } from './http/logging.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -48,13 +49,7 @@ async function main() {
     retentionIntervalMs: (config.retentionIntervalSeconds ?? 3600) * 1000,
     webhooks: { allowPrivate: config.webhooks?.allowPrivate },
     alerts: { evaluator: { intervalMs: (config.webhooks?.alertIntervalSeconds ?? 60) * 1000 } },
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers["x-organization-api-key"]', 'req.headers.cookie'],
-      // No client address in the logs: an organization may keep no IPs (or only truncated ones), and
-      // a request is logged before anyone knows its organization. The audit log keeps it per setting.
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
-    },
+    logger: loggerOptions(config.logLevel),
   });
 
   const stopMaintenance = startEmbeddedMaintenance(database, app.log);
