@@ -158,4 +158,14 @@ describe('validation, roles and tenancy', () => {
     offset = HOUR;
     expect(await t.app.alertEvaluator.runOnce()).toBe(2);
   });
+
+  it('an organization has at most 50 rules: the 51st is 409 and stores nothing', async () => {
+    const own = await signUp(t.app);
+    const rule = (i: number) => ({ name: `r${i}`, metric: 'chats', window: 'day', condition: 'above', threshold: i });
+    for (let i = 0; i < 50; i++) expect((await api('POST', '/api/v1/alerts/rules', rule(i), own)).statusCode).toBe(201);
+    const refused = await api('POST', '/api/v1/alerts/rules', rule(50), own);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toBe('An organization can have at most 50 alert rules');
+    expect((await api('GET', '/api/v1/alerts/rules', undefined, own)).json().rules).toHaveLength(50);
+  });
 });

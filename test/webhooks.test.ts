@@ -5,6 +5,7 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiKeyHeaders, bearer, createApiKey, createTestApp, fullChat, NO_RATE_LIMITS, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
+import { claimEvents } from '../src/webhooks/queue.js';
 import { startReceiver, type Received, type Receiver } from './helpers/webhook-receiver.js';
 import { addMember } from './support/members.js';
 
@@ -42,8 +43,8 @@ const drain = () => t.app.webhookWorker.drain();
 const api = (method: string, url: string, payload?: unknown, who: SignedUp = org) =>
   t.app.inject({ method: method as 'GET', url, headers: bearer(who.token), ...(payload === undefined ? {} : { payload: payload as object }) });
 
-async function createEndpoint(body: Record<string, unknown> = {}) {
-  const res = await api('POST', '/api/v1/webhooks', { url: receiver.url, events: ['chat.created'], ...body });
+async function createEndpoint(body: Record<string, unknown> = {}, who: SignedUp = org) {
+  const res = await api('POST', '/api/v1/webhooks', { url: receiver.url, events: ['chat.created'], ...body }, who);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: number; secret: string };
 }
@@ -149,6 +150,29 @@ describe('signed deliveries', () => {
     const otherKey = (await createApiKey(t.app, other.token)).key;
     await postChat(t.app, otherKey, { metadata: { is_escalated: true } });
     expect(await events(endpoint.id)).toEqual([]);
+  });
+});
+
+describe('fairness and bounds', () => {
+  it("takes every endpoint's oldest due events in turn: one organization's backlog does not hold back another's event", async () => {
+    const busy = await createEndpoint();
+    const chats = Array.from({ length: 30 }, () => fullChat());
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/chats/batch', headers: apiKeyHeaders(key), payload: { chats } })).statusCode).toBe(207);
+    const quiet = await createEndpoint({}, other);
+    const otherKey = (await createApiKey(t.app, other.token)).key;
+    expect((await postChat(t.app, otherKey, fullChat())).statusCode).toBe(201);
+    // The other organization's one event is newer than all 30, and yet is in the first small claim.
+    const claimed = await claimEvents(t.app.deps.db, new Date(Date.now() + offset), 60_000, 4);
+    expect(claimed.map((e) => e.endpointId).sort()).toEqual([busy.id, busy.id, busy.id, quiet.id].sort());
+    expect(claimed.filter((e) => e.endpointId === busy.id).map((e) => e.id)).toEqual((await events(busy.id)).slice(0, 3).map((e) => Number(e.id)));
+  });
+
+  it('an organization has at most 20 endpoints: the 21st is 409 and stores nothing', async () => {
+    for (let i = 0; i < 20; i++) await createEndpoint({ description: `e${i}` });
+    const refused = await api('POST', '/api/v1/webhooks', { url: receiver.url, events: ['chat.created'] });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toBe('An organization can have at most 20 webhook endpoints; delete one first');
+    expect((await api('GET', '/api/v1/webhooks')).json().endpoints).toHaveLength(20);
   });
 });
 

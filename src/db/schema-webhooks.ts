@@ -65,6 +65,8 @@ export const webhookEvents = pgTable(
     foreignKey({ columns: [t.organizationId, t.endpointId], foreignColumns: [webhookEndpoints.organizationId, webhookEndpoints.id] }).onDelete('cascade'),
     index('webhook_events_due_idx').on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
     index('webhook_events_endpoint_idx').on(t.organizationId, t.endpointId, t.id),
+    // The worker takes each endpoint's oldest undelivered events in turn (src/webhooks/queue.ts).
+    index('webhook_events_endpoint_due_idx').on(t.organizationId, t.endpointId, t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
     check('webhook_events_status_check', sql`${t.status} in ('pending', 'sending', 'delivered', 'failed')`),
   ],
 );

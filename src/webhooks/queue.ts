@@ -28,15 +28,36 @@ const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v 
 
 export async function claimEvents(db: Db, now: Date, leaseMs: number, limit: number): Promise<ClaimedEvent[]> {
   const at = now.toISOString();
+  // A claimed (sending) event keeps the next_attempt_at it was claimed at, so every due event has
+  // next_attempt_at <= now: the index range condition.
+  const due = sql`ev.status IN ('pending', 'sending') AND ev.next_attempt_at <= ${at}::timestamptz
+        AND ((ev.status = 'pending' AND ev.next_attempt_at <= ${at}::timestamptz)
+          OR (ev.status = 'sending' AND ev.locked_until <= ${at}::timestamptz))`;
+  // Fair across endpoints (and so across organizations): each endpoint's oldest due events are
+  // taken in turn (the first of every endpoint, then the second of every endpoint, ...), so one
+  // organization's backlog of thousands of events, or its slow receiver, never makes another's
+  // events wait behind it. Each endpoint's candidates come from one range scan of the partial
+  // index on its undelivered events by next attempt: the cost is bounded by endpoints × limit, not
+  // by the length of the queue or of an endpoint's backlog waiting out its backoff.
   const { rows } = await db.execute<Record<string, unknown>>(sql`
-    WITH due AS (
+    WITH candidates AS (
+      SELECT c.organization_id, c.id, c.next_attempt_at, c.turn
+      FROM webhook_endpoints ep
+      CROSS JOIN LATERAL (
+        SELECT ev.organization_id, ev.id, ev.next_attempt_at, row_number() OVER (ORDER BY ev.next_attempt_at, ev.id) AS turn
+        FROM webhook_events ev
+        WHERE ev.organization_id = ep.organization_id AND ev.endpoint_id = ep.id AND ${due}
+        ORDER BY ev.next_attempt_at, ev.id
+        LIMIT ${limit}) c
+      WHERE ep.enabled
+      ORDER BY c.turn, c.next_attempt_at, c.id
+      LIMIT ${limit * 2}),
+    due AS (
       SELECT ev.organization_id, ev.id
       FROM webhook_events ev
-      JOIN webhook_endpoints ep ON ep.organization_id = ev.organization_id AND ep.id = ev.endpoint_id
-      WHERE ep.enabled AND ev.status IN ('pending', 'sending')
-        AND ((ev.status = 'pending' AND ev.next_attempt_at <= ${at}::timestamptz)
-          OR (ev.status = 'sending' AND ev.locked_until <= ${at}::timestamptz))
-      ORDER BY ev.next_attempt_at, ev.id
+      JOIN candidates c ON c.organization_id = ev.organization_id AND c.id = ev.id
+      WHERE ${due}
+      ORDER BY c.turn, c.next_attempt_at, c.id
       LIMIT ${limit}
       FOR UPDATE OF ev SKIP LOCKED),
     claimed AS (

@@ -1,0 +1,1 @@
+CREATE INDEX "webhook_events_endpoint_due_idx" ON "webhook_events" USING btree ("organization_id","endpoint_id","next_attempt_at") WHERE status in ('pending', 'sending');
