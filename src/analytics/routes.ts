@@ -19,8 +19,24 @@ import {
 } from './params.js';
 import { breakdown, summary, timeseries } from './service.js';
 import { assertTimeZone } from './timezone.js';
+import { councilFor, councilRange, dateOfDay, snapDays } from './works-council/council.js';
+import { SUPPRESSION_REASONS } from './works-council/guard.js';
 
 const MetricValue = Type.Union([Type.Number(), Type.Null()]);
+const Suppressed = Type.Union(
+  [Type.Unsafe<(typeof SUPPRESSION_REASONS)[number]>({ type: 'string', enum: [...SUPPRESSION_REASONS] }), Type.Null()],
+  {
+    description:
+      'Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered ' +
+      'figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: ' +
+      'the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off)',
+  },
+);
+/** Shared with GET /api/v1/analytics/what-changed. */
+export const WorksCouncilNote = Type.Union([Type.Object({ k: Type.Integer({ description: 'The organization\'s k: figures describe at least k distinct end users' }) }), Type.Null()], {
+  description: 'Works-council mode: its k; null when the mode is off',
+});
+export { Suppressed };
 const RATES_NOTE =
   'Rates, CSAT and averages are over the chats that sent the field (a chat that never said whether it escalated ' +
   'is not a "no"); rates and CSAT are fractions 0–1. A metric with no data is null.';
@@ -30,6 +46,9 @@ const SummaryResponse = Type.Object({
   to: Type.String(),
   previous_from: Type.String(),
   previous_to: Type.String(),
+  suppressed: Suppressed,
+  previous_suppressed: Suppressed,
+  works_council: WorksCouncilNote,
   metrics: Type.Object(
     Object.fromEntries(
       METRIC_NAMES.map((name) => [
@@ -47,19 +66,21 @@ const TimeseriesResponse = Type.Object({
   interval: Type.String(),
   tz: Type.String(),
   buckets: Type.Array(
-    Type.Object({ start: Type.String({ description: 'Bucket start, ISO 8601 with the zone\'s offset' }) }, { additionalProperties: MetricValue }),
+    Type.Object({ start: Type.String({ description: 'Bucket start, ISO 8601 with the zone\'s offset' }), suppressed: Suppressed }, { additionalProperties: MetricValue }),
   ),
+  works_council: WorksCouncilNote,
 });
 
-const GroupMetrics = Type.Object({}, { additionalProperties: MetricValue });
+const GroupMetrics = Type.Object({ suppressed: Suppressed }, { additionalProperties: MetricValue });
 const BreakdownResponse = Type.Object({
   by: Type.String(),
   groups: Type.Array(
-    Type.Object({ key: Type.Union([Type.String(), Type.Number(), Type.Boolean()]) }, { additionalProperties: MetricValue }),
-    { description: 'The top groups, by chats (descending)' },
+    Type.Object({ key: Type.Union([Type.String(), Type.Number(), Type.Boolean()]), suppressed: Suppressed }, { additionalProperties: MetricValue }),
+    { description: 'The top groups, by chats (descending). Works-council mode: up to 100 whatever limit says; a group of fewer than k people is left out' },
   ),
   other: Type.Union([GroupMetrics, Type.Null()], { description: 'The other groups summed, or null' }),
   unknown: Type.Union([GroupMetrics, Type.Null()], { description: 'Chats that did not send the field (tag: chats without tags), or null' }),
+  works_council: WorksCouncilNote,
 });
 
 const TOO_EXPENSIVE_HINT = 'a shorter range, a longer interval, or filters the rollups answer: one field at a time, no q or user_id';
@@ -87,10 +108,13 @@ const MessagesQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const Count = Type.Union([Type.Integer(), Type.Null()]);
 const MessagesResponse = Type.Object({
-  total_messages: Type.Integer(),
-  by_role: Type.Object({ user: Type.Integer(), assistant: Type.Integer(), system: Type.Integer() }),
+  total_messages: Count,
+  by_role: Type.Object({ user: Count, assistant: Count, system: Count }),
   date_range: Type.Object({ start: Timestamp, end: Timestamp }),
+  suppressed: Suppressed,
+  works_council: WorksCouncilNote,
 });
 
 const slotsByApp = new WeakMap<object, OrganizationSlots>();
@@ -111,6 +135,12 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await assertTimeZone(app.deps.db, query.tz ?? 'UTC');
     return parseRange(query);
   };
+  /** The range and, in works-council mode, the council (the range snapped to whole UTC days). */
+  const councilled = async (request: Parameters<typeof organizationOf>[0], query: Parameters<typeof parseRange>[0]) => {
+    const range = await rangeOf(query);
+    const council = await councilFor(app.deps.db, organizationOf(request));
+    return { range: council ? councilRange(council, range) : range, council };
+  };
 
   app.get(
     '/api/v1/analytics/summary',
@@ -121,8 +151,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       SummaryResponse,
     ) as { schema: { querystring: typeof SummaryQuery } },
     async (request) => {
-      const range = await rangeOf(request.query);
-      return inSlot(request, (org) => summary(app.deps, org, range));
+      const { range, council } = await councilled(request, request.query);
+      return inSlot(request, (org) => summary(app.deps, org, range, council));
     },
   );
 
@@ -137,8 +167,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { metrics, interval, ...rest } = request.query;
       const names = parseMetrics(metrics, TIMESERIES_DEFAULT_METRICS);
-      const range = await rangeOf(rest);
-      return inSlot(request, (org) => timeseries(app.deps, org, range, interval ?? 'day', names));
+      const { range, council } = await councilled(request, rest);
+      return inSlot(request, (org) => timeseries(app.deps, org, range, interval ?? 'day', names, council));
     },
   );
 
@@ -153,8 +183,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { metrics, by, limit, ...rest } = request.query;
       const names = parseMetrics(metrics, BREAKDOWN_DEFAULT_METRICS);
-      const range = await rangeOf(rest);
-      return inSlot(request, (org) => breakdown(app.deps, org, range, by, names, limit ?? 10));
+      const { range, council } = await councilled(request, rest);
+      return inSlot(request, (org) => breakdown(app.deps, org, range, by, names, limit ?? 10, council));
     },
   );
 
@@ -172,17 +202,25 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { failureMessage: 'Failed to compute message analytics', tooExpensiveHint: 'a shorter range' },
     },
     async (request) => {
-      const end = parseInstant(request.query.end, 'end') ?? new Date();
+      let end = parseInstant(request.query.end, 'end') ?? new Date();
       // The default start never goes before MIN_INSTANT (the year 100: see src/chats/filters.ts).
-      const start = parseInstant(request.query.start, 'start') ?? new Date(Math.max(end.getTime() - DEFAULT_RANGE_DAYS * 86_400_000, MIN_INSTANT.getTime()));
+      let start = parseInstant(request.query.start, 'start') ?? new Date(Math.max(end.getTime() - DEFAULT_RANGE_DAYS * 86_400_000, MIN_INSTANT.getTime()));
       if (start >= end) throw badRequest('start must be before end', 'start');
+      // Works-council mode: whole UTC days, and the messages' end users checked like a chat figure's.
+      const council = await councilFor(app.deps.db, organizationOf(request));
+      const days = council ? snapDays(council, start, end, { from: 'start', to: 'end' }) : undefined;
+      if (days) [start, end] = [dateOfDay(days.from), dateOfDay(days.to)];
       const rows = await inSlot(request, (org) => countMessagesByRole(analyticsDb(app.deps), org, start, end));
-      const byRole = { user: 0, assistant: 0, system: 0 };
+      const byRole: Record<'user' | 'assistant' | 'system', number | null> = { user: 0, assistant: 0, system: 0 };
       for (const row of rows) byRole[row.role] = row.n;
+      const suppressed = council && days ? (await council.messages()).check({ ...days, conditions: [] }) : null;
+      const total = byRole.user! + byRole.assistant! + byRole.system!;
       return {
-        total_messages: byRole.user + byRole.assistant + byRole.system,
-        by_role: byRole,
+        total_messages: suppressed ? null : total,
+        by_role: suppressed ? { user: null, assistant: null, system: null } : byRole,
         date_range: { start: start.toISOString(), end: end.toISOString() },
+        suppressed,
+        works_council: council ? { k: council.k } : null,
       };
     },
   );

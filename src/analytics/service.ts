@@ -6,6 +6,12 @@ import { previousPeriod, type Dimension, type Interval, type Range } from './par
 import { chooseRollup, isUtcZone, splitRange, type Pieces } from './plan.js';
 import * as repo from './repository.js';
 import { formatInZone } from './timezone.js';
+import { figureSet, type Council } from './works-council/council.js';
+import { BREAKDOWN_GROUPS, type Condition, type Reason } from './works-council/guard.js';
+
+/** What a response says about works-council mode: its k, or null when the mode is off. */
+const councilNote = (council?: Council | null) => (council ? { k: council.k } : null);
+const hide = (values: Record<string, number | null>) => Object.fromEntries(Object.keys(values).map((m) => [m, null]));
 
 const MAX_BUCKETS = 2000;
 const INTERVAL_MS: Record<Interval, number> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000, month: 28 * 86_400_000 };
@@ -48,12 +54,25 @@ async function totals(deps: AppDeps, organizationId: number, range: Range, from:
   return metricValues(Object.keys(METRICS) as MetricName[], toSums(sumRows[0]), rawRows[0] ?? EMPTY_RAW);
 }
 
-export async function summary(deps: AppDeps, organizationId: number, range: Range) {
+/**
+ * `council` (works-council mode): the range must have been snapped (councilRange); a period whose
+ * chats the guard does not allow is all nulls, with the reason in suppressed / previous_suppressed.
+ */
+export async function summary(deps: AppDeps, organizationId: number, range: Range, council?: Council | null) {
   const { from: previousFrom } = previousPeriod(range);
   const [current, previous] = await Promise.all([
     totals(deps, organizationId, range, range.from, range.to),
     totals(deps, organizationId, range, previousFrom, range.from),
   ]);
+  let suppressed: Reason | null = null;
+  let previousSuppressed: Reason | null = null;
+  if (council) {
+    const guard = await council.chats();
+    suppressed = guard.check(figureSet(range));
+    previousSuppressed = guard.check(figureSet(range, [], previousFrom, range.from));
+    if (suppressed) Object.assign(current, hide(current));
+    if (previousSuppressed) Object.assign(previous, hide(previous));
+  }
   const metrics = Object.fromEntries(
     Object.keys(current).map((name) => {
       const value = current[name];
@@ -68,10 +87,15 @@ export async function summary(deps: AppDeps, organizationId: number, range: Rang
     previous_from: formatInZone(previousFrom, range.tz),
     previous_to: formatInZone(range.from, range.tz),
     metrics,
+    suppressed,
+    previous_suppressed: previousSuppressed,
+    works_council: councilNote(council),
   };
 }
 
-export async function timeseries(deps: AppDeps, organizationId: number, range: Range, interval: Interval, metrics: MetricName[]) {
+/** Works-council mode: hour buckets become days (ranges are whole days); each bucket is checked. */
+export async function timeseries(deps: AppDeps, organizationId: number, range: Range, requested: Interval, metrics: MetricName[], council?: Council | null) {
+  const interval: Interval = council && requested === 'hour' ? 'day' : requested;
   if ((range.to.getTime() - range.from.getTime()) / INTERVAL_MS[interval] > MAX_BUCKETS) {
     throw badRequest(`This range has more than ${MAX_BUCKETS} ${interval} buckets: choose a longer interval or a shorter range`, 'interval');
   }
@@ -84,14 +108,29 @@ export async function timeseries(deps: AppDeps, organizationId: number, range: R
   ]);
   const sumsAt = new Map(sumRows.map((r) => [r.bucket, r]));
   const rawAt = new Map(rawRows.map((r) => [r.bucket, r]));
+  const reasonOf = await bucketReasons(range, starts, council);
   return {
     interval,
     tz: range.tz,
-    buckets: starts.map((start) => ({
-      start: formatInZone(new Date(start), range.tz),
-      ...metricValues(metrics, toSums(sumsAt.get(start)), rawAt.get(start) ?? EMPTY_RAW),
-    })),
+    buckets: starts.map((start, i) => {
+      const values = metricValues(metrics, toSums(sumsAt.get(start)), rawAt.get(start) ?? EMPTY_RAW);
+      const suppressed = reasonOf(i);
+      return { start: formatInZone(new Date(start), range.tz), suppressed, ...(suppressed ? hide(values) : values) };
+    }),
+    works_council: councilNote(council),
   };
+}
+
+/** Why each bucket is hidden (null: shown); a bucket of a total that is hidden is hidden too. */
+async function bucketReasons(range: Range, starts: number[], council?: Council | null): Promise<(i: number) => Reason | null> {
+  if (!council) return () => null;
+  const guard = await council.chats();
+  const total = guard.check(figureSet(range));
+  if (total) return () => 'total_suppressed';
+  const reasons = starts.map((start, i) =>
+    guard.check(figureSet(range, [], new Date(Math.max(start, range.from.getTime())), new Date(starts[i + 1] ?? range.to.getTime()))),
+  );
+  return (i) => reasons[i];
 }
 
 /** A group key as the field's own type: ratings are numbers, flags booleans. */
@@ -103,7 +142,14 @@ function typedKey(by: Dimension, value: string): string | number | boolean {
 
 const addSums = (a: Sums, b: Sums): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, a[c] + b[c]])) as Sums;
 
-export async function breakdown(deps: AppDeps, organizationId: number, range: Range, by: Dimension, metrics: MetricName[], limit: number) {
+/**
+ * Works-council mode: every group is listed up to BREAKDOWN_GROUPS whatever `limit` says (two limits
+ * would make two "other" groups that differ by one group); each group, other and unknown is
+ * checked; a group hidden because it has fewer than k people is left out (that it exists is a
+ * figure about them), others are listed with nulls.
+ */
+export async function breakdown(deps: AppDeps, organizationId: number, range: Range, by: Dimension, metrics: MetricName[], requestedLimit: number, council?: Council | null) {
+  const limit = council ? BREAKDOWN_GROUPS : requestedLimit;
   const rows = await repo.sums(analyticsDb(deps), await sumsQuery(organizationId, range, range.from, range.to, { dimension: by }));
   const known = rows
     .filter((r) => r.value !== null && Number(r.chats) > 0)
@@ -125,10 +171,21 @@ export async function breakdown(deps: AppDeps, organizationId: number, range: Ra
     });
     rawFor = (kind, value) => raw.find((r) => r.kind === kind && (kind !== 'group' || r.value === value)) ?? EMPTY_RAW;
   }
+  let reasonOf = (_c: Condition): Reason | null => null;
+  if (council) {
+    const guard = await council.chats();
+    const total = guard.check(figureSet(range));
+    reasonOf = (c) => total ? 'total_suppressed' : guard.check(figureSet(range, [c]));
+  }
+  const shown = (values: Record<string, number | null>, suppressed: Reason | null) => ({ suppressed, ...(suppressed ? hide(values) : values) });
+  const topSet = new Set(top.map((g) => g.value));
   return {
     by,
-    groups: top.map((g) => ({ key: typedKey(by, g.value), ...metricValues(metrics, g.sums, rawFor('group', g.value)) })),
-    other: rest.length ? metricValues(metrics, rest.map((g) => g.sums).reduce(addSums, EMPTY_SUMS), rawFor('other')) : null,
-    unknown: unknownRow ? metricValues(metrics, toSums(unknownRow), rawFor('unknown')) : null,
+    groups: top
+      .map((g) => ({ key: typedKey(by, g.value), ...shown(metricValues(metrics, g.sums, rawFor('group', g.value)), reasonOf({ dim: by, kind: 'eq', value: g.value })) }))
+      .filter((g) => g.suppressed !== 'fewer_than_k'),
+    other: rest.length ? shown(metricValues(metrics, rest.map((g) => g.sums).reduce(addSums, EMPTY_SUMS), rawFor('other')), reasonOf({ dim: by, kind: 'other', top: topSet })) : null,
+    unknown: unknownRow ? shown(metricValues(metrics, toSums(unknownRow), rawFor('unknown')), reasonOf({ dim: by, kind: 'null' })) : null,
+    works_council: councilNote(council),
   };
 }

@@ -1,0 +1,149 @@
+// Works-council mode for one request: the organization's k, the chats (or messages) of the window
+// as cells for the guard, and what such a request may ask. In the mode a range is snapped to whole
+// UTC days (from down, to up; tz is UTC), lies in the window of the last WINDOW_DAYS days, and
+// takes at most MAX_FILTERS filters, each one value of a field; filters that select a person or
+// free text (user_id, session_id, q) and rating ranges are refused with a 400 that says why.
+import { sql } from 'drizzle-orm';
+import type { ChatFilters } from '../../chats/filters.js';
+import type { Db } from '../../db/connection.js';
+import { HttpError } from '../../http/errors.js';
+import { findSettings } from '../../privacy/repository.js';
+import type { Range } from '../params.js';
+import { Guard, type Cell, type Condition, type FigureSet, type PlainDimension } from './guard.js';
+
+export const WINDOW_DAYS = 800;
+export const MAX_FILTERS = 3;
+const DAY_MS = 86_400_000;
+
+export const refused = (message: string, field: string) => new HttpError(400, 'works_council', message, field);
+
+export interface Council {
+  k: number;
+  /** The window's chats, grouped (read once per request, when first needed). */
+  chats: () => Promise<Guard>;
+  /** The window's messages, by day and end user (GET /api/v1/analytics/messages). */
+  messages: () => Promise<Guard>;
+  window: { from: number; to: number };
+}
+
+const dayOf = (d: Date) => Math.floor(d.getTime() / DAY_MS);
+export const dateOfDay = (day: number) => new Date(day * DAY_MS);
+
+/** The council of a request, or null when the organization's works-council mode is off. */
+export async function councilFor(db: Db, organizationId: number, now = new Date()): Promise<Council | null> {
+  const settings = await findSettings(db, organizationId);
+  if (!settings.worksCouncil) return null;
+  const to = dayOf(now) + 1;
+  const window = { from: to - WINDOW_DAYS, to };
+  const once = <T>(f: () => Promise<T>) => {
+    let p: Promise<T> | undefined;
+    return () => (p ??= f());
+  };
+  const k = settings.worksCouncilK;
+  return {
+    k,
+    window,
+    chats: once(async () => new Guard(await chatCells(db, organizationId, window), k, window)),
+    messages: once(async () => new Guard(await messageCells(db, organizationId, window), k, window)),
+  };
+}
+
+const DAY_SQL = (column: string) => sql.raw(`floor(extract(epoch FROM ${column}) / 86400)::int`);
+
+async function chatCells(db: Db, organizationId: number, w: { from: number; to: number }): Promise<Cell[]> {
+  const { rows } = await db.execute<Record<string, unknown>>(sql`
+    SELECT ${DAY_SQL('created_at')} AS day, coalesce(user_id::text, '') AS u, count(*)::int AS n,
+      question_category, sentiment, country_code, language_code, user_rating::text AS user_rating,
+      is_escalated::text AS is_escalated, is_forwarded_to_hr::text AS is_forwarded_to_hr, tags
+    FROM chats
+    WHERE organization_id = ${organizationId} AND created_at >= ${dateOfDay(w.from).toISOString()}::timestamptz
+      AND created_at < ${dateOfDay(w.to).toISOString()}::timestamptz
+    GROUP BY 1, 2, 4, 5, 6, 7, 8, 9, 10, 11`);
+  return rows.map((r) => ({
+    day: Number(r.day),
+    user: String(r.u),
+    n: Number(r.n),
+    values: {
+      question_category: r.question_category as string | null,
+      sentiment: r.sentiment as string | null,
+      country_code: r.country_code as string | null,
+      language_code: r.language_code as string | null,
+      user_rating: r.user_rating as string | null,
+      is_escalated: r.is_escalated as string | null,
+      is_forwarded_to_hr: r.is_forwarded_to_hr as string | null,
+    },
+    tags: [...new Set(r.tags as string[])],
+  }));
+}
+
+const NO_VALUES: Record<PlainDimension, null> = {
+  question_category: null, sentiment: null, country_code: null, language_code: null, user_rating: null, is_escalated: null, is_forwarded_to_hr: null,
+};
+
+async function messageCells(db: Db, organizationId: number, w: { from: number; to: number }): Promise<Cell[]> {
+  const { rows } = await db.execute<{ day: number; u: string; n: number }>(sql`
+    SELECT ${DAY_SQL('m.created_at')} AS day, coalesce(c.user_id::text, '') AS u, count(*)::int AS n
+    FROM messages m LEFT JOIN chats c ON c.organization_id = m.organization_id AND c.id = m.chat_id
+    WHERE m.organization_id = ${organizationId} AND m.created_at >= ${dateOfDay(w.from).toISOString()}::timestamptz
+      AND m.created_at < ${dateOfDay(w.to).toISOString()}::timestamptz
+    GROUP BY 1, 2`);
+  return rows.map((r) => ({ day: Number(r.day), user: String(r.u), n: Number(r.n), values: NO_VALUES, tags: [] }));
+}
+
+/** [from, to) snapped to whole UTC days and checked against the window. */
+export function snapDays(council: Council, from: Date, to: Date, names: { from: string; to: string } = { from: 'from', to: 'to' }): { from: number; to: number } {
+  const a = dayOf(from);
+  const b = Math.min(Math.ceil(to.getTime() / DAY_MS), council.window.to);
+  if (a < council.window.from) {
+    throw refused(
+      `${names.from} must be on or after ${dateOfDay(council.window.from).toISOString().slice(0, 10)} in works-council mode: figures are checked against the chats of the last ${WINDOW_DAYS} days`,
+      names.from,
+    );
+  }
+  if (a >= b) throw refused(`${names.from} must be before ${names.to}, and ${names.from} before tomorrow, in works-council mode (ranges are whole UTC days)`, names.from);
+  return { from: a, to: b };
+}
+
+/** The range of a request in works-council mode: whole UTC days, tz UTC, allowed filters only. */
+export function councilRange(council: Council, range: Range): Range {
+  conditionsOf(range.filters);
+  const days = snapDays(council, range.from, range.to);
+  return { ...range, from: dateOfDay(days.from), to: dateOfDay(days.to), tz: 'UTC' };
+}
+
+const single = (values: string[] | undefined, field: string) => {
+  if (values === undefined) return undefined;
+  if (values.length !== 1) throw refused(`${field} may name one value in works-council mode (a list is a union of sets that can differ by one person)`, field);
+  return values[0];
+};
+
+/**
+ * The filters as conditions of a figure set; 400 for what works-council mode does not take.
+ * `internal`: conditions the service adds itself (what-changed narrows by a segment) may exceed MAX_FILTERS.
+ */
+export function conditionsOf(f: ChatFilters, internal = false): Condition[] {
+  for (const [value, field] of [[f.userId, 'user_id'], [f.sessionId, 'session_id'], [f.q, 'q']] as const) {
+    if (value !== undefined) throw refused(`${field} cannot be used in analytics in works-council mode: it selects one person's chats or free text`, field);
+  }
+  if (f.hasRating !== undefined) throw refused('has_rating cannot be used in analytics in works-council mode: break down by user_rating instead', 'has_rating');
+  if ((f.ratingMin !== undefined || f.ratingMax !== undefined) && f.ratingMin !== f.ratingMax) {
+    throw refused('rating_min and rating_max must be given together and be equal in works-council mode (one rating at a time)', f.ratingMin === undefined ? 'rating_min' : 'rating_max');
+  }
+  const out: Condition[] = [];
+  const eq = (dim: Condition['dim'], value: string | undefined) => value !== undefined && out.push({ dim, kind: 'eq', value });
+  eq('question_category', single(f.questionCategory, 'question_category'));
+  eq('sentiment', single(f.sentiment, 'sentiment'));
+  eq('country_code', single(f.countryCode, 'country_code'));
+  eq('language_code', single(f.languageCode, 'language_code'));
+  eq('tag', single(f.tags, 'tags'));
+  eq('user_rating', f.ratingMin === undefined ? undefined : String(f.ratingMin));
+  eq('is_escalated', f.isEscalated === undefined ? undefined : String(f.isEscalated));
+  eq('is_forwarded_to_hr', f.isForwardedToHr === undefined ? undefined : String(f.isForwardedToHr));
+  if (!internal && out.length > MAX_FILTERS) throw refused(`At most ${MAX_FILTERS} filters can be combined in works-council mode`, 'filters');
+  return out;
+}
+
+/** The figure set of a range (already snapped) with extra conditions. */
+export function figureSet(range: Range, extra: Condition[] = [], from = range.from, to = range.to): FigureSet {
+  return { from: dayOf(from), to: dayOf(to), conditions: [...conditionsOf({ ...range.filters }, true), ...extra] };
+}
