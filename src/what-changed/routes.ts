@@ -6,6 +6,8 @@ import type { MetricName } from '../analytics/metrics.js';
 import { authenticate, organizationOf } from '../http/authenticate.js';
 import { badRequest } from '../http/errors.js';
 import { DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
+import { Suppressed, WorksCouncilNote } from '../analytics/routes.js';
+import { councilFor, councilRange } from '../analytics/works-council/council.js';
 import { DECOMPOSABLE, whatChanged } from './service.js';
 
 const Query = Type.Object(
@@ -20,13 +22,14 @@ const Query = Type.Object(
   { additionalProperties: false },
 );
 
-const Period = Type.Object({ from: Type.String(), to: Type.String(), value: Type.Union([Type.Number(), Type.Null()]) });
+const Period = Type.Object({ from: Type.String(), to: Type.String(), value: Type.Union([Type.Number(), Type.Null()]), suppressed: Suppressed });
 const Side = Type.Object({ chats: Type.Number(), value: Type.Union([Type.Number(), Type.Null()]) });
 const Response = Type.Object({
   metric: Type.String(),
   by: Type.Array(Type.String()),
   a: Period,
   b: Period,
+  works_council: WorksCouncilNote,
   change: Type.Union([Type.Number(), Type.Null()], { description: 'b − a' }),
   explained: Type.Number({ description: 'The sum of every segment\'s effect' }),
   unexplained: Type.Union([Type.Number(), Type.Null()], { description: 'change − explained: segments past the top 10 of the first dimension, and chats that did not send the field' }),
@@ -65,16 +68,19 @@ export const whatChangedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { metric, by, compare_from, compare_to, limit, ...rangeInput } = request.query;
       await assertTimeZone(app.deps.db, rangeInput.tz ?? 'UTC');
-      const b = parseRange(rangeInput);
+      // Works-council mode: both periods are whole UTC days; hidden periods and segments are left out.
+      const council = await councilFor(app.deps.db, organizationOf(request));
+      const snap = (r: ReturnType<typeof parseRange>) => (council ? councilRange(council, r) : r);
+      const b = snap(parseRange(rangeInput));
       const length = b.to.getTime() - b.from.getTime();
       const a =
         compare_from === undefined && compare_to === undefined
           ? { ...b, from: new Date(b.from.getTime() - length), to: b.from }
-          : { ...parseRange({ tz: rangeInput.tz, from: compare_from, to: compare_to ?? rangeInput.from }), filters: b.filters };
+          : snap({ ...parseRange({ tz: rangeInput.tz, from: compare_from, to: compare_to ?? rangeInput.from }), filters: b.filters });
       const dims = (by ?? 'question_category').split(',').map((d) => d.trim());
       const unknown = dims.find((d) => !(DIMENSIONS as readonly string[]).includes(d));
       if (unknown !== undefined) throw badRequest(`by must be one or two of ${DIMENSIONS.join(', ')} (got "${unknown}")`, 'by');
-      return whatChanged(app.deps, organizationOf(request), { metric, a, b, by: dims as Dimension[] }, limit ?? 10);
+      return whatChanged(app.deps, organizationOf(request), { metric, a, b, by: dims as Dimension[], council }, limit ?? 10);
     },
   );
 };

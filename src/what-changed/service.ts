@@ -8,6 +8,7 @@ import type { ChatFilters } from '../chats/filters.js';
 import type { MetricName } from '../analytics/metrics.js';
 import type { Dimension, Range } from '../analytics/params.js';
 import { breakdown, summary } from '../analytics/service.js';
+import type { Council } from '../analytics/works-council/council.js';
 import type { AppDeps } from '../http/context.js';
 import { badRequest } from '../http/errors.js';
 import { decompose, type SegmentPeriods } from './decompose.js';
@@ -42,10 +43,11 @@ function queryFor(by: Dimension, value: Key): Record<string, string> {
   return { [by]: String(value) };
 }
 
-async function segmentsOf(deps: AppDeps, organizationId: number, range: Range, metric: MetricName, by: Dimension) {
-  const result = await breakdown(deps, organizationId, range, by, [metric, 'chats'], GROUPS);
+async function segmentsOf(deps: AppDeps, organizationId: number, range: Range, metric: MetricName, by: Dimension, council?: Council | null) {
+  const result = await breakdown(deps, organizationId, range, by, [metric, 'chats'], GROUPS, council);
+  // Works-council mode: a hidden segment is no segment (what it holds stays in unexplained).
   return new Map(
-    result.groups.map((g) => {
+    result.groups.filter((g) => g.suppressed === null).map((g) => {
       const values = g as unknown as Record<string, number | null>;
       return [String(g.key), { key: g.key, chats: Number(values.chats ?? 0), value: values[metric] }];
     }),
@@ -57,13 +59,15 @@ export interface WhatChangedInput {
   a: Range;
   b: Range;
   by: Dimension[];
+  /** Works-council mode (a and b snapped to whole days): hidden periods and segments are left out. */
+  council?: Council | null;
 }
 
 export async function whatChanged(deps: AppDeps, organizationId: number, input: WhatChangedInput, limit = 10) {
-  const { metric, a, b, by } = input;
+  const { metric, a, b, by, council } = input;
   if (!DECOMPOSABLE.includes(metric)) throw badRequest(`metric must be one of ${DECOMPOSABLE.join(', ')} (percentiles and distinct users cannot be split into parts)`, 'metric');
   if (by.length < 1 || by.length > 2 || by[0] === by[1]) throw badRequest('by must name one dimension, or two different ones separated by a comma', 'by');
-  const [totalA, totalB] = await Promise.all([summary(deps, organizationId, a), summary(deps, organizationId, b)]);
+  const [totalA, totalB] = await Promise.all([summary(deps, organizationId, a, council), summary(deps, organizationId, b, council)]);
   const valueA = totalA.metrics[metric].value;
   const valueB = totalB.metrics[metric].value;
 
@@ -75,7 +79,7 @@ export async function whatChanged(deps: AppDeps, organizationId: number, input: 
       a: sa ?? { chats: 0, value: null },
       b: sb ?? { chats: 0, value: null },
     });
-  const [outerA, outerB] = await Promise.all([segmentsOf(deps, organizationId, a, metric, by[0]), segmentsOf(deps, organizationId, b, metric, by[0])]);
+  const [outerA, outerB] = await Promise.all([segmentsOf(deps, organizationId, a, metric, by[0], council), segmentsOf(deps, organizationId, b, metric, by[0], council)]);
   if (by.length === 1) {
     for (const k of new Set([...outerA.keys(), ...outerB.keys()])) pair([[by[0], (outerA.get(k) ?? outerB.get(k))!.key]], outerA.get(k), outerB.get(k));
   } else {
@@ -85,7 +89,7 @@ export async function whatChanged(deps: AppDeps, organizationId: number, input: 
     for (const k of biggest) {
       const outerKey = (outerA.get(k) ?? outerB.get(k))!.key;
       const narrow = (r: Range): Range => ({ ...r, filters: { ...r.filters, ...filterFor(by[0], outerKey) } as ChatFilters });
-      const [innerA, innerB] = await Promise.all([segmentsOf(deps, organizationId, narrow(a), metric, by[1]), segmentsOf(deps, organizationId, narrow(b), metric, by[1])]);
+      const [innerA, innerB] = await Promise.all([segmentsOf(deps, organizationId, narrow(a), metric, by[1], council), segmentsOf(deps, organizationId, narrow(b), metric, by[1], council)]);
       for (const j of new Set([...innerA.keys(), ...innerB.keys()])) {
         pair([[by[0], outerKey], [by[1], (innerA.get(j) ?? innerB.get(j))!.key]], innerA.get(j), innerB.get(j));
       }
@@ -102,8 +106,9 @@ export async function whatChanged(deps: AppDeps, organizationId: number, input: 
   return {
     metric,
     by,
-    a: { from: a.from.toISOString(), to: a.to.toISOString(), value: valueA },
-    b: { ...period, value: valueB },
+    a: { from: a.from.toISOString(), to: a.to.toISOString(), value: valueA, suppressed: totalA.suppressed },
+    b: { ...period, value: valueB, suppressed: totalB.suppressed },
+    works_council: totalB.works_council,
     change: overall,
     explained: change,
     unexplained: overall === null ? null : overall - change,

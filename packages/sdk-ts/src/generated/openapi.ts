@@ -5328,6 +5328,15 @@ export interface paths {
                             to: string;
                             previous_from: string;
                             previous_to: string;
+                            /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
+                            suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
+                            /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
+                            previous_suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
+                            /** @description Works-council mode: its k; null when the mode is off */
+                            works_council: {
+                                /** @description The organization's k: figures describe at least k distinct end users */
+                                k: number;
+                            } | null;
                             metrics: {
                                 /** @description Number of chats. change = (value − previous) / previous, null when previous is 0 or null */
                                 chats: {
@@ -5577,9 +5586,16 @@ export interface paths {
                             buckets: ({
                                 /** @description Bucket start, ISO 8601 with the zone's offset */
                                 start: string;
+                                /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
+                                suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
                             } & {
                                 [key: string]: number | null;
                             })[];
+                            /** @description Works-council mode: its k; null when the mode is off */
+                            works_council: {
+                                /** @description The organization's k: figures describe at least k distinct end users */
+                                k: number;
+                            } | null;
                         };
                     };
                 };
@@ -5747,19 +5763,32 @@ export interface paths {
                     content: {
                         "application/json": {
                             by: string;
-                            /** @description The top groups, by chats (descending) */
+                            /** @description The top groups, by chats (descending). Works-council mode: up to 100 whatever limit says; a group of fewer than k people is left out */
                             groups: ({
                                 key: string | number | boolean;
+                                /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
+                                suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
                             } & {
                                 [key: string]: number | null;
                             })[];
                             /** @description The other groups summed, or null */
-                            other: {
+                            other: ({
+                                /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
+                                suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
+                            } & {
                                 [key: string]: number | null;
-                            } | null;
+                            }) | null;
                             /** @description Chats that did not send the field (tag: chats without tags), or null */
-                            unknown: {
+                            unknown: ({
+                                /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
+                                suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
+                            } & {
                                 [key: string]: number | null;
+                            }) | null;
+                            /** @description Works-council mode: its k; null when the mode is off */
+                            works_council: {
+                                /** @description The organization's k: figures describe at least k distinct end users */
+                                k: number;
                             } | null;
                         };
                     };
@@ -5893,11 +5922,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            total_messages: number;
+                            total_messages: number | null;
                             by_role: {
-                                user: number;
-                                assistant: number;
-                                system: number;
+                                user: number | null;
+                                assistant: number | null;
+                                system: number | null;
                             };
                             date_range: {
                                 /** Format: date-time */
@@ -5905,6 +5934,13 @@ export interface paths {
                                 /** Format: date-time */
                                 end: string;
                             };
+                            /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
+                            suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
+                            /** @description Works-council mode: its k; null when the mode is off */
+                            works_council: {
+                                /** @description The organization's k: figures describe at least k distinct end users */
+                                k: number;
+                            } | null;
                         };
                     };
                 };
@@ -8566,12 +8602,21 @@ export interface paths {
                                 from: string;
                                 to: string;
                                 value: number | null;
+                                /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
+                                suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
                             };
                             b: {
                                 from: string;
                                 to: string;
                                 value: number | null;
+                                /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
+                                suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
                             };
+                            /** @description Works-council mode: its k; null when the mode is off */
+                            works_council: {
+                                /** @description The organization's k: figures describe at least k distinct end users */
+                                k: number;
+                            } | null;
                             /** @description b − a */
                             change: number | null;
                             /** @description The sum of every segment's effect */
