@@ -137,8 +137,9 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
   /** The range and, in works-council mode, the council (the range snapped to whole UTC days). */
   const councilled = async (request: Parameters<typeof organizationOf>[0], query: Parameters<typeof parseRange>[0]) => {
-    const range = await rangeOf(query);
     const council = await councilFor(app.deps.db, organizationOf(request));
+    // In the mode a date means midnight UTC whatever tz says: ranges are whole UTC days.
+    const range = await rangeOf(council ? { ...query, tz: 'UTC' } : query);
     return { range: council ? councilRange(council, range) : range, council };
   };
 

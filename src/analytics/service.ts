@@ -175,7 +175,10 @@ export async function breakdown(deps: AppDeps, organizationId: number, range: Ra
   if (council) {
     const guard = await council.chats();
     const total = guard.check(figureSet(range));
-    reasonOf = (c) => total ? 'total_suppressed' : guard.check(figureSet(range, [c]));
+    reasonOf = (c) => {
+      const own = guard.check(figureSet(range, [c]));
+      return own === 'fewer_than_k' || !total ? own : 'total_suppressed';
+    };
   }
   const shown = (values: Record<string, number | null>, suppressed: Reason | null) => ({ suppressed, ...(suppressed ? hide(values) : values) });
   const topSet = new Set(top.map((g) => g.value));

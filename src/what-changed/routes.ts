@@ -66,10 +66,11 @@ export const whatChangedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { failureMessage: 'Failed to explain the change' },
     },
     async (request) => {
-      const { metric, by, compare_from, compare_to, limit, ...rangeInput } = request.query;
-      await assertTimeZone(app.deps.db, rangeInput.tz ?? 'UTC');
-      // Works-council mode: both periods are whole UTC days; hidden periods and segments are left out.
+      const { metric, by, compare_from, compare_to, limit, ...query } = request.query;
+      await assertTimeZone(app.deps.db, query.tz ?? 'UTC');
+      // Works-council mode: both periods are whole UTC days (a date is midnight UTC whatever tz says).
       const council = await councilFor(app.deps.db, organizationOf(request));
+      const rangeInput = council ? { ...query, tz: 'UTC' } : query;
       const snap = (r: ReturnType<typeof parseRange>) => (council ? councilRange(council, r) : r);
       const b = snap(parseRange(rangeInput));
       const length = b.to.getTime() - b.from.getTime();
