@@ -128,12 +128,20 @@ export const METRICS = [
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 
+/** Works-council mode: why a figure is null (null: shown). */
+export type Suppression = 'fewer_than_k' | 'difference' | 'complement' | 'total_suppressed' | 'outside_window';
+/** Works-council mode: its k, or null when the mode is off. */
+export type WorksCouncil = { k: number } | null;
+
 export interface Summary {
   from: string;
   to: string;
   previous_from: string;
   previous_to: string;
   metrics: Record<MetricName, { value: number | null; previous: number | null; change: number | null }>;
+  suppressed?: Suppression | null;
+  previous_suppressed?: Suppression | null;
+  works_council?: WorksCouncil;
 }
 
 export type Interval = 'hour' | 'day' | 'week' | 'month';
@@ -141,7 +149,8 @@ export type Interval = 'hour' | 'day' | 'week' | 'month';
 export interface Timeseries {
   interval: Interval;
   tz: string;
-  buckets: Array<{ start: string } & Partial<Record<MetricName, number | null>>>;
+  buckets: Array<{ start: string; suppressed?: Suppression | null } & Partial<Record<MetricName, number | null>>>;
+  works_council?: WorksCouncil;
 }
 
 export type BreakdownField =
@@ -154,11 +163,12 @@ export type BreakdownField =
   | 'is_escalated'
   | 'is_forwarded_to_hr';
 
-export type MetricValues = Partial<Record<MetricName, number | null>>;
+export type MetricValues = Partial<Record<MetricName, number | null>> & { suppressed?: Suppression | null };
 
 export interface Breakdown {
   by: BreakdownField;
   groups: Array<{ key: string } & MetricValues>;
   other: MetricValues | null;
   unknown: MetricValues | null;
+  works_council?: WorksCouncil;
 }

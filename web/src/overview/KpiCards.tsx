@@ -2,6 +2,7 @@
 import type { MetricName, Summary } from '../api/types';
 import { formatPercent } from '../ui/format';
 import { METRIC_VIEWS } from './metrics';
+import { hiddenText } from './suppression';
 
 interface Card {
   metric: MetricName;
@@ -20,6 +21,8 @@ const CARDS: Card[] = [
 
 function Change({ metric, summary }: { metric: MetricName; summary: Summary }) {
   const { change, previous } = summary.metrics[metric];
+  const previousHidden = hiddenText(summary.previous_suppressed, summary.works_council);
+  if (previousHidden && !summary.suppressed) return <span className="kpi-sub">previous period: {previousHidden}</span>;
   if (change === null) {
     return <span className="kpi-sub">{previous === null || previous === 0 ? 'no data in the previous period' : 'no change'}</span>;
   }
@@ -35,18 +38,26 @@ function Change({ metric, summary }: { metric: MetricName; summary: Summary }) {
 }
 
 export function KpiCards({ summary }: { summary: Summary }) {
+  // Works-council mode: a withheld period shows why in place of every figure.
+  const hidden = hiddenText(summary.suppressed, summary.works_council);
   return (
     <section className="kpis" aria-label="Key figures">
       {CARDS.map(({ metric, sub }) => (
         <article key={metric} className="card kpi" data-metric={metric}>
           <h2 className="kpi-label">{METRIC_VIEWS[metric].label}</h2>
-          <span className="kpi-value">{METRIC_VIEWS[metric].format(summary.metrics[metric].value)}</span>
-          {sub && (
+          {hidden ? (
+            <span className="kpi-value kpi-suppressed" data-suppressed={summary.suppressed ?? undefined}>
+              {hidden}
+            </span>
+          ) : (
+            <span className="kpi-value">{METRIC_VIEWS[metric].format(summary.metrics[metric].value)}</span>
+          )}
+          {sub && !hidden && (
             <span className="kpi-sub">
               {METRIC_VIEWS[sub].label}: {METRIC_VIEWS[sub].format(summary.metrics[sub].value)}
             </span>
           )}
-          <Change metric={metric} summary={summary} />
+          {!hidden && <Change metric={metric} summary={summary} />}
         </article>
       ))}
     </section>

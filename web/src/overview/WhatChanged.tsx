@@ -4,7 +4,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { get } from '../api/client';
+import type { Suppression, WorksCouncil } from '../api/types';
 import { ErrorNote, Loading } from '../ui/components';
+import { hiddenText } from './suppression';
 
 interface Segment {
   key: Record<string, string | number | boolean>;
@@ -16,8 +18,9 @@ interface Segment {
 }
 interface Result {
   change: number | null;
-  a: { value: number | null };
-  b: { value: number | null };
+  a: { value: number | null; suppressed?: Suppression | null };
+  b: { value: number | null; suppressed?: Suppression | null };
+  works_council?: WorksCouncil;
   segments: Segment[];
 }
 
@@ -67,6 +70,10 @@ export function WhatChanged({ query }: { query: Record<string, string | undefine
             </table>
           </div>
         </>
+      ) : result.data && (result.data.a.suppressed || result.data.b.suppressed) ? (
+        <p className="muted kpi-suppressed">
+          Works-council mode: {hiddenText(result.data.b.suppressed ?? result.data.a.suppressed, result.data.works_council)} ({result.data.b.suppressed ? 'this period' : 'the previous period'}).
+        </p>
       ) : (
         <p className="muted">No change to explain in this period.</p>
       )}

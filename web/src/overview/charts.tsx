@@ -20,6 +20,7 @@ import type { Breakdown, BreakdownField, Interval, MetricName, Timeseries } from
 import { useIsDark } from '../app/theme';
 import { countryName, formatPercent, humanize, languageName } from '../ui/format';
 import { METRIC_VIEWS } from './metrics';
+import { hiddenNote, hiddenText } from './suppression';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend, Filler);
 
@@ -101,8 +102,10 @@ export function TimeChart({ data, series, title }: { data: Timeseries; series: S
     },
   };
   const bar = series.every((s) => s.kind === 'bar');
+  const note = hiddenNote(data.buckets.map((b) => b.suppressed), data.works_council, 'periods');
   return (
     <>
+      {note && <p className="muted suppression-note">{note}</p>}
       <div className="chart-box">
         {bar ? (
           <Bar data={{ labels, datasets }} options={options as ChartOptions<'bar'>} aria-label={title} role="img" />
@@ -130,7 +133,7 @@ export function TimeChart({ data, series, title }: { data: Timeseries; series: S
                   <td>{labels[i]}</td>
                   {series.map((s) => (
                     <td key={s.metric} className="num">
-                      {METRIC_VIEWS[s.metric].format(b[s.metric] ?? null)}
+                      {hiddenText(b.suppressed, data.works_council) ?? METRIC_VIEWS[s.metric].format(b[s.metric] ?? null)}
                     </td>
                   ))}
                 </tr>
@@ -154,7 +157,8 @@ interface BreakdownChartProps {
 /** Groups as horizontal bars of chats; a click on a bar opens the explorer filtered on it. */
 export function BreakdownChart({ data, title, linkFor, onSelect }: BreakdownChartProps) {
   const colors = useChartColors();
-  const groups = data.groups;
+  // Works-council mode lists every group (limit is not used): the chart keeps the ten largest.
+  const groups = data.works_council ? data.groups.slice(0, 10) : data.groups;
   const labels = groups.map((g) => keyLabel(data.by, g.key));
   const options: ChartOptions<'bar'> = {
     indexAxis: 'y',
@@ -173,6 +177,8 @@ export function BreakdownChart({ data, title, linkFor, onSelect }: BreakdownChar
         callbacks: {
           label: (ctx) => {
             const group = groups[ctx.dataIndex];
+            const hidden = hiddenText(group.suppressed, data.works_council);
+            if (hidden) return hidden;
             const parts = [`${group.chats?.toLocaleString()} chats`];
             if (group.escalation_rate != null) parts.push(`escalated ${formatPercent(group.escalation_rate)}`);
             if (group.avg_rating != null) parts.push(`rating ${group.avg_rating.toFixed(2)}`);
@@ -187,8 +193,10 @@ export function BreakdownChart({ data, title, linkFor, onSelect }: BreakdownChar
       y: { ticks: { color: colors.text }, grid: { display: false } },
     },
   };
+  const note = hiddenNote([...data.groups, ...(data.other ? [data.other] : []), ...(data.unknown ? [data.unknown] : [])].map((g) => g.suppressed), data.works_council, 'groups');
   return (
     <>
+      {note && <p className="muted suppression-note">{note}</p>}
       <div className="chart-box" style={{ height: Math.max(140, 34 * groups.length + 40) }}>
         <Bar
           data={{ labels, datasets: [{ label: 'Chats', data: groups.map((g) => g.chats ?? 0), backgroundColor: colors.series[0], borderRadius: 4 }] }}
@@ -223,7 +231,16 @@ function BreakdownTable({ data, linkFor }: { data: Breakdown; linkFor: (key: str
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {rows.map((row) => {
+              const hidden = hiddenText(row.values.suppressed, data.works_council);
+              return hidden ? (
+                <tr key={row.key} data-suppressed={row.values.suppressed ?? undefined}>
+                  <td>{row.label}</td>
+                  <td className="num" colSpan={4}>
+                    {hidden}
+                  </td>
+                </tr>
+              ) : (
               <tr key={row.key}>
                 <td>{row.link ? <Link to={row.link}>{row.label}</Link> : row.label}</td>
                 <td className="num">{METRIC_VIEWS.chats.format(row.values.chats ?? null)}</td>
@@ -231,7 +248,8 @@ function BreakdownTable({ data, linkFor }: { data: Breakdown; linkFor: (key: str
                 <td className="num">{formatPercent(row.values.hr_forwarding_rate)}</td>
                 <td className="num">{METRIC_VIEWS.avg_rating.format(row.values.avg_rating ?? null)}</td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       </div>
