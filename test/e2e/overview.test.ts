@@ -117,6 +117,24 @@ describe('overview', () => {
     await phone.page.locator('.chats-table tbody tr').first().waitFor();
     await phone.context.close();
   });
+
+  it('in works-council mode shows "fewer than k people" with the k in place of withheld figures', async () => {
+    const set = (on: boolean, k = 5) => page.request.patch('/api/v1/orgs/me/privacy', { data: { works_council: on, works_council_k: k } });
+    expect((await set(true, 100)).status()).toBe(200);
+    try {
+      await page.goto('/?range=30d&tz=UTC');
+      const chatsCard = page.locator('.kpi[data-metric="chats"] .kpi-value');
+      await expect.poll(() => chatsCard.textContent()).toBe('fewer than 100 people');
+      expect(await chatsCard.getAttribute('data-suppressed')).toBe('fewer_than_k');
+      // The charts say how many of their figures are hidden.
+      await expect.poll(() => page.locator('[data-breakdown="sentiment"] .suppression-note').textContent()).toMatch(/works-council mode: each figure describes at least 100 people/);
+      await screenshot(page, 'overview-works-council');
+    } finally {
+      expect((await set(false)).status()).toBe(200);
+    }
+    await page.goto('/?range=30d&tz=UTC');
+    await expect.poll(() => page.locator('.kpi[data-metric="chats"] .kpi-value').textContent()).toBe('120');
+  });
 });
 
 /** Midnight six days before today in `tz`, as the "Last 7 days" preset computes it. */

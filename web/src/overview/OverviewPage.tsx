@@ -135,6 +135,10 @@ export default function OverviewPage() {
               <ErrorNote error={result.error} />
               {!data ? (
                 <Loading />
+              ) : data.groups.length === 0 && data.works_council ? (
+                <p className="muted suppression-note">
+                  No group to show in works-council mode: each figure describes at least {data.works_council.k} people.
+                </p>
               ) : data.groups.length === 0 ? (
                 <p className="muted">No chats in this period sent this field.</p>
               ) : (
