@@ -147,6 +147,8 @@ describe('GET /api/v1/analytics/messages', () => {
       total_messages: 1,
       by_role: { user: 0, assistant: 0, system: 1 },
       date_range: { start: '2025-05-01T00:00:00.000Z', end: '2025-07-01T00:00:00.000Z' },
+      suppressed: null, // works-council mode is off
+      works_council: null,
     });
   });
 
