@@ -5,7 +5,9 @@
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyticsSlotsOf } from '../src/analytics/routes.js';
+import { analyticsSharesOf, analyticsSlotsOf } from '../src/analytics/routes.js';
+import { DEFAULT_COST_LIMITS } from '../src/cost-limits/settings.js';
+import { TimeShares } from '../src/cost-limits/time-share.js';
 import { splitRange } from '../src/analytics/plan.js';
 import { bucketStarts, sumsStatement, type SumsQuery } from '../src/analytics/repository.js';
 import { bearer, createApiKey, createTestApp, NO_RATE_LIMITS, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
@@ -16,7 +18,7 @@ let org: SignedUp;
 let other: SignedUp;
 
 beforeAll(async () => {
-  t = await createTestApp({ rateLimit: NO_RATE_LIMITS, costLimits: { analyticsRunningPerOrg: 1, analyticsWaitingPerOrg: 2 } });
+  t = await createTestApp({ rateLimit: NO_RATE_LIMITS, costLimits: { analyticsRunningPerOrg: 1, analyticsWaitingPerOrg: 2, analyticsTimeMsPerSecond: DEFAULT_COST_LIMITS.analyticsTimeMsPerSecond, analyticsTimeBurstMs: DEFAULT_COST_LIMITS.analyticsTimeBurstMs } });
   org = await signUp(t.app);
   other = await signUp(t.app);
   const key = (await createApiKey(t.app, org.token)).key;
@@ -114,6 +116,42 @@ describe('concurrent analytics requests per organization', () => {
     const slots = analyticsSlotsOf(t.app.deps)!;
     await expect(slots.run(org.organization.id, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
     expect(slots.count(org.organization.id)).toEqual({ running: 0, waiting: 0 });
+  });
+});
+
+describe("one organization's share of analytics time", () => {
+  it('a request past the share is 429 with Retry-After, the next one within it waits its turn, and other organizations are not charged', async () => {
+    const shares = analyticsSharesOf(t.app.deps)!;
+    const summary = (who: SignedUp) => t.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(who.token) });
+    // 60 s of analytics time in debt: at the default 500 ms per second, 2 minutes to pay back.
+    shares.charge(org.organization.id, DEFAULT_COST_LIMITS.analyticsTimeBurstMs + 60_000);
+    const refused = await summary(org);
+    expect(refused.statusCode, refused.body).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'analytics_time_exceeded' });
+    expect(refused.json().error).toMatch(/used its share of this server's analytics time \(500 ms per second\); retry in 12\d s/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(119);
+    expect((await summary(other)).statusCode).toBe(200);
+    // Pay most of it back: what is left is a short wait, not a refusal.
+    shares.charge(org.organization.id, -(60_000 - 200));
+    expect(shares.waitMs(org.organization.id)).toBeGreaterThan(0);
+    expect((await summary(org)).statusCode).toBe(200);
+    shares.charge(org.organization.id, -shares.balance(org.organization.id) + DEFAULT_COST_LIMITS.analyticsTimeBurstMs);
+  });
+
+  it('refills at its rate up to the burst, charges what a request took, and forgets a full bucket', async () => {
+    let now = 0;
+    const shares = new TimeShares({ msPerSecond: 100, burstMs: 1000, maxWaitMs: 5000 }, () => now);
+    expect(shares.balance(1)).toBe(1000);
+    await shares.run(1, async () => void (now += 1500)); // took 1.5 s
+    expect(shares.balance(1)).toBe(-500);
+    expect(shares.waitMs(1)).toBe(5000);
+    now += 2000; // +200 ms of refill
+    expect(shares.waitMs(1)).toBe(3000);
+    now += 100_000;
+    expect(shares.balance(1)).toBe(1000); // capped at the burst
+    expect(shares.balance(2)).toBe(1000);
+    shares.charge(1, 7000);
+    await expect(shares.admit(1)).rejects.toMatchObject({ statusCode: 429, headers: { 'retry-after': '60' } });
   });
 });
 
