@@ -5,9 +5,9 @@
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyticsSharesOf, analyticsSlotsOf } from '../src/analytics/routes.js';
+import { analyticsSlotsOf } from '../src/analytics/routes.js';
 import { DEFAULT_COST_LIMITS } from '../src/cost-limits/settings.js';
-import { TimeShares } from '../src/cost-limits/time-share.js';
+import { readTimeSharesOf, TimeShares } from '../src/cost-limits/time-share.js';
 import { splitRange } from '../src/analytics/plan.js';
 import { bucketStarts, sumsStatement, type SumsQuery } from '../src/analytics/repository.js';
 import { bearer, createApiKey, createTestApp, NO_RATE_LIMITS, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
@@ -119,17 +119,22 @@ describe('concurrent analytics requests per organization', () => {
   });
 });
 
-describe("one organization's share of analytics time", () => {
+describe("one organization's share of analytics and search time", () => {
   it('a request past the share is 429 with Retry-After, the next one within it waits its turn, and other organizations are not charged', async () => {
-    const shares = analyticsSharesOf(t.app.deps)!;
+    const shares = readTimeSharesOf(t.app.deps);
     const summary = (who: SignedUp) => t.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(who.token) });
     // 60 s of analytics time in debt: at the default 500 ms per second, 2 minutes to pay back.
     shares.charge(org.organization.id, DEFAULT_COST_LIMITS.analyticsTimeBurstMs + 60_000);
     const refused = await summary(org);
     expect(refused.statusCode, refused.body).toBe(429);
     expect(refused.json()).toMatchObject({ code: 'analytics_time_exceeded' });
-    expect(refused.json().error).toMatch(/used its share of this server's analytics time \(500 ms per second\); retry in 12\d s/);
+    expect(refused.json().error).toMatch(/used its share of this server's analytics and search time \(500 ms per second\); retry in 12\d s/);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(119);
+    // The explorer's search draws on the same share.
+    const search = await t.app.inject({ url: '/api/v1/chats?q=chat', headers: bearer(org.token) });
+    expect(search.statusCode, search.body).toBe(429);
+    expect(search.json()).toMatchObject({ code: 'analytics_time_exceeded' });
+    expect((await t.app.inject({ url: '/api/v1/chats?q=chat', headers: bearer(other.token) })).statusCode).toBe(200);
     expect((await summary(other)).statusCode).toBe(200);
     // Pay most of it back: what is left is a short wait, not a refusal.
     shares.charge(org.organization.id, -(60_000 - 200));

@@ -5,7 +5,7 @@ import { authenticate, organizationOf } from '../http/authenticate.js';
 import { badRequest } from '../http/errors.js';
 import { DASHBOARD_SECURITY, errorResponses, Timestamp } from '../http/schemas.js';
 import { countMessagesByRole } from '../messages/repository.js';
-import { TimeShares } from '../cost-limits/time-share.js';
+import { readTimeSharesOf } from '../cost-limits/time-share.js';
 import { OrganizationSlots } from './concurrency.js';
 import { analyticsDb, closeAnalytics } from './connection.js';
 import { METRIC_NAMES, METRICS } from './metrics.js';
@@ -94,16 +94,9 @@ const MessagesResponse = Type.Object({
   date_range: Type.Object({ start: Timestamp, end: Timestamp }),
 });
 
-/** Longest an organization's request waits for its analytics time to refill; longer is 429. */
-export const ANALYTICS_MAX_WAIT_MS = 10_000;
-
 const slotsByApp = new WeakMap<object, OrganizationSlots>();
 /** The analytics slots of an app (by its deps): tests occupy them to show the bound. */
 export const analyticsSlotsOf = (deps: object) => slotsByApp.get(deps);
-const sharesByApp = new WeakMap<object, TimeShares>();
-/** The analytics time shares of an app (by its deps): tests charge them to show the bound. */
-export const analyticsSharesOf = (deps: object) => sharesByApp.get(deps);
-
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onClose', async () => closeAnalytics(app.deps));
   const limits = app.deps.costLimits;
@@ -111,8 +104,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const slots = new OrganizationSlots(limits.analyticsRunningPerOrg, limits.analyticsWaitingPerOrg);
   slotsByApp.set(app.deps, slots);
   // ... and spend at most its share of the server's analytics time (src/cost-limits/time-share.ts).
-  const shares = new TimeShares({ msPerSecond: limits.analyticsTimeMsPerSecond, burstMs: limits.analyticsTimeBurstMs, maxWaitMs: ANALYTICS_MAX_WAIT_MS });
-  sharesByApp.set(app.deps, shares);
+  const shares = readTimeSharesOf(app.deps);
   const inSlot = <T>(request: Parameters<typeof organizationOf>[0], work: (organizationId: number) => Promise<T>) => {
     const organizationId = organizationOf(request);
     return slots.run(organizationId, () => shares.run(organizationId, () => work(organizationId)));

@@ -22,6 +22,7 @@ import { closeIngest } from '../ingest/index.js';
 import { BodyGate } from '../ingest/body-gate.js';
 import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
 import { audited } from '../audit/service.js';
+import { readTimeSharesOf } from '../cost-limits/time-share.js';
 
 const tags = ['Chats'];
 const dashboardReader = authenticate();
@@ -127,18 +128,22 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: DASHBOARD_SECURITY,
         summary: "Search the organization's chats (filters combine with AND; keyset pagination)",
         querystring: ListChatsQuery,
-        response: { 200: ChatList, ...errorResponses(400, 401, 403, 422, 500) },
+        response: { 200: ChatList, ...errorResponses(400, 401, 403, 422, 429, 500) },
       },
       config: { failureMessage: 'Failed to list chats', tooExpensiveHint: 'a shorter from/to range, a longer q, fewer filters, or no include_total' },
     },
     async (request) => {
       const { sort, limit, cursor, include_total, ...filters } = request.query;
-      return listChats(app.deps, organizationOf(request), filters, {
-        sort: sort ?? '-created_at',
-        limit: limit ?? 20,
-        cursor,
-        includeTotal: include_total ?? false,
-      });
+      const organizationId = organizationOf(request);
+      // A search (q, include_total) can cost as much as an analytics read: the same time share.
+      return readTimeSharesOf(app.deps).run(organizationId, () =>
+        listChats(app.deps, organizationId, filters, {
+          sort: sort ?? '-created_at',
+          limit: limit ?? 20,
+          cursor,
+          includeTotal: include_total ?? false,
+        }),
+      );
     },
   );
 

@@ -1,4 +1,4 @@
-// One organization's share of the server's analytics time. Slots (src/analytics/concurrency.ts)
+// One organization's share of the server's read time: analytics and the explorer's searches. Slots (src/analytics/concurrency.ts)
 // bound how many of its requests run at once; they do not bound how much work those requests do
 // back to back: two slots kept busy with expensive requests keep both cores of a small server busy,
 // and every other organization's requests wait for CPU. So each organization also has a token
@@ -7,6 +7,7 @@
 // bucket is empty the organization's next request waits until it has refilled; if that wait would
 // be longer than `maxWaitMs`, the request is answered 429 with Retry-After instead.
 import { HttpError } from '../http/errors.js';
+import type { CostLimits } from './settings.js';
 
 interface Bucket {
   balance: number;
@@ -53,8 +54,8 @@ export class TimeShares {
       throw new HttpError(
         429,
         'analytics_time_exceeded',
-        `Your organization has used its share of this server's analytics time (${this.limits.msPerSecond} ms per second); ` +
-          `retry in ${seconds} s, or ask for shorter ranges, coarser intervals or fewer metrics`,
+        `Your organization has used its share of this server's analytics and search time (${this.limits.msPerSecond} ms per second); ` +
+          `retry in ${seconds} s, or ask for shorter ranges, coarser intervals, fewer metrics or more selective filters`,
         undefined,
         { 'retry-after': String(seconds) },
       );
@@ -78,4 +79,19 @@ export class TimeShares {
       this.charge(organizationId, this.now() - started);
     }
   }
+}
+
+/** Longest an organization's request waits for its read time to refill; longer is 429. */
+export const READ_MAX_WAIT_MS = 10_000;
+
+const sharesByApp = new WeakMap<object, TimeShares>();
+
+/** The read-time shares of one app (by its deps): analytics and explorer searches draw on the same bucket. */
+export function readTimeSharesOf(deps: { costLimits: CostLimits }): TimeShares {
+  let shares = sharesByApp.get(deps);
+  if (!shares) {
+    const { analyticsTimeMsPerSecond: msPerSecond, analyticsTimeBurstMs: burstMs } = deps.costLimits;
+    sharesByApp.set(deps, (shares = new TimeShares({ msPerSecond, burstMs, maxWaitMs: READ_MAX_WAIT_MS })));
+  }
+  return shares;
 }

@@ -927,6 +927,21 @@ export interface paths {
                     };
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
                 500: {
                     headers: {
                         [name: string]: unknown;
