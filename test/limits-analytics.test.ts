@@ -160,54 +160,52 @@ describe("one organization's share of analytics and search time", () => {
   });
 });
 
-if (backend === 'postgres') {
-  describe('statement_timeout on analytics and explorer reads (PostgreSQL)', () => {
-    let slow: TestContext;
-    let admin: SignedUp;
-    beforeAll(async () => {
-      slow = await createTestApp({ rateLimit: NO_RATE_LIMITS, costLimits: { readStatementTimeoutMs: 300 } });
-      admin = await signUp(slow.app);
-    });
-    afterAll(() => slow.close());
+describe.runIf(backend === 'postgres')('statement_timeout on analytics and explorer reads (PostgreSQL)', () => {
+  let slow: TestContext;
+  let admin: SignedUp;
+  beforeAll(async () => {
+    slow = await createTestApp({ rateLimit: NO_RATE_LIMITS, costLimits: { readStatementTimeoutMs: 300 } });
+    admin = await signUp(slow.app);
+  });
+  afterAll(() => slow.close());
 
-    // A statement that waits for a lock counts that wait against statement_timeout: holding the
-    // tables the reads need makes every read run past the limit, deterministically.
-    async function whileLocked(tables: string, work: () => Promise<void>) {
-      const client = await slow.database.pool.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query(`LOCK TABLE ${tables} IN ACCESS EXCLUSIVE MODE`);
-        await work();
-      } finally {
-        await client.query('ROLLBACK');
-        client.release();
-      }
+  // A statement that waits for a lock counts that wait against statement_timeout: holding the
+  // tables the reads need makes every read run past the limit, deterministically.
+  async function whileLocked(tables: string, work: () => Promise<void>) {
+    const client = await slow.database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`LOCK TABLE ${tables} IN ACCESS EXCLUSIVE MODE`);
+      await work();
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
     }
+  }
 
-    it('answers an analytics request whose statement is cancelled 422 query_too_expensive, with how to narrow it', async () => {
-      await slow.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(admin.token) }); // zone list cached
-      await whileLocked('chats, chat_rollups, chat_daily_rollups', async () => {
-        const res = await slow.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(admin.token) });
-        expect(res.statusCode, res.body).toBe(422);
-        expect(res.json().code).toBe('query_too_expensive');
-        expect(res.json().error).toMatch(/too expensive.*cancelled.*Narrow it \(a shorter range/);
-      });
-    });
-
-    it('answers an explorer search whose statement is cancelled 422, never 500', async () => {
-      await whileLocked('chats', async () => {
-        const res = await slow.app.inject({ url: '/api/v1/chats?q=leave&include_total=true', headers: bearer(admin.token) });
-        expect(res.statusCode, res.body).toBe(422);
-        expect(res.json()).toMatchObject({ code: 'query_too_expensive' });
-      });
-    });
-
-    it('answers a synchronous export whose first read is cancelled 422', async () => {
-      await whileLocked('chats', async () => {
-        const res = await slow.app.inject({ method: 'POST', url: '/api/v1/exports/sync', headers: bearer(admin.token), payload: { format: 'csv', type: 'chats' } });
-        expect(res.statusCode, res.body).toBe(422);
-        expect(res.json()).toMatchObject({ code: 'query_too_expensive' });
-      });
+  it('answers an analytics request whose statement is cancelled 422 query_too_expensive, with how to narrow it', async () => {
+    await slow.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(admin.token) }); // zone list cached
+    await whileLocked('chats, chat_rollups, chat_daily_rollups', async () => {
+      const res = await slow.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(admin.token) });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().code).toBe('query_too_expensive');
+      expect(res.json().error).toMatch(/too expensive.*cancelled.*Narrow it \(a shorter range/);
     });
   });
-}
+
+  it('answers an explorer search whose statement is cancelled 422, never 500', async () => {
+    await whileLocked('chats', async () => {
+      const res = await slow.app.inject({ url: '/api/v1/chats?q=leave&include_total=true', headers: bearer(admin.token) });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'query_too_expensive' });
+    });
+  });
+
+  it('answers a synchronous export whose first read is cancelled 422', async () => {
+    await whileLocked('chats', async () => {
+      const res = await slow.app.inject({ method: 'POST', url: '/api/v1/exports/sync', headers: bearer(admin.token), payload: { format: 'csv', type: 'chats' } });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'query_too_expensive' });
+    });
+  });
+});
