@@ -49,13 +49,17 @@ export interface Redactor {
   redact(text: string, context?: DetectionContext): string;
   /** Whether any type is redacted at all (a policy that keeps everything skips detection). */
   readonly active: boolean;
+  /** Whether redacting `text` may depend on the DetectionContext (a phone number may be in it). */
+  usesContext(text: string): boolean;
 }
 
 /** A redactor for one organization's policy; `key` makes its pseudonyms (never shared across organizations). */
 export function createRedactor(policy: RedactionPolicy, key: Buffer): Redactor {
   const types = ENTITY_TYPES.filter((type) => (policy[type] ?? 'keep') !== 'keep');
+  const phones = types.includes('phone');
   return {
     active: types.length > 0,
+    usesContext: (text) => phones && (text.match(/\d/g)?.length ?? 0) >= MIN_DIGITS.phone,
     redact(text, context = {}) {
       if (types.length === 0 || text.length === 0) return text;
       const findings = findEntities(text, types, context);
