@@ -82,9 +82,12 @@ const SPACE = /\s/;
  * which its checks of what comes before and after a number read), overlapping ones merged.
  * libphonenumber scans a whole text at ~30 µs a message; most of a message is words.
  */
-function phoneWindows(text: string): [number, number][] {
+function phoneWindows(text: string, claimed: readonly Finding[]): [number, number][] {
   const windows: [number, number][] = [];
   for (const m of text.matchAll(DIGIT_RUN)) {
+    // Digits inside a value another detector found (an IBAN's, a card's) are not a phone number:
+    // that finding wins over a phone number within it (see findEntities).
+    if (claimed.some((f) => f.start <= m.index && m.index + m[0].length <= f.end)) continue;
     let start = m.index;
     while (start > 0 && !SPACE.test(text[start - 1])) start--;
     start = Math.max(0, start - 1);
@@ -98,11 +101,12 @@ function phoneWindows(text: string): [number, number][] {
   return windows;
 }
 
-export function findPhones(text: string, context: DetectionContext): Finding[] {
+/** Phone numbers in `text`, outside the values in `claimed` (found by the other detectors). */
+export function findPhones(text: string, context: DetectionContext, claimed: readonly Finding[] = []): Finding[] {
   const country = context.country?.toUpperCase() as CountryCode | undefined;
   const countries: (CountryCode | undefined)[] = country ? [country] : (COUNTRIES_OF_LANGUAGE[context.language?.toLowerCase() ?? ''] ?? [undefined]);
   const found: Finding[] = [];
-  for (const [from, to] of phoneWindows(text)) {
+  for (const [from, to] of phoneWindows(text, claimed)) {
     const window = text.slice(from, to);
     for (const defaultCountry of countries) {
       for (const m of findPhoneNumbersInText(window, { defaultCountry })) {

@@ -19,6 +19,20 @@ const DETECTORS: Record<EntityType, (text: string, context: DetectionContext) =>
 // The fewest digits a value of each type has (a NINO has 6; IPv6 "fe80::1" has 3).
 const MIN_DIGITS: Record<EntityType, number> = { email: 0, phone: 6, iban: 12, payment_card: 13, national_id: 6, ip_address: 1 };
 
+const MAX_MIN_DIGITS = Math.max(...Object.values(MIN_DIGITS));
+// An IPv4 address has a digit, a dot and a digit; an IPv6 address has a colon.
+const IPV4_HINT = /\d\.\d/;
+
+/** How many ASCII digits `text` holds, counting up to `enough` (no array of matches made). */
+function digitCount(text: string, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < enough; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 // When two findings overlap, the more specific type wins at equal extent (a card number can also
 // parse as a phone number; an IBAN's digits as a national id).
 const PRIORITY: EntityType[] = ['email', 'iban', 'payment_card', 'national_id', 'ip_address', 'phone'];
@@ -27,9 +41,14 @@ const PRIORITY: EntityType[] = ['email', 'iban', 'payment_card', 'national_id', 
 export function findEntities(text: string, types: readonly EntityType[] = ENTITY_TYPES, context: DetectionContext = {}): Finding[] {
   // Cheap first: an e-mail address needs an @, every other type at least a few digits (most of what
   // employees write to an HR bot has neither, and then no detector runs).
-  const digitCount = text.match(/\d/g)?.length ?? 0;
-  const candidates = types.filter((type) => (type === 'email' ? text.includes('@') : digitCount >= MIN_DIGITS[type]));
-  const all = candidates.flatMap((type) => DETECTORS[type](text, context));
+  const digits = digitCount(text, MAX_MIN_DIGITS);
+  const candidates = types.filter((type) =>
+    type === 'email' ? text.includes('@') : digits >= MIN_DIGITS[type] && (type !== 'ip_address' || text.includes(':') || IPV4_HINT.test(text)),
+  );
+  // Phone numbers last, outside the values already found: parsing is their detector's cost, and the
+  // digits of an IBAN or a card number, which win over a phone number inside them, need none.
+  const all = candidates.filter((type) => type !== 'phone').flatMap((type) => DETECTORS[type](text, context));
+  if (candidates.includes('phone')) all.push(...findPhones(text, context, all));
   all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
   const kept: Finding[] = [];
   for (const finding of all) {
@@ -59,7 +78,7 @@ export function createRedactor(policy: RedactionPolicy, key: Buffer): Redactor {
   const phones = types.includes('phone');
   return {
     active: types.length > 0,
-    usesContext: (text) => phones && (text.match(/\d/g)?.length ?? 0) >= MIN_DIGITS.phone,
+    usesContext: (text) => phones && digitCount(text, MIN_DIGITS.phone) >= MIN_DIGITS.phone,
     redact(text, context = {}) {
       if (types.length === 0 || text.length === 0) return text;
       const findings = findEntities(text, types, context);
