@@ -231,6 +231,20 @@ describe('policy changes', () => {
     for (const miss of misses) expect(transcript.messages.map((m: { content: string }) => m.content).join(' ')).toContain(miss);
   });
 
+  it('transcript_link: record ids in its path stay, its query is redacted like any text, an e-mail address anywhere', async () => {
+    const org = await organization();
+    await setPolicy(org, policyOf('mask'));
+    const v = values();
+    const id = v.national_id.replace(/\D/g, ''); // a valid BSN, as a record id would be one time in eleven
+    const links = [`https://bot.example.com/transcripts/${id}`, `https://bot.example.com/t?bsn=${id}#x`, `https://bot.example.com/u/${v.email}/t`];
+    const stored = [];
+    for (const link of links) {
+      const res = await inject('POST', '/api/v1/chats', apiKeyHeaders(org.key), { metadata: { country_code: 'NL', transcript_link: link } });
+      stored.push((await readChat(org, await created(res))).metadata.transcript_link);
+    }
+    expect(stored).toEqual([links[0], 'https://bot.example.com/t?bsn=[national_id]#x', 'https://bot.example.com/u/[email]/t']);
+  });
+
   it('a retry with the same Idempotency-Key replays; a changed value of a redacted type still replays (it stores the same)', async () => {
     const org = await organization();
     await setPolicy(org, policyOf('mask'));

@@ -11,7 +11,8 @@
 import type { DetectionContext } from './entities.js';
 import type { Redactor } from './redact.js';
 
-export const FREE_TEXT_METADATA = ['question_category', 'sentiment', 'session_id', 'transcript_link'] as const;
+export const FREE_TEXT_METADATA = ['question_category', 'sentiment', 'session_id'] as const;
+// transcript_link is free text too, redacted as a URL (Redactor.redactUrl: its path holds record ids).
 const TAG_FIELDS = ['tags', 'add_tags', 'remove_tags'] as const;
 
 type Json = Record<string, unknown>;
@@ -45,6 +46,7 @@ export function redactChatBody<T>(redactor: Redactor, body: T, stored: Detection
   if (isObject(out.metadata)) {
     const metadata: Json = { ...out.metadata };
     for (const field of FREE_TEXT_METADATA) if (metadata[field] !== undefined) metadata[field] = text(metadata[field]);
+    if (typeof metadata.transcript_link === 'string') metadata.transcript_link = redactor.redactUrl(metadata.transcript_link, context);
     out.metadata = metadata;
   }
   return out as T;

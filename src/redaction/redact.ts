@@ -66,6 +66,8 @@ export function pseudonym(key: Buffer, type: EntityType, normalized: string): st
 export interface Redactor {
   /** The text with every entity the policy does not keep replaced; the same string when none. */
   redact(text: string, context?: DetectionContext): string;
+  /** The same for a URL: its query and fragment like any text, the part before them for e-mail addresses only. */
+  redactUrl(url: string, context?: DetectionContext): string;
   /** Whether any type is redacted at all (a policy that keeps everything skips detection). */
   readonly active: boolean;
   /** Whether redacting `text` may depend on the DetectionContext (a phone number may be in it). */
@@ -76,21 +78,36 @@ export interface Redactor {
 export function createRedactor(policy: RedactionPolicy, key: Buffer): Redactor {
   const types = ENTITY_TYPES.filter((type) => (policy[type] ?? 'keep') !== 'keep');
   const phones = types.includes('phone');
+  const emailOnly = types.filter((type) => type === 'email');
   return {
     active: types.length > 0,
     usesContext: (text) => phones && digitCount(text, MIN_DIGITS.phone) >= MIN_DIGITS.phone,
-    redact(text, context = {}) {
-      if (types.length === 0 || text.length === 0) return text;
-      const findings = findEntities(text, types, context);
-      if (findings.length === 0) return text;
-      let out = '';
-      let at = 0;
-      for (const f of findings) {
-        const replacement = policy[f.type] === 'pseudonymize' ? `[${f.type}:${pseudonym(key, f.type, f.normalized)}]` : `[${f.type}]`;
-        out += text.slice(at, f.start) + replacement;
-        at = f.end;
-      }
-      return out + text.slice(at);
+    redact: (text, context = {}) => replaceEntities(text, types, context),
+    redactUrl(url, context = {}) {
+      // The address up to its path (scheme, user, host, path) holds record ids ("/transcripts/
+      // 482913374" reads as a valid BSN one time in eleven) but hardly ever personal data other than
+      // an e-mail address; the query and the fragment are free text like any other.
+      const split = url.search(/[?#]/);
+      const head = split < 0 ? url : url.slice(0, split);
+      const tail = split < 0 ? '' : url.slice(split);
+      // Segment by segment: the e-mail pattern allows a / in an address, and would take the host and
+      // the path before one for its local part.
+      const path = head.split('/').map((segment) => replaceEntities(segment, emailOnly, context)).join('/');
+      return path + replaceEntities(tail, types, context);
     },
   };
+
+  function replaceEntities(text: string, of: readonly EntityType[], context: DetectionContext): string {
+    if (of.length === 0 || text.length === 0) return text;
+    const findings = findEntities(text, of, context);
+    if (findings.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const f of findings) {
+      const replacement = policy[f.type] === 'pseudonymize' ? `[${f.type}:${pseudonym(key, f.type, f.normalized)}]` : `[${f.type}]`;
+      out += text.slice(at, f.start) + replacement;
+      at = f.end;
+    }
+    return out + text.slice(at);
+  }
 }
