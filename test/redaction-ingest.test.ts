@@ -9,7 +9,8 @@ import { Random } from '../src/demo/random.js';
 import { loggerOptions } from '../src/http/logging.js';
 import type { EntityType } from '../src/redaction/entities.js';
 import { apiKeyHeaders, bearer, createApiKey, createTestApp, signUp, type SignedUp, type TestContext } from './helpers/app.js';
-import { dumpDatabase, exportFolderText } from './helpers/privacy.js';
+import { dumpDatabase, exportFolderText, tableRows } from './helpers/privacy.js';
+import { requestHash } from '../src/ingest/idempotency.js';
 
 let t: TestContext;
 const lines: string[] = [];
@@ -276,8 +277,10 @@ describe('no original anywhere', () => {
     const chatIds: number[] = [];
     for (const write of Object.values(PATHS)) chatIds.push(await write(org, fresh()));
     // Idempotent requests and their retries, on every create route.
+    const originalHashes: string[] = [];
     for (const [i, url] of ['/api/v1/chats', `/api/v1/orgs/${slug}/chats`].entries()) {
       const body = plantedChat(fresh());
+      originalHashes.push(requestHash('chat', body));
       for (let n = 0; n < 2; n++) {
         const res = await inject('POST', url, { ...key, 'idempotency-key': `chat-${i}` }, body);
         expect(res.statusCode, res.body).toBe(201);
@@ -319,6 +322,9 @@ describe('no original anywhere', () => {
     expect(exported).toContain('[email]');
     const dump = await dumpDatabase(t);
     expect(dump).toContain('[phone:');
+    // The keys' rows hold a hash of the redacted body, not of the original (which could be guessed).
+    expect(tableRows(dump, 'idempotency_keys').length).toBeGreaterThanOrEqual(6);
+    for (const hash of originalHashes) expect(dump).not.toContain(hash);
     const log = lines.join('');
     expect(log).toContain('/api/v1/chats/batch');
     // Each value as written, and in the normalized forms a detector or a hash would use.
