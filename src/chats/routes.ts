@@ -23,6 +23,7 @@ import { BodyGate } from '../ingest/body-gate.js';
 import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
 import { audited } from '../audit/service.js';
 import { readTimeSharesOf } from '../cost-limits/time-share.js';
+import { redactedChatBody } from '../redaction/write-paths.js';
 
 const tags = ['Chats'];
 const dashboardReader = authenticate();
@@ -56,7 +57,9 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const organizationId = organizationOf(request);
-      const answer = await createChat(app.deps, organizationId, request.body, idempotencyOf(request, 'chat', request.body));
+      // Redacted before it is hashed for its Idempotency-Key, queued or written (src/redaction/ingest.ts).
+      const body = await redactedChatBody(app.deps, organizationId, request.body);
+      const answer = await createChat(app.deps, organizationId, body, idempotencyOf(request, 'chat', body));
       return sendAnswer(reply, answer);
     },
   );
@@ -79,7 +82,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const organizationId = organizationOf(request, request.params.slug);
-      const answer = await createChat(app.deps, organizationId, request.body, idempotencyOf(request, 'chat', request.body));
+      const body = await redactedChatBody(app.deps, organizationId, request.body);
+      const answer = await createChat(app.deps, organizationId, body, idempotencyOf(request, 'chat', body));
       return sendAnswer(reply, answer);
     },
   );
@@ -109,13 +113,13 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/v1/chats/batch', batchRoute(false), async (request, reply) => {
     const organizationId = organizationOf(request);
-    const answer = await createChatBatch(app.deps, organizationId, request.body, idempotencyOf(request, 'chat-batch', request.body));
+    const answer = await createChatBatch(app.deps, organizationId, request.body, (redacted) => idempotencyOf(request, 'chat-batch', redacted));
     return sendAnswer(reply, answer);
   });
 
   app.post('/api/v1/orgs/:slug/chats/batch', { ...batchRoute(true), schema: { ...batchRoute(true).schema, params: SlugParams } }, async (request, reply) => {
     const organizationId = organizationOf(request, request.params.slug);
-    const answer = await createChatBatch(app.deps, organizationId, request.body, idempotencyOf(request, 'chat-batch', request.body));
+    const answer = await createChatBatch(app.deps, organizationId, request.body, (redacted) => idempotencyOf(request, 'chat-batch', redacted));
     return sendAnswer(reply, answer);
   });
 

@@ -7,6 +7,8 @@ import type { CreatedChat } from '../ingest/chats.js';
 import type { Answer, IdempotencyRequest } from '../ingest/idempotency.js';
 import { ingestOf } from '../ingest/index.js';
 import { pageOfMessages } from '../messages/service.js';
+import { redactChatBody } from '../redaction/ingest.js';
+import { redactorFor } from '../redaction/policy-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { assertInstantInRange, chatFilterSql, parseChatFilters, type ChatFilterInput } from './filters.js';
 import { presentChat } from './presenter.js';
@@ -139,13 +141,18 @@ function updatedTags(current: string[], body: UpdateChatBody): string[] | undefi
   return tags;
 }
 
-export async function updateChat(deps: AppDeps, organizationId: number, id: number, body: UpdateChatBody) {
-  if (body.tags !== undefined && (body.add_tags !== undefined || body.remove_tags !== undefined)) {
+export async function updateChat(deps: AppDeps, organizationId: number, id: number, sent: UpdateChatBody) {
+  if (sent.tags !== undefined && (sent.add_tags !== undefined || sent.remove_tags !== undefined)) {
     throw badRequest('Send either tags (to replace them) or add_tags/remove_tags, not both', 'tags');
   }
+  // Read before the transaction (PGlite has one connection: a read beside the transaction would wait for it).
+  const redactor = await redactorFor(deps, organizationId);
   const row = await deps.db.transaction(async (tx) => {
     const current = await repo.findChatForUpdate(tx, organizationId, id);
     if (!current) throw notFound('Chat not found');
+    // Redacted like a new chat's fields, with the chat's country and language unless the update sends them
+    // (remove_tags too, so that a tag stored redacted can be removed by its original).
+    const body = redactChatBody(redactor, sent, { country: current.countryCode, language: current.languageCode });
     const changes: repo.ChatChanges = {
       ...(body.title !== undefined ? { title: body.title } : {}),
       ...(body.user_id !== undefined ? { userId: body.user_id } : {}),

@@ -12,6 +12,7 @@ import {
 import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempotency.js';
 import { createMessage, listMessages } from './service.js';
 import { audited } from '../audit/service.js';
+import { redactedMessageBody } from '../redaction/write-paths.js';
 
 const tags = ['Messages'];
 const createResponses = { 201: CreateMessageResponse, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 500) };
@@ -40,8 +41,10 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const organizationId = organizationOf(request);
       const chatId = Number(request.params.id);
-      const idempotency = idempotencyOf(request, `message:${chatId}`, request.body);
-      return sendAnswer(reply, await createMessage(app.deps, organizationId, chatId, request.body, idempotency));
+      // Redacted before it is hashed for its Idempotency-Key, queued or written (src/redaction/ingest.ts).
+      const body = await redactedMessageBody(app.deps, organizationId, chatId, request.body);
+      const idempotency = idempotencyOf(request, `message:${chatId}`, body);
+      return sendAnswer(reply, await createMessage(app.deps, organizationId, chatId, body, idempotency));
     },
   );
 
@@ -64,8 +67,9 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const organizationId = organizationOf(request, request.params.slug);
       const chatId = Number(request.params.chatID);
-      const idempotency = idempotencyOf(request, `message:${chatId}`, request.body);
-      return sendAnswer(reply, await createMessage(app.deps, organizationId, chatId, request.body, idempotency));
+      const body = await redactedMessageBody(app.deps, organizationId, chatId, request.body);
+      const idempotency = idempotencyOf(request, `message:${chatId}`, body);
+      return sendAnswer(reply, await createMessage(app.deps, organizationId, chatId, body, idempotency));
     },
   );
 
