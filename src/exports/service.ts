@@ -2,6 +2,7 @@
 // export. Every function takes the caller's organization id; another organization's job is 404.
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
+import { endUserView, resolveUserFilter } from '../chats/end-users.js';
 import { parseChatFilters } from '../chats/filters.js';
 import { decodeCursor, encodeCursor } from '../chats/cursor.js';
 import type { CostLimits } from '../cost-limits/settings.js';
@@ -41,7 +42,8 @@ export function presentExport(row: repo.ExportRow, now = new Date()) {
 
 export async function createExport(deps: AppDeps, organizationId: number, requestedBy: number | null, body: CreateExportBody, limits: ExportLimits) {
   const filters = body.filters ?? {};
-  parseChatFilters(filters, 'filters.'); // 400 now rather than a failed job later
+  // 400 now rather than a failed job later (the job checks again: the mode may change meanwhile).
+  await resolveUserFilter(deps, organizationId, parseChatFilters(filters, 'filters.'), 'filters.');
   const result = await repo.insertJob(deps.db, organizationId, { requestedBy, format: body.format, type: body.type, filters }, {
     maxActive: limits.exportActiveJobsPerOrg,
     maxPerHour: limits.exportJobsPerHourPerOrg,
@@ -140,7 +142,8 @@ export class SyncExports {
   }
 
   async start(deps: AppDeps, organizationId: number, body: CreateExportBody) {
-    const filters = parseChatFilters(body.filters ?? {}, 'filters.');
+    const filters = await resolveUserFilter(deps, organizationId, parseChatFilters(body.filters ?? {}, 'filters.'), 'filters.');
+    const { show: showUserId } = await endUserView(deps.db, organizationId);
     // One organization's slow readers hold at most its own slots, never all of the server's.
     if ((this.perOrganization.get(organizationId) ?? 0) >= this.limits.exportSyncPerOrg) {
       throw tooMany(
@@ -158,7 +161,7 @@ export class SyncExports {
     try {
       const until = await databaseNow(deps.pool);
       const controller = new AbortController();
-      const source = { db: deps.db, pool: deps.pool, organizationId, filters, until, signal: controller.signal, statementTimeoutMs: deps.costLimits.readStatementTimeoutMs };
+      const source = { db: deps.db, pool: deps.pool, organizationId, filters, showUserId, until, signal: controller.signal, statementTimeoutMs: deps.costLimits.readStatementTimeoutMs };
       const chunks = exportChunks(source, body.format, body.type, { rows: 0 });
       // The first chunk is read before the answer starts, so that a failure there is a proper
       // error response rather than a cut-off download.
