@@ -793,8 +793,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -827,7 +827,8 @@ export interface paths {
                             chats: {
                                 id: number;
                                 organization_id: number;
-                                user_id: number | null;
+                                /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                                user_id: number | string | null;
                                 title: string | null;
                                 tags: string[];
                                 metadata: {
@@ -1769,7 +1770,8 @@ export interface paths {
                         "application/json": {
                             id: number;
                             organization_id: number;
-                            user_id: number | null;
+                            /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                            user_id: number | string | null;
                             title: string | null;
                             tags: string[];
                             metadata: {
@@ -2075,7 +2077,8 @@ export interface paths {
                         "application/json": {
                             id: number;
                             organization_id: number;
-                            user_id: number | null;
+                            /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                            user_id: number | string | null;
                             title: string | null;
                             tags: string[];
                             metadata: {
@@ -2307,7 +2310,8 @@ export interface paths {
                         "application/json": {
                             id: number;
                             organization_id: number;
-                            user_id: number | null;
+                            /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                            user_id: number | string | null;
                             title: string | null;
                             tags: string[];
                             metadata: {
@@ -3477,6 +3481,8 @@ export interface paths {
                             name: string;
                             /** @description Used in /api/v1/orgs/{slug}/... URLs; never changes */
                             slug: string;
+                            /** @description Works-council mode (set by an admin in /orgs/me/privacy), readable by every member: end users appear only as pseudonyms, small groups are suppressed */
+                            works_council: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -3579,6 +3585,8 @@ export interface paths {
                             name: string;
                             /** @description Used in /api/v1/orgs/{slug}/... URLs; never changes */
                             slug: string;
+                            /** @description Works-council mode (set by an admin in /orgs/me/privacy), readable by every member: end users appear only as pseudonyms, small groups are suppressed */
+                            works_council: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -4604,8 +4612,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
@@ -4815,8 +4823,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
@@ -5299,8 +5307,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -5543,8 +5551,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -5715,8 +5723,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -8525,8 +8533,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -8801,8 +8809,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
@@ -9232,8 +9240,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
