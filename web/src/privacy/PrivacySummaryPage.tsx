@@ -12,7 +12,7 @@ const days = (n: number) => (n === 1 ? '1 day' : `${n.toLocaleString('en')} days
 function ipSentence(mode: PrivacySettings['ip_mode']): string {
   if (mode === 'none') return 'IP addresses are not stored: the one a bot sends with a chat is dropped before anything is written.';
   if (mode === 'truncated') {
-    return 'IP addresses are stored shortened (the last part of an IPv4 address and most of an IPv6 address are removed before anything is written), so that they name a network, not a device.';
+    return 'IP addresses are stored shortened before anything is written (an IPv4 address to its first three parts, an IPv6 address to its first 48 bits), so that they name a network, not a device.';
   }
   return 'IP addresses that the bot sends with a chat are stored in full.';
 }
@@ -43,11 +43,12 @@ const TYPE_NAMES: Record<RedactionType, string> = {
   ip_address: 'IP addresses written in a message',
 };
 
-const ACTION_TEXT: Record<RedactionAction, string> = {
-  keep: 'are kept as written.',
-  mask: 'are replaced by a placeholder (such as “[email]”) before anything is written; the original is not stored anywhere.',
-  pseudonymize:
-    'are replaced by a pseudonym (such as “[email:1f0c9a2b]”) before anything is written: the same value gives the same pseudonym, so readers can tell that two messages name the same one, but the original is not stored anywhere.',
+const actionText = (action: RedactionAction, type: RedactionType): string => {
+  if (action === 'mask') return `are replaced by a placeholder (“[${type}]”) before anything is written; the original is not stored anywhere.`;
+  if (action === 'pseudonymize') {
+    return `are replaced by a pseudonym (such as “[${type}:1f0c9a2b]”) before anything is written: the same value gives the same pseudonym, so readers can tell that two messages name the same one, but the original is not stored anywhere.`;
+  }
+  return 'are kept as written.';
 };
 
 function worksCouncilSentences(s: PrivacySettings): string[] {
@@ -109,7 +110,7 @@ export function PrivacySummary({ settings, organization }: { settings: PrivacySe
         <ul>
           {REDACTION_TYPES.map((type) => (
             <li key={type} data-type={type}>
-              {TYPE_NAMES[type]} {ACTION_TEXT[settings.redaction[type] ?? 'keep']}
+              {TYPE_NAMES[type]} {actionText(settings.redaction[type] ?? 'keep', type)}
             </li>
           ))}
         </ul>
