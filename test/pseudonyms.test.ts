@@ -225,3 +225,21 @@ describe('mode turned off again', () => {
     expect(csv.body).toContain(String(ALICE));
   });
 });
+
+describe('GET /api/v1/orgs/me/privacy/summary', () => {
+  it("gives every member the organization's own settings, read-only, as the admin reads them", async () => {
+    const change = { ip_mode: 'none', legal_hold: true, works_council_k: 9, redaction: { phone: 'mask' } };
+    const patched = await t.app.inject({ method: 'PATCH', url: '/api/v1/orgs/me/privacy', headers: bearer(org.token), payload: change });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const asAdmin = (await get('/api/v1/orgs/me/privacy')).json();
+    const res = await get('/api/v1/orgs/me/privacy/summary', viewer.token);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual(asAdmin);
+    expect(res.json()).toMatchObject({ ip_mode: 'none', legal_hold: true, works_council_k: 9, redaction: { phone: 'mask', email: 'keep' } });
+    // Another organization reads its own (the defaults), never this one's.
+    expect((await get('/api/v1/orgs/me/privacy/summary', other.token)).json()).toMatchObject({ ip_mode: 'full', legal_hold: false, works_council_k: 5 });
+    // Read-only: there is no PATCH on it.
+    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/orgs/me/privacy/summary', headers: bearer(org.token), payload: { legal_hold: false } })).statusCode).toBe(404);
+    expectError(await t.app.inject({ url: '/api/v1/orgs/me/privacy/summary' }), 401);
+  });
+});

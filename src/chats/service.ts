@@ -114,7 +114,9 @@ export interface ListOptions {
 
 export async function listChats(deps: AppDeps, organizationId: number, filterInput: ChatFilterInput, options: ListOptions) {
   const users = await endUserView(deps.db, organizationId);
-  const where = chatFilterSql(organizationId, await resolveUserFilter(deps, organizationId, parseChatFilters(filterInput)));
+  // The pseudonym lookup reads every end user of the organization: bounded like the list itself.
+  const filters = await resolveUserFilter({ db: boundedReadsDb(deps) }, organizationId, parseChatFilters(filterInput));
+  const where = chatFilterSql(organizationId, filters);
   const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
   const [rows, total] = await Promise.all([
     // On connections whose statements are cancelled past READ_STATEMENT_TIMEOUT_MS (a text search
