@@ -42,6 +42,7 @@ const listed = async (query = '', token = org.token) => {
 /** No raw end-user id anywhere in a body. */
 const expectNoRawIds = (body: string) => {
   expect(body).not.toContain(String(ALICE));
+  expect(body).not.toContain(String(ALICE + 1000));
   expect(body).not.toContain(String(BOB));
 };
 const PSEUDONYM = /^p_[0-9a-f]{16}$/;
@@ -144,6 +145,12 @@ describe('mode on', () => {
     expect(res.json().total).toBe(2);
     expect((await listed(`&user_id=${bob}`)).json().chats.map((c: { id: number }) => c.id)).toEqual([bobChat]);
     expect((await listed('&user_id=p_0000000000000000')).json().chats).toEqual([]);
+    // An end user who first appears after those lookups is found too (the lookup's memory is no
+    // excuse to miss someone new).
+    const carolChat = await create(key, { title: 'Carol is new', user_id: ALICE + 1000 });
+    const carol = (await listed()).json().chats.find((c: { id: number }) => c.id === carolChat).user_id;
+    expect((await listed(`&user_id=${carol}`)).json().chats.map((c: { id: number }) => c.id)).toEqual([carolChat]);
+    expect((await listed(`&user_id=${alice}`)).json().chats).toHaveLength(2);
   });
 
   it('an integer in the filter is a 400 that says the mode wants a pseudonym, everywhere the filter is taken', async () => {

@@ -7,8 +7,9 @@
 //
 // An HMAC cannot be inverted, so a pseudonym in the user_id filter is found among the
 // organization's distinct end users: one index range probe per end user (chats_org_user_idx) and
-// one HMAC each in this process. Nothing is stored for it: no table maps ids to pseudonyms (which
-// an erasure or the retention job would have to clean up), and ingest pays nothing. Measured by
+// one HMAC each in this process, whose results are kept in memory for the next lookups. Nothing is
+// stored in the database for it: no table maps ids to pseudonyms (which an erasure or the retention
+// job would have to clean up, racing ingest), and ingest pays nothing. Measured by
 // `npm run bench:pseudonyms` (README, "Works-council mode").
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -47,8 +48,36 @@ export async function endUserView(db: Db, organizationId: number): Promise<EndUs
   return { worksCouncil: true, show: (userId) => (userId === null ? null : endUserPseudonym(key, userId)) };
 }
 
+// The pseudonyms computed by the last lookup of each organization, most recent last. A found
+// pseudonym is always right whatever has happened since (it is a function of the id), so a hit
+// needs no scan; a miss scans again (an end user may be new). In this process's memory only,
+// bounded in entries; an organization with more end users than the bound is not kept.
+const MAX_CACHED_END_USERS = 200_000;
+const cache = new Map<number, Map<string, number>>();
+let cachedEntries = 0;
+
+function remember(organizationId: number, map: Map<string, number>) {
+  forget(organizationId);
+  if (map.size > MAX_CACHED_END_USERS) return;
+  cache.set(organizationId, map);
+  cachedEntries += map.size;
+  // The least recently scanned organizations go first.
+  for (const org of cache.keys()) {
+    if (cachedEntries <= MAX_CACHED_END_USERS) break;
+    forget(org);
+  }
+}
+
+function forget(organizationId: number) {
+  const old = cache.get(organizationId);
+  if (old) cachedEntries -= old.size;
+  cache.delete(organizationId);
+}
+
 /** The end user of the organization whose pseudonym is `pseudonym`, if any chat has one. */
 export async function findEndUser(db: Db, organizationId: number, pseudonym: string): Promise<number | undefined> {
+  const hit = cache.get(organizationId)?.get(pseudonym);
+  if (hit !== undefined) return hit;
   const key = await pseudonymKey(db, organizationId);
   // A loose index scan: each step jumps to the next user id in (organization_id, user_id), so it
   // costs one probe per distinct end user, not one row per chat.
@@ -60,11 +89,13 @@ export async function findEndUser(db: Db, organizationId: number, pseudonym: str
       FROM u WHERE u.user_id IS NOT NULL
     )
     SELECT user_id FROM u WHERE user_id IS NOT NULL`);
+  const map = new Map<string, number>();
   for (const row of rows) {
     const userId = Number(row.user_id);
-    if (endUserPseudonym(key, userId) === pseudonym) return userId;
+    map.set(endUserPseudonym(key, userId), userId);
   }
-  return undefined;
+  remember(organizationId, map);
+  return map.get(pseudonym);
 }
 
 /** An id that no chat has (user ids start at 1): a pseudonym of nobody matches no chat. */
