@@ -23,6 +23,7 @@ let otherKey: string;
 const aliceChats: number[] = [];
 let bobChat: number;
 let anonymousChat: number;
+let oldExport: number;
 
 const get = (url: string, token = org.token) => t.app.inject({ url, headers: bearer(token) });
 const setMode = async (on: boolean, token = org.token) => {
@@ -47,6 +48,15 @@ const expectNoRawIds = (body: string) => {
 };
 const PSEUDONYM = /^p_[0-9a-f]{16}$/;
 
+/** Polls GET /api/v1/exports/{id} until the job is completed or failed. */
+async function waitForExport(id: number) {
+  for (;;) {
+    const job = (await get(`/api/v1/exports/${id}`)).json();
+    if (job.status === 'completed' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   org = await signUp(t.app);
@@ -70,6 +80,15 @@ describe('mode off (the default): ids as the bot sent them', () => {
     expect(chats.map((c: { user_id: unknown }) => c.user_id).sort()).toEqual([ALICE, ALICE, BOB, null].sort());
     expect((await listed(`&user_id=${ALICE}`)).json().chats.map((c: { id: number }) => c.id).sort()).toEqual([...aliceChats].sort());
     expect((await get('/api/v1/orgs/me', viewer.token)).json().works_council).toBe(false);
+  });
+
+  it('an export filtered by the integer id is made (and listed later, in the mode, with the pseudonym)', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/exports', headers: bearer(org.token), payload: { format: 'json', type: 'chats', filters: { user_id: ALICE } } });
+    expect(created.statusCode, created.body).toBe(202);
+    const job = await waitForExport(created.json().export_id);
+    expect(job.status, job.error).toBe('completed');
+    expect(job.filters).toEqual({ user_id: ALICE });
+    oldExport = job.id;
   });
 
   it('a pseudonym in the filter is a 400 that says the mode is off', async () => {
@@ -202,17 +221,22 @@ describe('mode on', () => {
     const created = await t.app.inject({ method: 'POST', url: '/api/v1/exports', headers: bearer(org.token), payload: { format: 'csv', type: 'all', filters: { user_id: bob } } });
     expect(created.statusCode, created.body).toBe(202);
     const id = created.json().export_id;
-    let job;
-    for (;;) {
-      job = (await get(`/api/v1/exports/${id}`)).json();
-      if (job.status === 'completed' || job.status === 'failed') break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    const job = await waitForExport(id);
     expect(job.status, job.error).toBe('completed');
     const file = await get(`/api/v1/exports/${id}/download`);
     expectNoRawIds(file.body);
     expect(file.body).toContain(bob);
     expect(file.body).not.toContain(alice);
+  });
+
+  it("an export saved with an integer filter before the mode is listed with the pseudonym", async () => {
+    const list = await get('/api/v1/exports?limit=100', viewer.token);
+    expect(list.statusCode, list.body).toBe(200);
+    expectNoRawIds(list.body);
+    expect(list.json().exports.find((e: { id: number }) => e.id === oldExport).filters).toEqual({ user_id: alice });
+    const one = await get(`/api/v1/exports/${oldExport}`, viewer.token);
+    expectNoRawIds(one.body);
+    expect(one.json().filters).toEqual({ user_id: alice });
   });
 
   it('webhook payloads carry the pseudonym', async () => {

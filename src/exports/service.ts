@@ -2,7 +2,7 @@
 // export. Every function takes the caller's organization id; another organization's job is 404.
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { endUserView, resolveUserFilter } from '../chats/end-users.js';
+import { endUserView, rawUserIds, resolveUserFilter, type ShowUserId } from '../chats/end-users.js';
 import { parseChatFilters } from '../chats/filters.js';
 import { decodeCursor, encodeCursor } from '../chats/cursor.js';
 import type { CostLimits } from '../cost-limits/settings.js';
@@ -21,13 +21,18 @@ const tooMany = (message: string, retryAfter = 10) => new HttpError(429, 'too_ma
 const mib = (bytes: number) => `${Math.round((bytes / 1024 ** 2) * 10) / 10} MiB`;
 const gone = (message: string) => new HttpError(410, 'gone', message);
 
-export function presentExport(row: repo.ExportRow, now = new Date()) {
+/** The filters as sent, except that an integer user_id is shown as the mode shows ids (a job saved before the mode was on). */
+function shownFilters(filters: Record<string, unknown>, showUserId: ShowUserId) {
+  return typeof filters.user_id === 'number' ? { ...filters, user_id: showUserId(filters.user_id) } : filters;
+}
+
+export function presentExport(row: repo.ExportRow, now = new Date(), showUserId: ShowUserId = rawUserIds) {
   const downloadable = row.status === 'completed' && row.expiresAt !== null && row.expiresAt > now;
   return {
     id: row.id,
     format: row.format,
     type: row.type,
-    filters: row.filters,
+    filters: shownFilters(row.filters, showUserId),
     status: row.status,
     row_count: row.rowCount,
     size_bytes: row.sizeBytes,
@@ -74,7 +79,7 @@ export async function createExport(deps: AppDeps, organizationId: number, reques
 export async function getExport(deps: AppDeps, organizationId: number, id: number) {
   const row = await repo.findJob(deps.db, organizationId, id);
   if (!row) throw notFound('Export not found');
-  return presentExport(row);
+  return presentExport(row, new Date(), (await endUserView(deps.db, organizationId)).show);
 }
 
 export async function listExports(deps: AppDeps, organizationId: number, limit: number, cursor?: string) {
@@ -83,8 +88,9 @@ export async function listExports(deps: AppDeps, organizationId: number, limit: 
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const now = new Date();
+  const { show } = await endUserView(deps.db, organizationId);
   return {
-    exports: page.map((row) => presentExport(row, now)),
+    exports: page.map((row) => presentExport(row, now, show)),
     next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }
