@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { MIN_INSTANT, parseInstant } from '../chats/filters.js';
 import { authenticate, organizationOf } from '../http/authenticate.js';
 import { resolveUserFilter } from '../chats/end-users.js';
+import { boundedReadsDb } from '../cost-limits/read-pool.js';
 import { badRequest } from '../http/errors.js';
 import { DASHBOARD_SECURITY, errorResponses, Timestamp } from '../http/schemas.js';
 import { countMessagesByRole } from '../messages/repository.js';
@@ -112,7 +113,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await assertTimeZone(app.deps.db, query.tz ?? 'UTC');
     const range = parseRange(query);
     // user_id: a pseudonym in works-council mode (src/chats/end-users.ts).
-    return { ...range, filters: await resolveUserFilter(app.deps, organizationOf(request), range.filters) };
+    return { ...range, filters: await resolveUserFilter({ db: boundedReadsDb(app.deps) }, organizationOf(request), range.filters) };
   };
 
   app.get(
