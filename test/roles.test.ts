@@ -106,6 +106,7 @@ export const ACCESS: Record<string, Rule> = {
 
   // Privacy and the audit log
   'GET /api/v1/orgs/me/privacy': admin,
+  'GET /api/v1/orgs/me/privacy/summary': read,
   'PATCH /api/v1/orgs/me/privacy': admin,
   'POST /api/v1/erasure-requests': admin,
   'GET /api/v1/erasure-requests': admin,

@@ -3,6 +3,7 @@
 // judged by detect.ts; the new state, the history entry and the webhook event (alert.fired or
 // alert.resolved) written in one transaction. A fired alert's message says what changed (the
 // window against the one before it, over question category × language).
+import { resolveUserFilter } from '../chats/end-users.js';
 import { parseChatFilters, type ChatFilterInput } from '../chats/filters.js';
 import type { MetricName } from '../analytics/metrics.js';
 import type { Range } from '../analytics/params.js';
@@ -26,7 +27,8 @@ export async function evaluateRule(deps: AppDeps, rule: repo.RuleRow, now: Date,
   if (!force && rule.lastEvaluatedAt && rule.lastEvaluatedAt >= end) return rule;
   const length = WINDOW_MS[rule.window];
   const metric = rule.metric as MetricName;
-  const filters = parseChatFilters(rule.filters as ChatFilterInput, 'filters.');
+  // user_id: a pseudonym in works-council mode (src/chats/end-users.ts).
+  const filters = await resolveUserFilter(deps, rule.organizationId, parseChatFilters(rule.filters as ChatFilterInput, 'filters.'), 'filters.');
   const range = (to: number): Range => ({ from: new Date(to - length), to: new Date(to), tz: 'UTC', filters });
   const valueOf = async (to: number) => {
     const { metrics } = await summary(deps, rule.organizationId, range(to));

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { MIN_INSTANT, parseInstant } from '../chats/filters.js';
 import { authenticate, organizationOf } from '../http/authenticate.js';
+import { resolveUserFilter } from '../chats/end-users.js';
+import { boundedReadsDb } from '../cost-limits/read-pool.js';
 import { badRequest } from '../http/errors.js';
 import { DASHBOARD_SECURITY, errorResponses, Timestamp } from '../http/schemas.js';
 import { countMessagesByRole } from '../messages/repository.js';
@@ -109,9 +111,11 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const organizationId = organizationOf(request);
     return slots.run(organizationId, () => shares.run(organizationId, () => work(organizationId)));
   };
-  const rangeOf = async (query: Parameters<typeof parseRange>[0]) => {
+  const rangeOf = async (request: Parameters<typeof organizationOf>[0], query: Parameters<typeof parseRange>[0]) => {
     await assertTimeZone(app.deps.db, query.tz ?? 'UTC');
-    return parseRange(query);
+    const range = parseRange(query);
+    // user_id: a pseudonym in works-council mode (src/chats/end-users.ts).
+    return { ...range, filters: await resolveUserFilter({ db: boundedReadsDb(app.deps) }, organizationOf(request), range.filters) };
   };
 
   app.get(
@@ -123,7 +127,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       SummaryResponse,
     ) as { schema: { querystring: typeof SummaryQuery } },
     async (request) => {
-      const range = await rangeOf(request.query);
+      const range = await rangeOf(request, request.query);
       return inSlot(request, (org) => summary(app.deps, org, range));
     },
   );
@@ -139,7 +143,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { metrics, interval, ...rest } = request.query;
       const names = parseMetrics(metrics, TIMESERIES_DEFAULT_METRICS);
-      const range = await rangeOf(rest);
+      const range = await rangeOf(request, rest);
       return inSlot(request, (org) => timeseries(app.deps, org, range, interval ?? 'day', names));
     },
   );
@@ -155,7 +159,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { metrics, by, limit, ...rest } = request.query;
       const names = parseMetrics(metrics, BREAKDOWN_DEFAULT_METRICS);
-      const range = await rangeOf(rest);
+      const range = await rangeOf(request, rest);
       return inSlot(request, (org) => breakdown(app.deps, org, range, by, names, limit ?? 10));
     },
   );

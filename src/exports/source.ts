@@ -5,6 +5,7 @@
 import { and, asc, lte, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { chatFilterSql, type ChatFilters } from '../chats/filters.js';
+import type { ShowUserId } from '../chats/end-users.js';
 import type { ChatRow } from '../chats/repository.js';
 import type { Db } from '../db/connection.js';
 import { chats } from '../db/schema.js';
@@ -21,6 +22,8 @@ export interface SourceOptions {
   pool: pg.Pool;
   organizationId: number;
   filters: ChatFilters;
+  /** How user ids are written (the organization's EndUserView.show: pseudonyms in works-council mode). */
+  showUserId: ShowUserId;
   /** Only chats created at or before this instant: an export does not chase chats logged while it runs. */
   until: Date;
   signal?: AbortSignal;

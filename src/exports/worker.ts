@@ -9,6 +9,7 @@
 // overwrite the new owner's result.
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
+import { endUserView, resolveUserFilter } from '../chats/end-users.js';
 import { parseChatFilters, type ChatFilterInput } from '../chats/filters.js';
 import type { Db } from '../db/connection.js';
 import type { CostLimits } from '../cost-limits/settings.js';
@@ -194,7 +195,9 @@ export class ExportWorker {
     heartbeat.unref();
     const started = Date.now();
     try {
-      const filters = parseChatFilters(job.filters as ChatFilterInput, 'filters.');
+      // The organization's mode when the file is written decides the user_id filter and how ids are written.
+      const filters = await resolveUserFilter(this.deps, job.organizationId, parseChatFilters(job.filters as ChatFilterInput, 'filters.'), 'filters.');
+      const { show: showUserId } = await endUserView(db, job.organizationId);
       const stats = { rows: 0 };
       const filePath = relativeExportPath(job.organizationId, job.id, job.format);
       // On the embedded database every statement waits for the one connection: a flood of export
@@ -203,7 +206,7 @@ export class ExportWorker {
       const shares = databaseKind === 'pglite' && costLimits ? exportTimeSharesOf(costLimits) : undefined;
       const formatted = exportChunks(
         // The export holds the chats that existed when it was requested.
-        { db, pool, organizationId: job.organizationId, filters, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: costLimits?.readStatementTimeoutMs },
+        { db, pool, organizationId: job.organizationId, filters, showUserId, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: costLimits?.readStatementTimeoutMs },
         job.format,
         job.type,
         stats,

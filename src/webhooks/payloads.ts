@@ -3,6 +3,7 @@
 // messages unless the endpoint asked for content (include_content). A chat deleted meanwhile is
 // sent as { id, deleted: true }. The queue holds only ids, so nothing is copied out of `chats`.
 import type { AppDeps } from '../http/context.js';
+import { endUserView } from '../chats/end-users.js';
 import { presentChat } from '../chats/presenter.js';
 import * as chats from '../chats/repository.js';
 import { presentExport } from '../exports/service.js';
@@ -24,7 +25,8 @@ export interface EventToSend {
 async function chatData(deps: AppDeps, event: EventToSend, includeContent: boolean) {
   const row = event.subjectId === null ? undefined : await chats.findChat(deps.db, event.organizationId, event.subjectId);
   if (!row) return { chat: { id: event.subjectId, deleted: true } };
-  const { title, metadata, ...rest } = presentChat(row);
+  // The organization's mode when the event is sent: a pseudonym in works-council mode, like every answer.
+  const { title, metadata, ...rest } = presentChat(row, (await endUserView(deps.db, event.organizationId)).show);
   const { ip_address: _ip, transcript_link, ...shown } = metadata;
   if (!includeContent) return { chat: { ...rest, metadata: shown } };
   const messages = await listMessages(deps.db, event.organizationId, row.id, MESSAGES_IN_PAYLOAD);

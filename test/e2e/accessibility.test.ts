@@ -67,6 +67,7 @@ const signedInPages = () => [
   ['api keys', '/api-keys', 'table tbody tr'],
   ['members', '/members', 'table tbody tr'],
   ['privacy', '/privacy', 'form'],
+  ['privacy summary', '/privacy/summary', '.privacy-summary'],
   ['audit log', '/audit', 'table tbody tr'],
   ['profile', '/profile', 'form'],
 ];

@@ -17,6 +17,8 @@ export interface Organization {
   id: number;
   name: string;
   slug: string;
+  /** Works-council mode: end users appear only as pseudonyms, small groups are suppressed. */
+  works_council: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -39,7 +41,8 @@ export interface ChatMetadata {
 export interface Chat {
   id: number;
   organization_id: number;
-  user_id: number | null;
+  /** An integer as the bot sent it; in works-council mode a pseudonym such as "p_1f0c9a2b7d3e4f56". */
+  user_id: number | string | null;
   title: string | null;
   tags: string[];
   metadata: ChatMetadata;

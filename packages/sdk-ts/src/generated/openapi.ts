@@ -793,8 +793,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -827,7 +827,8 @@ export interface paths {
                             chats: {
                                 id: number;
                                 organization_id: number;
-                                user_id: number | null;
+                                /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                                user_id: number | string | null;
                                 title: string | null;
                                 tags: string[];
                                 metadata: {
@@ -1784,7 +1785,8 @@ export interface paths {
                         "application/json": {
                             id: number;
                             organization_id: number;
-                            user_id: number | null;
+                            /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                            user_id: number | string | null;
                             title: string | null;
                             tags: string[];
                             metadata: {
@@ -2090,7 +2092,8 @@ export interface paths {
                         "application/json": {
                             id: number;
                             organization_id: number;
-                            user_id: number | null;
+                            /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                            user_id: number | string | null;
                             title: string | null;
                             tags: string[];
                             metadata: {
@@ -2322,7 +2325,8 @@ export interface paths {
                         "application/json": {
                             id: number;
                             organization_id: number;
-                            user_id: number | null;
+                            /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                            user_id: number | string | null;
                             title: string | null;
                             tags: string[];
                             metadata: {
@@ -3492,6 +3496,8 @@ export interface paths {
                             name: string;
                             /** @description Used in /api/v1/orgs/{slug}/... URLs; never changes */
                             slug: string;
+                            /** @description Works-council mode (set by an admin in /orgs/me/privacy), readable by every member: end users appear only as pseudonyms, small groups are suppressed */
+                            works_council: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -3594,6 +3600,8 @@ export interface paths {
                             name: string;
                             /** @description Used in /api/v1/orgs/{slug}/... URLs; never changes */
                             slug: string;
+                            /** @description Works-council mode (set by an admin in /orgs/me/privacy), readable by every member: end users appear only as pseudonyms, small groups are suppressed */
+                            works_council: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -4619,8 +4627,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
@@ -4830,8 +4838,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
@@ -5314,8 +5322,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -5558,8 +5566,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -5730,8 +5738,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -6681,6 +6689,124 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/orgs/me/privacy/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's privacy settings, read-only, for every member (the dashboard's privacy summary) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description full: as sent; truncated: IPv4 to its /24, IPv6 to its /48; none: not stored. Applied where chats are written. */
+                            ip_mode: "full" | "truncated" | "none";
+                            /** @description Message text and chat titles are removed after this (counts and ratings stay); days after the chat was created (1–36500); null = keep */
+                            content_retention_days: number | null;
+                            /** @description IP address, session_id and transcript_link are removed after this; days after the chat was created (1–36500); null = keep */
+                            metadata_retention_days: number | null;
+                            /** @description Whole chats are deleted after this (they leave the analytics like a DELETE); days after the chat was created (1–36500); null = keep */
+                            chat_retention_days: number | null;
+                            /** @description Audit entries older than this are deleted; null = keep */
+                            audit_retention_days: number | null;
+                            /** @description While true, nothing is deleted: retention and erasure wait */
+                            legal_hold: boolean;
+                            /** @description Redaction at ingest: what is done with each kind of personal data found in chat titles, message text and free-text metadata before anything is written. Applies to chats and messages received after the change; stored text is not rewritten. */
+                            redaction: {
+                                /** @description E-mail addresses. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                email: "keep" | "mask" | "pseudonymize";
+                                /** @description Phone numbers (checked per country with libphonenumber-js). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                phone: "keep" | "mask" | "pseudonymize";
+                                /** @description IBANs (checksum verified). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                iban: "keep" | "mask" | "pseudonymize";
+                                /** @description Payment card numbers (Luhn verified). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                payment_card: "keep" | "mask" | "pseudonymize";
+                                /** @description National ids with a checksum: NL BSN, DE tax id, UK NINO, US SSN. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                national_id: "keep" | "mask" | "pseudonymize";
+                                /** @description IPv4 and IPv6 addresses written in text. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                ip_address: "keep" | "mask" | "pseudonymize";
+                            };
+                            /** @description Works-council mode: aggregates that describe fewer than works_council_k distinct end users are suppressed, end users appear only as pseudonyms, and transcripts are readable only after a second admin approves a request with a reason */
+                            works_council: boolean;
+                            /**
+                             * @description The fewest distinct end users an aggregate may describe in works-council mode
+                             * @default 5
+                             */
+                            works_council_k: number;
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/erasure-requests": {
@@ -8540,8 +8666,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -8816,8 +8942,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
@@ -9247,8 +9373,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
