@@ -78,6 +78,7 @@ export const Chat = Type.Object({
   organization_id: Id,
   user_id: Nullable(Type.Integer()),
   title: Nullable(Type.String()),
+  title_hidden_reason: Type.Optional(Type.String({ description: 'Present when works-council mode hides the title (null): why' })),
   tags: Type.Array(Type.String()),
   metadata: ChatMetadata,
   content_purged_at: Nullable(Type.String({ format: 'date-time', description: "When the organization's retention policy removed the title and the messages' text (null: kept)" })),

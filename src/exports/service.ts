@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parseChatFilters } from '../chats/filters.js';
+import { assertTextSearchAllowed, worksCouncilOn } from '../transcript-access/service.js';
 import { decodeCursor, encodeCursor } from '../chats/cursor.js';
 import type { CostLimits } from '../cost-limits/settings.js';
 import type { AppDeps } from '../http/context.js';
@@ -42,6 +43,7 @@ export function presentExport(row: repo.ExportRow, now = new Date()) {
 export async function createExport(deps: AppDeps, organizationId: number, requestedBy: number | null, body: CreateExportBody, limits: ExportLimits) {
   const filters = body.filters ?? {};
   parseChatFilters(filters, 'filters.'); // 400 now rather than a failed job later
+  await assertTextSearchAllowed(deps.db, organizationId, filters.q, 'filters.q');
   const result = await repo.insertJob(deps.db, organizationId, { requestedBy, format: body.format, type: body.type, filters }, {
     maxActive: limits.exportActiveJobsPerOrg,
     maxPerHour: limits.exportJobsPerHourPerOrg,
@@ -141,6 +143,8 @@ export class SyncExports {
 
   async start(deps: AppDeps, organizationId: number, body: CreateExportBody) {
     const filters = parseChatFilters(body.filters ?? {}, 'filters.');
+    await assertTextSearchAllowed(deps.db, organizationId, filters.q, 'filters.q');
+    const withholdContent = await worksCouncilOn(deps.db, organizationId);
     // One organization's slow readers hold at most its own slots, never all of the server's.
     if ((this.perOrganization.get(organizationId) ?? 0) >= this.limits.exportSyncPerOrg) {
       throw tooMany(
@@ -158,7 +162,7 @@ export class SyncExports {
     try {
       const until = await databaseNow(deps.pool);
       const controller = new AbortController();
-      const source = { db: deps.db, pool: deps.pool, organizationId, filters, until, signal: controller.signal, statementTimeoutMs: deps.costLimits.readStatementTimeoutMs };
+      const source = { db: deps.db, pool: deps.pool, organizationId, filters, until, signal: controller.signal, statementTimeoutMs: deps.costLimits.readStatementTimeoutMs, withholdContent };
       const chunks = exportChunks(source, body.format, body.type, { rows: 0 });
       // The first chunk is read before the answer starts, so that a failure there is a proper
       // error response rather than a cut-off download.

@@ -16,6 +16,7 @@ import { isStatementTimeout } from '../cost-limits/statement-timeout.js';
 import { HttpError } from '../http/errors.js';
 import { deleteExportFile, relativeExportPath, removeStaleTempFiles, writeExportFile } from './files.js';
 import { exportChunks } from './formats.js';
+import { worksCouncilOn } from '../transcript-access/service.js';
 import * as repo from './repository.js';
 import { WakeableSleep } from '../background/wakeable-sleep.js';
 
@@ -192,11 +193,13 @@ export class ExportWorker {
     const started = Date.now();
     try {
       const filters = parseChatFilters(job.filters as ChatFilterInput, 'filters.');
+      // Works-council mode as it is when the file is written (it may have been turned on since the request).
+      const withholdContent = await worksCouncilOn(db, job.organizationId);
       const stats = { rows: 0 };
       const filePath = relativeExportPath(job.organizationId, job.id, job.format);
       const chunks = exportChunks(
         // The export holds the chats that existed when it was requested.
-        { db, pool, organizationId: job.organizationId, filters, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: this.deps.costLimits?.readStatementTimeoutMs },
+        { db, pool, organizationId: job.organizationId, filters, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: this.deps.costLimits?.readStatementTimeoutMs, withholdContent },
         job.format,
         job.type,
         stats,
