@@ -41,6 +41,8 @@ export interface Chat {
   organization_id: number;
   user_id: number | null;
   title: string | null;
+  /** Works-council mode: the title is hidden (null) without an approved access request; why. */
+  title_hidden_reason?: string;
   tags: string[];
   metadata: ChatMetadata;
   /** Set when the organization's retention policy removed the title and the messages' text. */
@@ -69,6 +71,8 @@ export interface ChatList {
 export interface ChatWithMessages extends Chat {
   messages?: Message[];
   messages_next_cursor?: string | null;
+  /** Set by the dashboard (not the API) when works-council mode closed the transcript: the server's sentence. */
+  transcript_closed?: string;
 }
 
 export interface ApiKey {

@@ -14,7 +14,7 @@ export function Shell() {
     { to: '/chats', label: 'Chats' },
     { to: '/exports', label: 'Exports' },
     { to: '/alerts', label: 'Alerts' },
-    ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }, { to: '/webhooks', label: 'Webhooks' }, { to: '/privacy', label: 'Privacy' }, { to: '/audit', label: 'Audit log' }] : []),
+    ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }, { to: '/webhooks', label: 'Webhooks' }, { to: '/privacy', label: 'Privacy' }, { to: '/access-requests', label: 'Transcript access' }, { to: '/audit', label: 'Audit log' }] : []),
     { to: '/profile', label: 'Profile' },
   ];
   return (

@@ -20,6 +20,7 @@ const PrivacyPage = lazy(() => import('../privacy/PrivacyPage'));
 const AuditPage = lazy(() => import('../audit/AuditPage'));
 const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage'));
 const AlertsPage = lazy(() => import('../alerts/AlertsPage'));
+const AccessRequestsPage = lazy(() => import('../transcript-access/AccessRequestsPage'));
 
 /** The signed-in part: without a session, go to the login page and come back afterwards. */
 function SignedIn() {
@@ -92,6 +93,7 @@ export const router = createBrowserRouter([
       { path: '/members', element: page(<AdminOnly>{<MembersPage />}</AdminOnly>) },
       { path: '/privacy', element: page(<AdminOnly>{<PrivacyPage />}</AdminOnly>) },
       { path: '/audit', element: page(<AdminOnly>{<AuditPage />}</AdminOnly>) },
+      { path: '/access-requests', element: page(<AdminOnly>{<AccessRequestsPage />}</AdminOnly>) },
       { path: '/webhooks', element: page(<AdminOnly>{<WebhooksPage />}</AdminOnly>) },
       { path: '/profile', element: page(<ProfilePage />) },
       { path: '*', element: <NotFound /> },
