@@ -257,6 +257,25 @@ describe('no transcript text elsewhere in the mode', () => {
     expect((await api('POST', '/api/v1/exports/sync', admin.token, { format: 'ndjson', type: 'all' })).body).toContain(TEXT);
   });
 
+  it('an export job (the worker writes the file) leaves them out too', async () => {
+    const waitForExport = async (id: number) => {
+      // Polls the job until the app's export worker has finished it.
+      for (;;) {
+        const job = (await api('GET', `/api/v1/exports/${id}`, admin.token)).json();
+        if (job.status === 'completed' || job.status === 'failed') return job;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    };
+    const created = await api('POST', '/api/v1/exports', admin.token, { format: 'json', type: 'all' });
+    expect(created.statusCode, created.body).toBe(202);
+    expect((await waitForExport(created.json().export_id)).status).toBe('completed');
+    const file = await api('GET', `/api/v1/exports/${created.json().export_id}/download`, admin.token);
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toContain(String(chatId));
+    expect(file.body).not.toContain(TITLE);
+    expect(file.body).not.toContain(TEXT);
+  });
+
   it('webhook payloads carry no content even with include_content', async () => {
     receiver.respond({ status: 200, body: 'ok' });
     receiver.received.length = 0;

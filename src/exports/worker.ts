@@ -16,7 +16,7 @@ import { isStatementTimeout } from '../cost-limits/statement-timeout.js';
 import { HttpError } from '../http/errors.js';
 import { deleteExportFile, relativeExportPath, removeStaleTempFiles, writeExportFile } from './files.js';
 import { exportChunks } from './formats.js';
-import { worksCouncilOn } from '../transcript-access/service.js';
+import { assertTextSearchAllowed, worksCouncilOn } from '../transcript-access/service.js';
 import * as repo from './repository.js';
 import { WakeableSleep } from '../background/wakeable-sleep.js';
 
@@ -193,8 +193,10 @@ export class ExportWorker {
     const started = Date.now();
     try {
       const filters = parseChatFilters(job.filters as ChatFilterInput, 'filters.');
-      // Works-council mode as it is when the file is written (it may have been turned on since the request).
+      // Works-council mode as it is when the file is written (it may have been turned on since the
+      // request): no titles or message text, and a q filter (a search in them) fails the job.
       const withholdContent = await worksCouncilOn(db, job.organizationId);
+      await assertTextSearchAllowed(db, job.organizationId, filters.q, 'filters.q');
       const stats = { rows: 0 };
       const filePath = relativeExportPath(job.organizationId, job.id, job.format);
       const chunks = exportChunks(
