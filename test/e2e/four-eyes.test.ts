@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, signUpThroughApi, startDashboardServer, type DashboardServer } from '../helpers/browser.js';
 import { createApiKey, sendChats } from './seed.js';
+import { violations } from '../helpers/axe.js';
 
 let server: DashboardServer;
 let browser: Browser;
@@ -43,6 +44,8 @@ describe('four eyes', () => {
     await anna.getByText('Works-council mode: this transcript is closed.').waitFor();
     expect(await anna.getByRole('heading', { level: 1 }).textContent()).toContain('title hidden');
     expect(await anna.getByText(TEXT).count()).toBe(0);
+    await anna.getByRole('button', { name: 'Request access' }).waitFor();
+    expect(await violations(anna)).toEqual([]);
     await anna.getByLabel('Reason').fill('Complaint 2026-17: check what the bot told the employee');
     // One minute, the shortest grant, so that the test sees it expire (by polling, not sleeping).
     await anna.getByLabel('Minutes of access').fill('1');
@@ -59,6 +62,7 @@ describe('four eyes', () => {
     const row = bert.locator('tbody tr', { hasText: 'Complaint 2026-17' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Pending');
+    expect(await violations(bert)).toEqual([]);
     await row.getByRole('button', { name: /Approve/ }).click();
     await expect.poll(() => row.textContent()).toContain('Approved until');
     await screenshot(bert, 'four-eyes-approved');
