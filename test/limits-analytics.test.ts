@@ -123,13 +123,13 @@ describe("one organization's share of analytics and search time", () => {
   it('a request past the share is 429 with Retry-After, the next one within it waits its turn, and other organizations are not charged', async () => {
     const shares = readTimeSharesOf(t.app.deps);
     const summary = (who: SignedUp) => t.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(who.token) });
-    // 60 s of analytics time in debt: at the default 500 ms per second, 2 minutes to pay back.
+    // 60 s of read time in debt: at the default 250 ms per second, 4 minutes to pay back.
     shares.charge(org.organization.id, DEFAULT_COST_LIMITS.analyticsTimeBurstMs + 60_000);
     const refused = await summary(org);
     expect(refused.statusCode, refused.body).toBe(429);
     expect(refused.json()).toMatchObject({ code: 'analytics_time_exceeded' });
-    expect(refused.json().error).toMatch(/used its share of this server's analytics and search time \(500 ms per second\); retry in 12\d s/);
-    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(119);
+    expect(refused.json().error).toMatch(/used its share of this server's analytics and search time \(250 ms per second\); retry in 24\d s/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(239);
     // The explorer's search draws on the same share.
     const search = await t.app.inject({ url: '/api/v1/chats?q=chat', headers: bearer(org.token) });
     expect(search.statusCode, search.body).toBe(429);

@@ -63,6 +63,18 @@ export class TimeShares {
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
+  /** Runs `work` when the organization's bucket allows, however long that takes (background jobs), and charges it. */
+  async pace<T>(organizationId: number, work: () => Promise<T>): Promise<T> {
+    const wait = this.waitMs(organizationId);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const started = this.now();
+    try {
+      return await work();
+    } finally {
+      this.charge(organizationId, this.now() - started);
+    }
+  }
+
   /** Charges the organization for `ms` of analytics time. */
   charge(organizationId: number, ms: number): void {
     const balance = this.balance(organizationId);
@@ -92,6 +104,23 @@ export function readTimeSharesOf(deps: { costLimits: CostLimits }): TimeShares {
   if (!shares) {
     const { analyticsTimeMsPerSecond: msPerSecond, analyticsTimeBurstMs: burstMs } = deps.costLimits;
     sharesByApp.set(deps, (shares = new TimeShares({ msPerSecond, burstMs, maxWaitMs: READ_MAX_WAIT_MS })));
+  }
+  return shares;
+}
+
+// By the app's cost limits object: one per app.
+const exportSharesByApp = new WeakMap<CostLimits, TimeShares>();
+
+/**
+ * The export worker's shares on the embedded database (one connection for everything): each
+ * organization's export jobs read at the same rate as its interactive reads may, from a bucket of
+ * their own (so that an organization's big export does not slow its own dashboard).
+ */
+export function exportTimeSharesOf(costLimits: CostLimits): TimeShares {
+  let shares = exportSharesByApp.get(costLimits);
+  if (!shares) {
+    const { analyticsTimeMsPerSecond: msPerSecond, analyticsTimeBurstMs: burstMs } = costLimits;
+    exportSharesByApp.set(costLimits, (shares = new TimeShares({ msPerSecond, burstMs, maxWaitMs: Infinity })));
   }
   return shares;
 }
