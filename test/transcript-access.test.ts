@@ -166,6 +166,31 @@ describe('the four-eyes flow', () => {
     expect((await messages()).statusCode).toBe(403);
   });
 
+  it('the answer of PATCH hides the title too (dashboard and bot), unless the caller holds a grant', async () => {
+    const byUser = await api('PATCH', `/api/v1/chats/${chatId}`, user.token, { add_tags: ['checked'] });
+    expect(byUser.statusCode, byUser.body).toBe(200);
+    expect(byUser.json()).toMatchObject({ title: null, tags: ['checked'] });
+    expect(byUser.json().title_hidden_reason).toMatch(/works_council/);
+    const byBot = await t.app.inject({ method: 'PATCH', url: `/api/v1/chats/${chatId}`, headers: apiKeyHeaders(key), payload: { remove_tags: ['checked'] } });
+    expect(byBot.json().title).toBeNull();
+    await approvedRequest();
+    const byGrantHolder = await api('PATCH', `/api/v1/chats/${chatId}`, admin.token, { add_tags: ['x'] });
+    expect(byGrantHolder.json().title).toBe(TITLE);
+    expect(byGrantHolder.json()).not.toHaveProperty('title_hidden_reason');
+    await api('PATCH', `/api/v1/chats/${chatId}`, admin.token, { tags: [] });
+  });
+
+  it('lists requests newest first, a page at a time, filtered by chat', async () => {
+    const ids: number[] = [];
+    for (const reason of ['one', 'two', 'three']) ids.push((await request({ chat_id: chatId, reason })).json().id);
+    const first = (await api('GET', '/api/v1/transcript-access-requests?limit=2', second.token)).json();
+    expect(first.requests.map((r: { id: number }) => r.id)).toEqual([ids[2], ids[1]]);
+    const next = (await api('GET', `/api/v1/transcript-access-requests?limit=2&cursor=${first.next_cursor}`, second.token)).json();
+    expect(next.requests.map((r: { id: number }) => r.id)).toEqual([ids[0]]);
+    expect(next.next_cursor).toBeNull();
+    expect((await api('GET', `/api/v1/transcript-access-requests?chat_id=${chatId + 1000}`, second.token)).json().requests).toEqual([]);
+  });
+
   it('the default duration is 60 minutes', async () => {
     const a = await approvedRequest();
     expect((Date.parse(a.expires_at) - Date.now()) / 60_000).toBeGreaterThan(59);
