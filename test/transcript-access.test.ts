@@ -191,6 +191,19 @@ describe('the four-eyes flow', () => {
     expect((await api('GET', `/api/v1/transcript-access-requests?chat_id=${chatId + 1000}`, second.token)).json().requests).toEqual([]);
   });
 
+  it('a grant holder demoted from admin reads no more', async () => {
+    await approvedRequest();
+    expect((await messages()).statusCode).toBe(200);
+    const demote = (role: string) => api('PATCH', `/api/v1/orgs/me/users/${admin.userId}`, second.token, { role });
+    expect((await demote('user')).statusCode).toBe(200);
+    try {
+      expect(expectError(await messages(), 403).code).toBe('transcript_access_required');
+    } finally {
+      expect((await demote('admin')).statusCode).toBe(200);
+    }
+    expect((await messages()).statusCode).toBe(200);
+  });
+
   it('the default duration is 60 minutes', async () => {
     const a = await approvedRequest();
     expect((Date.parse(a.expires_at) - Date.now()) / 60_000).toBeGreaterThan(59);

@@ -139,7 +139,8 @@ export async function transcriptGrant(db: Db, principal: Principal, chatId: numb
   if (!(await worksCouncilOn(db, principal.organizationId))) return undefined;
   // Another organization's chat, or none, stays a 404 (not a 403 that would confirm it exists).
   if (!(await findChat(db, principal.organizationId, chatId))) throw notFound('Chat not found');
-  const grant = principal.kind === 'user' ? await repo.activeGrant(db, principal.organizationId, principal.userId, chatId) : undefined;
+  const holder = grantHolder(principal);
+  const grant = holder === undefined ? undefined : await repo.activeGrant(db, principal.organizationId, holder, chatId);
   if (!grant) {
     throw new HttpError(
       403,
@@ -152,12 +153,16 @@ export async function transcriptGrant(db: Db, principal: Principal, chatId: numb
   return grant;
 }
 
+/** The user whose grants count: an admin now (a member demoted since the approval reads no more). */
+const grantHolder = (p: Principal): number | undefined => (p.kind === 'user' && (p.role === 'admin' || p.role === 'superadmin') ? p.userId : undefined);
+
 type Titled = { id: number; title: string | null; title_hidden_reason?: string };
 
 /** In the mode, the titles of chats the caller holds no grant for become null, with the reason. */
 export async function withholdTitles<T extends Titled>(db: Db, principal: Principal, chats: T[]): Promise<T[]> {
   if (chats.length === 0 || !(await worksCouncilOn(db, principal.organizationId))) return chats;
-  const granted = principal.kind === 'user' ? await repo.grantedChats(db, principal.organizationId, principal.userId, chats.map((c) => c.id)) : new Set<number>();
+  const holder = grantHolder(principal);
+  const granted = holder === undefined ? new Set<number>() : await repo.grantedChats(db, principal.organizationId, holder, chats.map((c) => c.id));
   return chats.map((c) => (granted.has(c.id) ? c : { ...c, title: null, title_hidden_reason: TITLE_HIDDEN_REASON }));
 }
 
