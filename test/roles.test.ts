@@ -56,6 +56,13 @@ export const ACCESS: Record<string, Rule> = {
   'POST /api/v1/orgs/{slug}/chats/{chatID}/messages': botWrite,
   'GET /api/v1/chats/{id}/messages': read,
 
+  // Four-eyes transcript access (works-council mode): admins only
+  'POST /api/v1/transcript-access-requests': admin,
+  'GET /api/v1/transcript-access-requests': admin,
+  'GET /api/v1/transcript-access-requests/{id}': admin,
+  'POST /api/v1/transcript-access-requests/{id}/approve': admin,
+  'POST /api/v1/transcript-access-requests/{id}/deny': admin,
+
   // Exports: a viewer may export what it can read
   'POST /api/v1/exports': read,
   'POST /api/v1/exports/sync': read,

@@ -1,6 +1,6 @@
 import { closeBoundedReads } from '../cost-limits/read-pool.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { authenticate, botOrWriter, organizationOf } from '../http/authenticate.js';
+import { authenticate, botOrWriter, organizationOf, principalOf } from '../http/authenticate.js';
 import { BOT_OR_DASHBOARD_SECURITY, DASHBOARD_SECURITY, errorResponses, MessageBody } from '../http/schemas.js';
 import {
   Chat,
@@ -22,6 +22,7 @@ import { closeIngest } from '../ingest/index.js';
 import { BodyGate } from '../ingest/body-gate.js';
 import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
 import { audited } from '../audit/service.js';
+import { assertTextSearchAllowed, transcriptGrant, withholdTitles } from '../transcript-access/service.js';
 import { readTimeSharesOf } from '../cost-limits/time-share.js';
 import { redactedChatBody } from '../redaction/write-paths.js';
 
@@ -139,8 +140,9 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { sort, limit, cursor, include_total, ...filters } = request.query;
       const organizationId = organizationOf(request);
+      await assertTextSearchAllowed(app.deps.db, organizationId, filters.q);
       // A search (q, include_total) can cost as much as an analytics read: the same time share.
-      return readTimeSharesOf(app.deps).run(organizationId, () =>
+      const answer = await readTimeSharesOf(app.deps).run(organizationId, () =>
         listChats(app.deps, organizationId, filters, {
           sort: sort ?? '-created_at',
           limit: limit ?? 20,
@@ -148,6 +150,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
           includeTotal: include_total ?? false,
         }),
       );
+      // Works-council mode: titles only for chats the caller holds an access grant for.
+      return { ...answer, chats: await withholdTitles(app.deps.db, principalOf(request), answer.chats) };
     },
   );
 
@@ -168,10 +172,17 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const id = Number(request.params.id);
       const withMessages = request.query.include_messages ?? false;
+      const principal = principalOf(request);
+      // Works-council mode: the transcript only under an approved access request (else 403).
+      const grant = withMessages ? await transcriptGrant(app.deps.db, principal, id) : undefined;
+      const event = grant
+        ? { action: 'transcript.read', targetType: 'chat', targetId: id, details: { request_id: grant.id, cursor: null } }
+        : { action: withMessages ? 'transcript.opened' : 'chat.opened', targetType: 'chat', targetId: id };
       // Opening a chat in the dashboard is audited (who read whose conversation); the answer leaves once the entry is committed.
-      return audited(request, { action: withMessages ? 'transcript.opened' : 'chat.opened', targetType: 'chat', targetId: id }, (deps) =>
-        getChat(deps, organizationOf(request), id, withMessages),
-      );
+      return audited(request, event, async (deps) => {
+        const chat = await getChat(deps, organizationOf(request), id, withMessages);
+        return (await withholdTitles(deps.db, principal, [chat]))[0];
+      });
     },
   );
 
@@ -187,7 +198,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, security: BOT_OR_DASHBOARD_SECURITY, summary: 'Update a chat', description: updateDescription, params: ChatIdParams, body: UpdateChatBody, response: updateResponses },
       config: { failureMessage: 'Failed to update chat' },
     },
-    async (request) => updateChat(app.deps, organizationOf(request), Number(request.params.id), request.body),
+    async (request) => (await withholdTitles(app.deps.db, principalOf(request), [await updateChat(app.deps, organizationOf(request), Number(request.params.id), request.body)]))[0],
   );
 
   app.patch(
@@ -205,7 +216,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: { failureMessage: 'Failed to update chat' },
     },
-    async (request) => updateChat(app.deps, organizationOf(request, request.params.slug), Number(request.params.id), request.body),
+    async (request) =>
+      (await withholdTitles(app.deps.db, principalOf(request), [await updateChat(app.deps, organizationOf(request, request.params.slug), Number(request.params.id), request.body)]))[0],
   );
 
   app.delete(

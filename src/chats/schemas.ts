@@ -82,6 +82,7 @@ export const Chat = Type.Object({
     description: `The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as ${PSEUDONYM_EXAMPLE} (stable, different in each organization)`,
   }),
   title: Nullable(Type.String()),
+  title_hidden_reason: Type.Optional(Type.String({ description: 'Present when works-council mode hides the title (null): why' })),
   tags: Type.Array(Type.String()),
   metadata: ChatMetadata,
   content_purged_at: Nullable(Type.String({ format: 'date-time', description: "When the organization's retention policy removed the title and the messages' text (null: kept)" })),

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { endUserView, rawUserIds, resolveUserFilter, type ShowUserId } from '../chats/end-users.js';
 import { parseChatFilters } from '../chats/filters.js';
+import { assertTextSearchAllowed, worksCouncilOn } from '../transcript-access/service.js';
 import { decodeCursor, encodeCursor } from '../chats/cursor.js';
 import type { CostLimits } from '../cost-limits/settings.js';
 import type { AppDeps } from '../http/context.js';
@@ -49,6 +50,7 @@ export async function createExport(deps: AppDeps, organizationId: number, reques
   const filters = body.filters ?? {};
   // 400 now rather than a failed job later (the job checks again: the mode may change meanwhile).
   await resolveUserFilter(deps, organizationId, parseChatFilters(filters, 'filters.'), 'filters.');
+  await assertTextSearchAllowed(deps.db, organizationId, filters.q, 'filters.q');
   const result = await repo.insertJob(deps.db, organizationId, { requestedBy, format: body.format, type: body.type, filters }, {
     maxActive: limits.exportActiveJobsPerOrg,
     maxPerHour: limits.exportJobsPerHourPerOrg,
@@ -149,7 +151,9 @@ export class SyncExports {
 
   async start(deps: AppDeps, organizationId: number, body: CreateExportBody) {
     const filters = await resolveUserFilter(deps, organizationId, parseChatFilters(body.filters ?? {}, 'filters.'), 'filters.');
+    await assertTextSearchAllowed(deps.db, organizationId, filters.q, 'filters.q');
     const { show: showUserId } = await endUserView(deps.db, organizationId);
+    const withholdContent = await worksCouncilOn(deps.db, organizationId);
     // One organization's slow readers hold at most its own slots, never all of the server's.
     if ((this.perOrganization.get(organizationId) ?? 0) >= this.limits.exportSyncPerOrg) {
       throw tooMany(
@@ -167,7 +171,7 @@ export class SyncExports {
     try {
       const until = await databaseNow(deps.pool);
       const controller = new AbortController();
-      const source = { db: deps.db, pool: deps.pool, organizationId, filters, showUserId, until, signal: controller.signal, statementTimeoutMs: deps.costLimits.readStatementTimeoutMs };
+      const source = { db: deps.db, pool: deps.pool, organizationId, filters, showUserId, until, signal: controller.signal, statementTimeoutMs: deps.costLimits.readStatementTimeoutMs, withholdContent };
       const chunks = exportChunks(source, body.format, body.type, { rows: 0 });
       // The first chunk is read before the answer starts, so that a failure there is a proper
       // error response rather than a cut-off download.

@@ -18,6 +18,7 @@ import { exportTimeSharesOf, type TimeShares } from '../cost-limits/time-share.j
 import { HttpError } from '../http/errors.js';
 import { deleteExportFile, relativeExportPath, removeStaleTempFiles, writeExportFile } from './files.js';
 import { exportChunks } from './formats.js';
+import { assertTextSearchAllowed, worksCouncilOn } from '../transcript-access/service.js';
 import * as repo from './repository.js';
 import { WakeableSleep } from '../background/wakeable-sleep.js';
 
@@ -195,9 +196,13 @@ export class ExportWorker {
     heartbeat.unref();
     const started = Date.now();
     try {
-      // The organization's mode when the file is written decides the user_id filter and how ids are written.
+      // Works-council mode as it is when the file is written (it may have been turned on since the
+      // request) decides the user_id filter and how ids are written, leaves out titles and message
+      // text, and makes a q filter (a search in them) fail the job.
       const filters = await resolveUserFilter(this.deps, job.organizationId, parseChatFilters(job.filters as ChatFilterInput, 'filters.'), 'filters.');
       const { show: showUserId } = await endUserView(db, job.organizationId);
+      const withholdContent = await worksCouncilOn(db, job.organizationId);
+      await assertTextSearchAllowed(db, job.organizationId, filters.q, 'filters.q');
       const stats = { rows: 0 };
       const filePath = relativeExportPath(job.organizationId, job.id, job.format);
       // On the embedded database every statement waits for the one connection: a flood of export
@@ -206,7 +211,7 @@ export class ExportWorker {
       const shares = databaseKind === 'pglite' && costLimits ? exportTimeSharesOf(costLimits) : undefined;
       const formatted = exportChunks(
         // The export holds the chats that existed when it was requested.
-        { db, pool, organizationId: job.organizationId, filters, showUserId, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: costLimits?.readStatementTimeoutMs },
+        { db, pool, organizationId: job.organizationId, filters, showUserId, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: costLimits?.readStatementTimeoutMs, withholdContent },
         job.format,
         job.type,
         stats,

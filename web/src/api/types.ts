@@ -44,6 +44,8 @@ export interface Chat {
   /** An integer as the bot sent it; in works-council mode a pseudonym such as "p_1f0c9a2b7d3e4f56". */
   user_id: number | string | null;
   title: string | null;
+  /** Works-council mode: the title is hidden (null) without an approved access request; why. */
+  title_hidden_reason?: string;
   tags: string[];
   metadata: ChatMetadata;
   /** Set when the organization's retention policy removed the title and the messages' text. */
@@ -72,6 +74,8 @@ export interface ChatList {
 export interface ChatWithMessages extends Chat {
   messages?: Message[];
   messages_next_cursor?: string | null;
+  /** Set by the dashboard (not the API) when works-council mode closed the transcript: the server's sentence. */
+  transcript_closed?: string;
 }
 
 export interface ApiKey {

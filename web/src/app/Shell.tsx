@@ -16,7 +16,7 @@ export function Shell() {
     { to: '/exports', label: 'Exports' },
     { to: '/alerts', label: 'Alerts' },
     { to: '/privacy/summary', label: 'Privacy summary' },
-    ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }, { to: '/webhooks', label: 'Webhooks' }, { to: '/privacy', label: 'Privacy', end: true }, { to: '/audit', label: 'Audit log' }] : []),
+    ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }, { to: '/webhooks', label: 'Webhooks' }, { to: '/privacy', label: 'Privacy', end: true }, { to: '/access-requests', label: 'Transcript access' }, { to: '/audit', label: 'Audit log' }] : []),
     { to: '/profile', label: 'Profile' },
   ];
   return (

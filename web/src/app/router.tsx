@@ -21,6 +21,7 @@ const PrivacySummaryPage = lazy(() => import('../privacy/PrivacySummaryPage'));
 const AuditPage = lazy(() => import('../audit/AuditPage'));
 const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage'));
 const AlertsPage = lazy(() => import('../alerts/AlertsPage'));
+const AccessRequestsPage = lazy(() => import('../transcript-access/AccessRequestsPage'));
 
 /** The signed-in part: without a session, go to the login page and come back afterwards. */
 function SignedIn() {
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
       { path: '/privacy', element: page(<AdminOnly>{<PrivacyPage />}</AdminOnly>) },
       { path: '/privacy/summary', element: page(<PrivacySummaryPage />) },
       { path: '/audit', element: page(<AdminOnly>{<AuditPage />}</AdminOnly>) },
+      { path: '/access-requests', element: page(<AdminOnly>{<AccessRequestsPage />}</AdminOnly>) },
       { path: '/webhooks', element: page(<AdminOnly>{<WebhooksPage />}</AdminOnly>) },
       { path: '/profile', element: page(<ProfilePage />) },
       { path: '*', element: <NotFound /> },

@@ -830,6 +830,8 @@ export interface paths {
                                 /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
                                 user_id: number | string | null;
                                 title: string | null;
+                                /** @description Present when works-council mode hides the title (null): why */
+                                title_hidden_reason?: string;
                                 tags: string[];
                                 metadata: {
                                     avg_response_time: number | null;
@@ -1788,6 +1790,8 @@ export interface paths {
                             /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
                             user_id: number | string | null;
                             title: string | null;
+                            /** @description Present when works-council mode hides the title (null): why */
+                            title_hidden_reason?: string;
                             tags: string[];
                             metadata: {
                                 avg_response_time: number | null;
@@ -2095,6 +2099,8 @@ export interface paths {
                             /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
                             user_id: number | string | null;
                             title: string | null;
+                            /** @description Present when works-council mode hides the title (null): why */
+                            title_hidden_reason?: string;
                             tags: string[];
                             metadata: {
                                 avg_response_time: number | null;
@@ -2328,6 +2334,8 @@ export interface paths {
                             /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
                             user_id: number | string | null;
                             title: string | null;
+                            /** @description Present when works-council mode hides the title (null): why */
+                            title_hidden_reason?: string;
                             tags: string[];
                             metadata: {
                                 avg_response_time: number | null;
@@ -2560,7 +2568,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A chat's transcript, oldest first (keyset pagination) */
+        /**
+         * A chat's transcript, oldest first (keyset pagination)
+         * @description In works-council mode only the admin holding an approved, unexpired access request for this chat may read it (403 transcript_access_required otherwise); each page read under a grant is audited.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3033,6 +3044,724 @@ export interface paths {
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transcript-access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access requests of the organization, newest first (admin); filter by status or chat */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "denied" | "expired";
+                    /** @description Only the requests for this chat */
+                    chat_id?: number;
+                    /** @description Page size, 1–100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: {
+                                id: number;
+                                chat_id: number;
+                                requested_by: number;
+                                reason: string;
+                                duration_minutes: number;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "denied" | "expired";
+                                decided_by: number | null;
+                                /** Format: date-time */
+                                decided_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Until when the requester may read (set on approval)
+                                 */
+                                expires_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask to read one chat's transcript (works-council mode; admin); another admin must approve
+         * @description reason: 1–1,000 characters; duration_minutes: 1–1440 (default 60), counted from the approval. 409 works_council_off when the mode is off (nothing to ask); 409 no_second_admin when no other admin could approve. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The chat whose transcript is to be read */
+                        chat_id: number;
+                        /** @description Why the transcript must be read (1–1000 characters); shown to the approver and kept in the audit log */
+                        reason: string;
+                        /**
+                         * @description How long the approved access lasts, counted from the approval: 1–1440 minutes (default 60)
+                         * @default 60
+                         */
+                        duration_minutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            chat_id: number;
+                            requested_by: number;
+                            reason: string;
+                            duration_minutes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "expired";
+                            decided_by: number | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until when the requester may read (set on approval)
+                             */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transcript-access-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One access request (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            chat_id: number;
+                            requested_by: number;
+                            reason: string;
+                            duration_minutes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "expired";
+                            decided_by: number | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until when the requester may read (set on approval)
+                             */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transcript-access-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending access request (admin other than the requester); the access runs from now for its duration
+         * @description The requester deciding their own request is 403; a request no longer pending is 409. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            chat_id: number;
+                            requested_by: number;
+                            reason: string;
+                            duration_minutes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "expired";
+                            decided_by: number | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until when the requester may read (set on approval)
+                             */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transcript-access-requests/{id}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deny a pending access request (admin other than the requester)
+         * @description The requester deciding their own request is 403; a request no longer pending is 409. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            chat_id: number;
+                            requested_by: number;
+                            reason: string;
+                            duration_minutes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "expired";
+                            decided_by: number | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until when the requester may read (set on approval)
+                             */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
