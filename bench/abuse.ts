@@ -84,6 +84,8 @@ async function main() {
     JWT_SECRET,
     LOG_LEVEL: 'warn',
     ...(db ? { DATABASE_URL: db.url } : {}),
+    // Limits under trial (e.g. ANALYTICS_CONCURRENCY_PER_ORG=1) reach the server; the defaults otherwise.
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(ANALYTICS|EXPORT|BATCH|RATE_LIMIT|READ)_/.test(k)) as [string, string][]),
   });
   try {
     await waitUntilHealthy(server, 120_000);

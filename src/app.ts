@@ -20,6 +20,7 @@ import { RetentionJob } from './retention/job.js';
 import { chatRoutes } from './chats/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { messageRoutes } from './messages/routes.js';
+import { transcriptAccessRoutes } from './transcript-access/routes.js';
 import { orgRoutes } from './orgs/routes.js';
 import { userRoutes } from './users/routes.js';
 import type { TrustProxy } from './config.js';
@@ -234,6 +235,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(apiKeyRoutes);
   await app.register(chatRoutes);
   await app.register(messageRoutes);
+  await app.register(transcriptAccessRoutes);
   await app.register(userRoutes);
   await app.register(orgRoutes);
   await app.register(exportRoutes);

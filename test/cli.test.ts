@@ -67,7 +67,7 @@ function expectFailure(result: CliResult, reason: string) {
 }
 
 // These do not touch a database, so they run once (in the embedded project).
-if (backend === 'pglite') describe('chatlogger without a database: help and usage errors', () => {
+describe.runIf(backend === 'pglite')('chatlogger without a database: help and usage errors', () => {
   it('--help describes the tool and every command, and exits 0', async () => {
     const env = { DATA_DIR: tempDataDir() };
     const [tool, createOrg, migrate, resetPassword, helpCommand] = await Promise.all([
@@ -253,18 +253,16 @@ describe(`chatlogger on a database (${backend})`, () => {
     expect(register.status).toBe(403);
   }, 120_000);
 
-  if (backend === 'pglite') {
-    it('refuses to run while a server holds the same DATA_DIR, and leaves the server alone', async () => {
-      const refused = await cli(['reset-password', '--email', ann.email], env);
-      expectFailure(refused, `DATA_DIR ${env.DATA_DIR} is in use by another ChatLogger process (pid ${server.child.pid})`);
-      expect(fs.readFileSync(lockFile(), 'utf8')).toBe(String(server.child.pid));
-      expect((await fetch(`${server.url}/health`)).status).toBe(200);
-      // The password did not change.
-      const login = await json(`${server.url}/auth/login`, { method: 'POST', body: { email: ann.email, password: ann.password } });
-      expect(login.status).toBe(200);
-      await stopServer();
-    }, 60_000);
-  }
+  it.runIf(backend === 'pglite')('refuses to run while a server holds the same DATA_DIR, and leaves the server alone', async () => {
+    const refused = await cli(['reset-password', '--email', ann.email], env);
+    expectFailure(refused, `DATA_DIR ${env.DATA_DIR} is in use by another ChatLogger process (pid ${server.child.pid})`);
+    expect(fs.readFileSync(lockFile(), 'utf8')).toBe(String(server.child.pid));
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    // The password did not change.
+    const login = await json(`${server.url}/auth/login`, { method: 'POST', body: { email: ann.email, password: ann.password } });
+    expect(login.status).toBe(200);
+    await stopServer();
+  }, 60_000);
 
   it('create-org refuses a taken slug, a taken e-mail and a reserved slug with exit 1 and one line', async () => {
     // On PostgreSQL these run beside the running server; the embedded database needs it stopped.

@@ -61,7 +61,7 @@ function expectDone(result: CliResult) {
 }
 
 // These do not touch a database, so they run once (in the embedded project).
-if (backend === 'pglite') describe('chatlogger demo without a database: help and usage errors', () => {
+describe.runIf(backend === 'pglite')('chatlogger demo without a database: help and usage errors', () => {
   it('--help describes the command and its options; the tool lists it', async () => {
     const env = { DATA_DIR: tempDataDir() };
     const [help, tool] = await Promise.all([cli(['demo', '--help'], env), cli(['--help'], env)]);
@@ -102,7 +102,7 @@ if (backend === 'pglite') describe('chatlogger demo without a database: help and
 });
 
 // The generator alone (pure: no database), at the default size.
-if (backend === 'pglite') describe('the demo generator', () => {
+describe.runIf(backend === 'pglite')('the demo generator', () => {
   it('is reproducible: the same seed and time give the same chats, another seed others', async () => {
     const { generateDemo } = await import('../src/demo/generator.js');
     const now = new Date('2026-11-25T10:00:00Z');
@@ -308,18 +308,16 @@ describe(`chatlogger demo on a database (${backend})`, () => {
     if (backend === 'pglite') await stopServer();
   }, 180_000);
 
-  if (backend === 'pglite') {
-    it('refuses to run while a server holds DATA_DIR', async () => {
-      await startServer();
-      const pid = server!.child.pid;
-      const refused = await cli(['demo', '--chats', '10'], env);
-      await stopServer();
-      expect(refused.code).toBe(1);
-      expect(refused.stdout).toBe('');
-      expect(refused.errorLines).toHaveLength(1);
-      expect(refused.errorLines[0]).toContain(`chatlogger: DATA_DIR ${env.DATA_DIR} is in use by another ChatLogger process (pid ${pid})`);
-    }, 60_000);
-  }
+  it.runIf(backend === 'pglite')('refuses to run while a server holds DATA_DIR', async () => {
+    await startServer();
+    const pid = server!.child.pid;
+    const refused = await cli(['demo', '--chats', '10'], env);
+    await stopServer();
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.errorLines).toHaveLength(1);
+    expect(refused.errorLines[0]).toContain(`chatlogger: DATA_DIR ${env.DATA_DIR} is in use by another ChatLogger process (pid ${pid})`);
+  }, 60_000);
 
   it('Ctrl-C during a refresh leaves the previous chats and password (exit 130)', async () => {
     const child = spawn(process.execPath, ['bin/chatlogger.js', 'demo', '--chats', '300000'], {

@@ -207,7 +207,7 @@ describe('concurrent POST .../messages', () => {
   });
 
   // PostgreSQL only: it needs a second connection to hold a lock (PGlite has one).
-  if (backend === 'postgres') it(
+  it.runIf(backend === 'postgres')(
     'answers 404 for a message whose chat is deleted between validation and insert, 201 for the others (one by one after the batch fails)',
     async () => {
       const doomed = (await postChat(t.app, key, distinctChat(1))).json().chat_id;

@@ -193,7 +193,7 @@ describe('Idempotency-Key on the batch and message endpoints', () => {
   });
 });
 
-if (backend === 'postgres') describe('Idempotency-Key across two server instances (PostgreSQL)', () => {
+describe.runIf(backend === 'postgres')('Idempotency-Key across two server instances (PostgreSQL)', () => {
   it('writes once when two instances get the same key at the same time; the other replays it', async () => {
     const url = (t.database.pool as unknown as { options: { connectionString: string } }).options.connectionString;
     const database = connectPostgres(url, 3);

@@ -6,6 +6,8 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsSlotsOf } from '../src/analytics/routes.js';
+import { DEFAULT_COST_LIMITS } from '../src/cost-limits/settings.js';
+import { readTimeSharesOf, TimeShares } from '../src/cost-limits/time-share.js';
 import { splitRange } from '../src/analytics/plan.js';
 import { bucketStarts, sumsStatement, type SumsQuery } from '../src/analytics/repository.js';
 import { bearer, createApiKey, createTestApp, NO_RATE_LIMITS, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
@@ -16,7 +18,7 @@ let org: SignedUp;
 let other: SignedUp;
 
 beforeAll(async () => {
-  t = await createTestApp({ rateLimit: NO_RATE_LIMITS, costLimits: { analyticsRunningPerOrg: 1, analyticsWaitingPerOrg: 2 } });
+  t = await createTestApp({ rateLimit: NO_RATE_LIMITS, costLimits: { analyticsRunningPerOrg: 1, analyticsWaitingPerOrg: 2, analyticsTimeMsPerSecond: DEFAULT_COST_LIMITS.analyticsTimeMsPerSecond, analyticsTimeBurstMs: DEFAULT_COST_LIMITS.analyticsTimeBurstMs } });
   org = await signUp(t.app);
   other = await signUp(t.app);
   const key = (await createApiKey(t.app, org.token)).key;
@@ -117,54 +119,93 @@ describe('concurrent analytics requests per organization', () => {
   });
 });
 
-if (backend === 'postgres') {
-  describe('statement_timeout on analytics and explorer reads (PostgreSQL)', () => {
-    let slow: TestContext;
-    let admin: SignedUp;
-    beforeAll(async () => {
-      slow = await createTestApp({ rateLimit: NO_RATE_LIMITS, costLimits: { readStatementTimeoutMs: 300 } });
-      admin = await signUp(slow.app);
-    });
-    afterAll(() => slow.close());
+describe("one organization's share of analytics and search time", () => {
+  it('a request past the share is 429 with Retry-After, the next one within it waits its turn, and other organizations are not charged', async () => {
+    const shares = readTimeSharesOf(t.app.deps);
+    const summary = (who: SignedUp) => t.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(who.token) });
+    // 60 s of read time in debt: at the default 250 ms per second, 4 minutes to pay back.
+    shares.charge(org.organization.id, DEFAULT_COST_LIMITS.analyticsTimeBurstMs + 60_000);
+    const refused = await summary(org);
+    expect(refused.statusCode, refused.body).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'analytics_time_exceeded' });
+    expect(refused.json().error).toMatch(/used its share of this server's analytics and search time \(250 ms per second\); retry in 24\d s/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(239);
+    // The explorer's search draws on the same share.
+    const search = await t.app.inject({ url: '/api/v1/chats?q=chat', headers: bearer(org.token) });
+    expect(search.statusCode, search.body).toBe(429);
+    expect(search.json()).toMatchObject({ code: 'analytics_time_exceeded' });
+    expect((await t.app.inject({ url: '/api/v1/chats?q=chat', headers: bearer(other.token) })).statusCode).toBe(200);
+    expect((await summary(other)).statusCode).toBe(200);
+    // Pay most of it back: what is left is a short wait, not a refusal.
+    shares.charge(org.organization.id, -(60_000 - 200));
+    expect(shares.waitMs(org.organization.id)).toBeGreaterThan(0);
+    expect((await summary(org)).statusCode).toBe(200);
+    shares.charge(org.organization.id, -shares.balance(org.organization.id) + DEFAULT_COST_LIMITS.analyticsTimeBurstMs);
+  });
 
-    // A statement that waits for a lock counts that wait against statement_timeout: holding the
-    // tables the reads need makes every read run past the limit, deterministically.
-    async function whileLocked(tables: string, work: () => Promise<void>) {
-      const client = await slow.database.pool.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query(`LOCK TABLE ${tables} IN ACCESS EXCLUSIVE MODE`);
-        await work();
-      } finally {
-        await client.query('ROLLBACK');
-        client.release();
-      }
+  it('refills at its rate up to the burst, charges what a request took, and forgets a full bucket', async () => {
+    let now = 0;
+    const shares = new TimeShares({ msPerSecond: 100, burstMs: 1000, maxWaitMs: 5000 }, () => now);
+    expect(shares.balance(1)).toBe(1000);
+    await shares.run(1, async () => void (now += 1500)); // took 1.5 s
+    expect(shares.balance(1)).toBe(-500);
+    expect(shares.waitMs(1)).toBe(5000);
+    now += 2000; // +200 ms of refill
+    expect(shares.waitMs(1)).toBe(3000);
+    now += 100_000;
+    expect(shares.balance(1)).toBe(1000); // capped at the burst
+    expect(shares.balance(2)).toBe(1000);
+    shares.charge(1, 7000);
+    await expect(shares.admit(1)).rejects.toMatchObject({ statusCode: 429, headers: { 'retry-after': '60' } });
+  });
+});
+
+describe.runIf(backend === 'postgres')('statement_timeout on analytics and explorer reads (PostgreSQL)', () => {
+  let slow: TestContext;
+  let admin: SignedUp;
+  beforeAll(async () => {
+    slow = await createTestApp({ rateLimit: NO_RATE_LIMITS, costLimits: { readStatementTimeoutMs: 300 } });
+    admin = await signUp(slow.app);
+  });
+  afterAll(() => slow.close());
+
+  // A statement that waits for a lock counts that wait against statement_timeout: holding the
+  // tables the reads need makes every read run past the limit, deterministically.
+  async function whileLocked(tables: string, work: () => Promise<void>) {
+    const client = await slow.database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`LOCK TABLE ${tables} IN ACCESS EXCLUSIVE MODE`);
+      await work();
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
     }
+  }
 
-    it('answers an analytics request whose statement is cancelled 422 query_too_expensive, with how to narrow it', async () => {
-      await slow.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(admin.token) }); // zone list cached
-      await whileLocked('chats, chat_rollups, chat_daily_rollups', async () => {
-        const res = await slow.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(admin.token) });
-        expect(res.statusCode, res.body).toBe(422);
-        expect(res.json().code).toBe('query_too_expensive');
-        expect(res.json().error).toMatch(/too expensive.*cancelled.*Narrow it \(a shorter range/);
-      });
-    });
-
-    it('answers an explorer search whose statement is cancelled 422, never 500', async () => {
-      await whileLocked('chats', async () => {
-        const res = await slow.app.inject({ url: '/api/v1/chats?q=leave&include_total=true', headers: bearer(admin.token) });
-        expect(res.statusCode, res.body).toBe(422);
-        expect(res.json()).toMatchObject({ code: 'query_too_expensive' });
-      });
-    });
-
-    it('answers a synchronous export whose first read is cancelled 422', async () => {
-      await whileLocked('chats', async () => {
-        const res = await slow.app.inject({ method: 'POST', url: '/api/v1/exports/sync', headers: bearer(admin.token), payload: { format: 'csv', type: 'chats' } });
-        expect(res.statusCode, res.body).toBe(422);
-        expect(res.json()).toMatchObject({ code: 'query_too_expensive' });
-      });
+  it('answers an analytics request whose statement is cancelled 422 query_too_expensive, with how to narrow it', async () => {
+    await slow.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(admin.token) }); // zone list cached
+    await whileLocked('chats, chat_rollups, chat_daily_rollups', async () => {
+      const res = await slow.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(admin.token) });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().code).toBe('query_too_expensive');
+      expect(res.json().error).toMatch(/too expensive.*cancelled.*Narrow it \(a shorter range/);
     });
   });
-}
+
+  it('answers an explorer search whose statement is cancelled 422, never 500', async () => {
+    await whileLocked('chats', async () => {
+      const res = await slow.app.inject({ url: '/api/v1/chats?q=leave&include_total=true', headers: bearer(admin.token) });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'query_too_expensive' });
+    });
+  });
+
+  it('answers a synchronous export whose first read is cancelled 422', async () => {
+    await whileLocked('chats', async () => {
+      const res = await slow.app.inject({ method: 'POST', url: '/api/v1/exports/sync', headers: bearer(admin.token), payload: { format: 'csv', type: 'chats' } });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'query_too_expensive' });
+    });
+  });
+});

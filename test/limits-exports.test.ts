@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimJob } from '../src/exports/repository.js';
 import { ExportWorker } from '../src/exports/worker.js';
+import { exportTimeSharesOf, readTimeSharesOf } from '../src/cost-limits/time-share.js';
 import { bearer, createTestApp, NO_RATE_LIMITS, signUp, type SignedUp, type TestContext } from './helpers/app.js';
 
 let t: TestContext;
@@ -18,7 +19,8 @@ const QUOTA = 200_000;
 beforeAll(async () => {
   t = await createTestApp({
     rateLimit: NO_RATE_LIMITS,
-    costLimits: { exportJobsPerHourPerOrg: 3, exportActiveJobsPerOrg: 10, exportBytesPerOrg: QUOTA, exportSyncPerOrg: 1, exportSyncPerServer: 2 },
+    // A read-time bucket that refills slowly, so that a charge stays visible (and never runs dry).
+    costLimits: { exportJobsPerHourPerOrg: 3, exportActiveJobsPerOrg: 10, exportBytesPerOrg: QUOTA, exportSyncPerOrg: 1, exportSyncPerServer: 2, analyticsTimeMsPerSecond: 1, analyticsTimeBurstMs: 1_000_000 },
   });
   // Jobs run when a test says so (runOnce), in the order the queue gives them.
   await t.app.exportWorker.stop();
@@ -109,6 +111,23 @@ describe('the export queue', () => {
     expect(order).toEqual(['A1', 'B1', 'A2', 'B2', 'A3']);
     expect(await claimJob(t.database.db, 30_000, 3)).toBeUndefined();
     await t.database.pool.query('DELETE FROM exports WHERE organization_id = ANY($1)', [[a.organization.id, b.organization.id]]);
+  });
+});
+
+describe("the export worker's share of the embedded database", () => {
+  it("charges an organization's jobs to its own export bucket on PGlite (paced there), and nothing on PostgreSQL", async () => {
+    const a = await signUp(t.app);
+    const b = await signUp(t.app);
+    await bulkChats(a, 50);
+    expect((await create(a, { format: 'json', type: 'all' })).statusCode).toBe(202);
+    while (await worker.runOnce());
+    const shares = exportTimeSharesOf(t.app.deps.costLimits);
+    const burst = t.app.deps.costLimits.analyticsTimeBurstMs;
+    if (t.app.deps.databaseKind === 'pglite') expect(shares.balance(a.organization.id)).toBeLessThan(burst);
+    else expect(shares.balance(a.organization.id)).toBe(burst);
+    expect(shares.balance(b.organization.id)).toBe(burst);
+    // The interactive reads' bucket is another one: the export did not use the organization's dashboard time.
+    expect(readTimeSharesOf(t.app.deps).balance(a.organization.id)).toBe(burst);
   });
 });
 

@@ -61,6 +61,7 @@ describe('GET /api/v1/orgs/me', () => {
       id: acme.organization.id,
       name: expect.any(String),
       slug: acme.organization.slug,
+      works_council: false,
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });

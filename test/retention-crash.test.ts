@@ -79,7 +79,7 @@ describe(`retention interrupted half-way (${backend})`, () => {
   }, 60_000);
 
   // PGlite is one process with one connection: there is no other instance to exclude.
-  if (backend === 'postgres') it('runs once per database: an instance that finds the lock taken skips its turn', async () => {
+  it.runIf(backend === 'postgres')('runs once per database: an instance that finds the lock taken skips its turn', async () => {
     const holder = await database.pool.connect();
     try {
       const { rows } = await holder.query(`SELECT pg_try_advisory_lock(${LOCK_KEY.toString()}) AS locked`);

@@ -56,6 +56,13 @@ export const ACCESS: Record<string, Rule> = {
   'POST /api/v1/orgs/{slug}/chats/{chatID}/messages': botWrite,
   'GET /api/v1/chats/{id}/messages': read,
 
+  // Four-eyes transcript access (works-council mode): admins only
+  'POST /api/v1/transcript-access-requests': admin,
+  'GET /api/v1/transcript-access-requests': admin,
+  'GET /api/v1/transcript-access-requests/{id}': admin,
+  'POST /api/v1/transcript-access-requests/{id}/approve': admin,
+  'POST /api/v1/transcript-access-requests/{id}/deny': admin,
+
   // Exports: a viewer may export what it can read
   'POST /api/v1/exports': read,
   'POST /api/v1/exports/sync': read,
@@ -106,6 +113,7 @@ export const ACCESS: Record<string, Rule> = {
 
   // Privacy and the audit log
   'GET /api/v1/orgs/me/privacy': admin,
+  'GET /api/v1/orgs/me/privacy/summary': read,
   'PATCH /api/v1/orgs/me/privacy': admin,
   'POST /api/v1/erasure-requests': admin,
   'GET /api/v1/erasure-requests': admin,

@@ -63,80 +63,76 @@ describe('configuration', () => {
   });
 });
 
-if (backend === 'pglite') {
-  describe('embedded database (PGlite in DATA_DIR)', () => {
-    it('serves the walk-through, refuses a second process on the same folder, stops cleanly on SIGTERM and keeps everything', async () => {
-      const dataDir = tempDataDir();
-      const first = await start({ DATA_DIR: dataDir });
-      await waitUntilHealthy(first);
-      const { token, chatId } = await walkThrough(first.url);
+describe.runIf(backend === 'pglite')('embedded database (PGlite in DATA_DIR)', () => {
+  it('serves the walk-through, refuses a second process on the same folder, stops cleanly on SIGTERM and keeps everything', async () => {
+    const dataDir = tempDataDir();
+    const first = await start({ DATA_DIR: dataDir });
+    await waitUntilHealthy(first);
+    const { token, chatId } = await walkThrough(first.url);
 
-      const second = await start({ DATA_DIR: dataDir });
-      expect(await exitCode(second)).toBe(1);
-      expect(second.output()).toContain('is in use by another ChatLogger process');
-      expect((await fetch(`${first.url}/health`)).status).toBe(200);
+    const second = await start({ DATA_DIR: dataDir });
+    expect(await exitCode(second)).toBe(1);
+    expect(second.output()).toContain('is in use by another ChatLogger process');
+    expect((await fetch(`${first.url}/health`)).status).toBe(200);
 
-      first.child.kill('SIGTERM');
-      expect(await exitCode(first, 10_000)).toBe(0);
-      expect(fs.existsSync(path.join(dataDir, 'chatlogger.lock'))).toBe(false);
+    first.child.kill('SIGTERM');
+    expect(await exitCode(first, 10_000)).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'chatlogger.lock'))).toBe(false);
 
-      // Same folder again: the data and the generated JWT secret (so the old token) survive.
-      const again = await start({ DATA_DIR: dataDir });
-      await waitUntilHealthy(again);
-      const chat = await json(`${again.url}/api/v1/chats/${chatId}`, { headers: { authorization: `Bearer ${token}` } });
+    // Same folder again: the data and the generated JWT secret (so the old token) survive.
+    const again = await start({ DATA_DIR: dataDir });
+    await waitUntilHealthy(again);
+    const chat = await json(`${again.url}/api/v1/chats/${chatId}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(chat.status).toBe(200);
+    expect(chat.body.title).toBe('hello');
+    again.child.kill('SIGINT');
+    expect(await exitCode(again, 10_000)).toBe(0);
+  });
+
+  it('takes over a lock left by a process that no longer runs, and re-creates a half-initialised database', async () => {
+    const dataDir = tempDataDir();
+    fs.writeFileSync(path.join(dataDir, 'chatlogger.lock'), '999999999');
+    fs.mkdirSync(path.join(dataDir, 'pgdata'));
+    fs.writeFileSync(path.join(dataDir, 'pgdata', 'PG_VERSION'), 'garbage from an interrupted first start');
+    const server = await start({ DATA_DIR: dataDir });
+    await waitUntilHealthy(server);
+    await walkThrough(server.url);
+    server.child.kill('SIGTERM');
+    expect(await exitCode(server, 10_000)).toBe(0);
+  });
+});
+
+describe.runIf(backend === 'postgres')('PostgreSQL (DATABASE_URL)', () => {
+  it('two instances starting at once on a new database both come up, migrating it once', async () => {
+    const { url, drop } = await createEmptyPostgresDatabase();
+    try {
+      const env = { DATABASE_URL: url, JWT_SECRET: 'a-shared-secret-of-at-least-32-characters!' };
+      const [a, b] = await Promise.all([start(env), start(env)]);
+      await Promise.all([waitUntilHealthy(a), waitUntilHealthy(b)]);
+      const { token, chatId } = await walkThrough(a.url);
+      // The other instance shares the database and the secret: it accepts the token too.
+      const chat = await json(`${b.url}/api/v1/chats/${chatId}`, { headers: { authorization: `Bearer ${token}` } });
       expect(chat.status).toBe(200);
-      expect(chat.body.title).toBe('hello');
-      again.child.kill('SIGINT');
-      expect(await exitCode(again, 10_000)).toBe(0);
-    });
 
-    it('takes over a lock left by a process that no longer runs, and re-creates a half-initialised database', async () => {
-      const dataDir = tempDataDir();
-      fs.writeFileSync(path.join(dataDir, 'chatlogger.lock'), '999999999');
-      fs.mkdirSync(path.join(dataDir, 'pgdata'));
-      fs.writeFileSync(path.join(dataDir, 'pgdata', 'PG_VERSION'), 'garbage from an interrupted first start');
-      const server = await start({ DATA_DIR: dataDir });
-      await waitUntilHealthy(server);
-      await walkThrough(server.url);
-      server.child.kill('SIGTERM');
-      expect(await exitCode(server, 10_000)).toBe(0);
-    });
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
+      await client.end();
+      const journal = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../drizzle/meta/_journal.json'), 'utf8'));
+      expect(rows[0].n).toBe(journal.entries.length);
+
+      a.child.kill('SIGTERM');
+      b.child.kill('SIGTERM');
+      expect(await exitCode(a, 10_000)).toBe(0);
+      expect(await exitCode(b, 10_000)).toBe(0);
+    } finally {
+      await drop();
+    }
   });
-}
 
-if (backend === 'postgres') {
-  describe('PostgreSQL (DATABASE_URL)', () => {
-    it('two instances starting at once on a new database both come up, migrating it once', async () => {
-      const { url, drop } = await createEmptyPostgresDatabase();
-      try {
-        const env = { DATABASE_URL: url, JWT_SECRET: 'a-shared-secret-of-at-least-32-characters!' };
-        const [a, b] = await Promise.all([start(env), start(env)]);
-        await Promise.all([waitUntilHealthy(a), waitUntilHealthy(b)]);
-        const { token, chatId } = await walkThrough(a.url);
-        // The other instance shares the database and the secret: it accepts the token too.
-        const chat = await json(`${b.url}/api/v1/chats/${chatId}`, { headers: { authorization: `Bearer ${token}` } });
-        expect(chat.status).toBe(200);
-
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        const { rows } = await client.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
-        await client.end();
-        const journal = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../drizzle/meta/_journal.json'), 'utf8'));
-        expect(rows[0].n).toBe(journal.entries.length);
-
-        a.child.kill('SIGTERM');
-        b.child.kill('SIGTERM');
-        expect(await exitCode(a, 10_000)).toBe(0);
-        expect(await exitCode(b, 10_000)).toBe(0);
-      } finally {
-        await drop();
-      }
-    });
-
-    it('refuses to start with a one-line reason when PostgreSQL cannot be reached', async () => {
-      const server = await start({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/none`, JWT_SECRET: 'x'.repeat(40) });
-      expect(await exitCode(server)).toBe(1);
-      expect(server.output()).toContain('cannot prepare the PostgreSQL database');
-    });
+  it('refuses to start with a one-line reason when PostgreSQL cannot be reached', async () => {
+    const server = await start({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/none`, JWT_SECRET: 'x'.repeat(40) });
+    expect(await exitCode(server)).toBe(1);
+    expect(server.output()).toContain('cannot prepare the PostgreSQL database');
   });
-}
+});

@@ -4,6 +4,7 @@
 // alert.resolved) written in one transaction. A fired alert's message says what changed (the
 // window against the one before it, over question category × language).
 import { sql } from 'drizzle-orm';
+import { resolveUserFilter } from '../chats/end-users.js';
 import { chatFilterSql, parseChatFilters, type ChatFilterInput, type ChatFilters } from '../chats/filters.js';
 import { findSettings } from '../privacy/repository.js';
 import type { MetricName } from '../analytics/metrics.js';
@@ -47,7 +48,8 @@ export async function evaluateRule(deps: AppDeps, rule: repo.RuleRow, now: Date,
   if (!force && rule.lastEvaluatedAt && rule.lastEvaluatedAt >= end) return rule;
   const length = WINDOW_MS[rule.window];
   const metric = rule.metric as MetricName;
-  const filters = parseChatFilters(rule.filters as ChatFilterInput, 'filters.');
+  // user_id: a pseudonym in works-council mode (src/chats/end-users.ts).
+  const filters = await resolveUserFilter(deps, rule.organizationId, parseChatFilters(rule.filters as ChatFilterInput, 'filters.'), 'filters.');
   const range = (to: number): Range => ({ from: new Date(to - length), to: new Date(to), tz: 'UTC', filters });
   const valueOf = async (to: number) => {
     const { metrics } = await summary(deps, rule.organizationId, range(to));

@@ -2,9 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { MIN_INSTANT, parseInstant } from '../chats/filters.js';
 import { authenticate, organizationOf } from '../http/authenticate.js';
+import { resolveUserFilter } from '../chats/end-users.js';
+import { boundedReadsDb } from '../cost-limits/read-pool.js';
 import { badRequest } from '../http/errors.js';
 import { DASHBOARD_SECURITY, errorResponses, Timestamp } from '../http/schemas.js';
 import { countMessagesByRole } from '../messages/repository.js';
+import { readTimeSharesOf } from '../cost-limits/time-share.js';
 import { OrganizationSlots } from './concurrency.js';
 import { analyticsDb, closeAnalytics } from './connection.js';
 import { METRIC_NAMES, METRICS } from './metrics.js';
@@ -120,26 +123,29 @@ const MessagesResponse = Type.Object({
 const slotsByApp = new WeakMap<object, OrganizationSlots>();
 /** The analytics slots of an app (by its deps): tests occupy them to show the bound. */
 export const analyticsSlotsOf = (deps: object) => slotsByApp.get(deps);
-
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onClose', async () => closeAnalytics(app.deps));
   const limits = app.deps.costLimits;
   // One organization's analytics requests hold at most this many of the analytics connections.
   const slots = new OrganizationSlots(limits.analyticsRunningPerOrg, limits.analyticsWaitingPerOrg);
   slotsByApp.set(app.deps, slots);
+  // ... and spend at most its share of the server's analytics time (src/cost-limits/time-share.ts).
+  const shares = readTimeSharesOf(app.deps);
   const inSlot = <T>(request: Parameters<typeof organizationOf>[0], work: (organizationId: number) => Promise<T>) => {
     const organizationId = organizationOf(request);
-    return slots.run(organizationId, () => work(organizationId));
+    return slots.run(organizationId, () => shares.run(organizationId, () => work(organizationId)));
   };
-  const rangeOf = async (query: Parameters<typeof parseRange>[0]) => {
+  const rangeOf = async (request: Parameters<typeof organizationOf>[0], query: Parameters<typeof parseRange>[0]) => {
     await assertTimeZone(app.deps.db, query.tz ?? 'UTC');
-    return parseRange(query);
+    const range = parseRange(query);
+    // user_id: a pseudonym in works-council mode (src/chats/end-users.ts).
+    return { ...range, filters: await resolveUserFilter({ db: boundedReadsDb(app.deps) }, organizationOf(request), range.filters) };
   };
   /** The range and, in works-council mode, the council (the range snapped to whole UTC days). */
   const councilled = async (request: Parameters<typeof organizationOf>[0], query: Parameters<typeof parseRange>[0]) => {
     const council = await councilFor(analyticsDb(app.deps), organizationOf(request));
     // In the mode a date means midnight UTC whatever tz says: ranges are whole UTC days.
-    const range = await rangeOf(council ? { ...query, tz: 'UTC' } : query);
+    const range = await rangeOf(request, council ? { ...query, tz: 'UTC' } : query);
     return { range: council ? councilRange(council, range) : range, council };
   };
 

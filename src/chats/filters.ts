@@ -6,6 +6,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { chats, messages } from '../db/schema.js';
 import { badRequest } from '../http/errors.js';
 import { isCountryCode, isLanguageCode, normalizeTag } from '../http/formats.js';
+import { isPseudonym, PSEUDONYM_EXAMPLE, PSEUDONYM_PATTERN } from './end-users.js';
 
 const LIST_LIMIT = 100;
 
@@ -24,7 +25,15 @@ export const filterParams = {
   language_code: Type.Optional(list('ISO 639 language code')),
   is_escalated: Type.Optional(Type.Boolean()),
   is_forwarded_to_hr: Type.Optional(Type.Boolean()),
-  user_id: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "The end user's id in the bot's system" })),
+  user_id: Type.Optional(
+    Type.Unsafe<number | string>({
+      type: ['integer', 'string'],
+      minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
+      maxLength: 20,
+      description: `The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as ${PSEUDONYM_EXAMPLE})`,
+    }),
+  ),
   session_id: Type.Optional(Type.String({ maxLength: 255 })),
   rating_min: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   rating_max: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
@@ -44,6 +53,8 @@ export const ChatFiltersBody = Type.Object(
     sentiment: Type.Optional(stringOrList(filterParams.sentiment)),
     country_code: Type.Optional(stringOrList(filterParams.country_code)),
     language_code: Type.Optional(stringOrList(filterParams.language_code)),
+    // In JSON an id is a number: a string must be a pseudonym ("42" is not an id here).
+    user_id: Type.Optional(Type.Unsafe<number | string>({ ...filterParams.user_id, pattern: PSEUDONYM_PATTERN })),
   },
   { additionalProperties: false, description: 'The filters of GET /api/v1/chats' },
 );
@@ -61,6 +72,8 @@ export interface ChatFilters {
   isEscalated?: boolean;
   isForwardedToHr?: boolean;
   userId?: number;
+  /** user_id given as a pseudonym (works-council mode): resolveUserFilter turns it into userId. */
+  userPseudonym?: string;
   sessionId?: string;
   ratingMin?: number;
   ratingMax?: number;
@@ -112,6 +125,19 @@ function checkCodes(values: string[] | undefined, name: string, valid: (v: strin
   if (bad !== undefined) throw badRequest(`${name} contains "${bad}", which is not ${what}`, name);
 }
 
+const DIGITS = /^[0-9]{1,16}$/;
+
+/** user_id: an integer (a query string carries it as digits), or a pseudonym. */
+function parseUserId(value: number | string | undefined, name: string): Pick<ChatFilters, 'userId' | 'userPseudonym'> {
+  if (value === undefined) return {};
+  if (typeof value === 'string' && isPseudonym(value)) return { userPseudonym: value };
+  const id = typeof value === 'number' ? value : DIGITS.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1) {
+    throw badRequest(`${name} must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}, or a pseudonym such as ${PSEUDONYM_EXAMPLE}`, name);
+  }
+  return { userId: id };
+}
+
 /**
  * Checks and normalizes filters (from a query string or a JSON body). `prefix` is put before
  * parameter names in errors ("filters." for a body).
@@ -129,7 +155,7 @@ export function parseChatFilters(input: ChatFilterInput, prefix = ''): ChatFilte
     languageCode: parseList(input.language_code, n('language_code'), (v) => v.toLowerCase()),
     isEscalated: input.is_escalated,
     isForwardedToHr: input.is_forwarded_to_hr,
-    userId: input.user_id,
+    ...parseUserId(input.user_id, n('user_id')),
     sessionId: input.session_id,
     ratingMin: input.rating_min,
     ratingMax: input.rating_max,
@@ -166,6 +192,7 @@ export function chatFilterSql(organizationId: number, f: ChatFilters): SQL {
   if (f.languageCode) conditions.push(inArray(chats.languageCode, f.languageCode));
   if (f.isEscalated !== undefined) conditions.push(eq(chats.isEscalated, f.isEscalated));
   if (f.isForwardedToHr !== undefined) conditions.push(eq(chats.isForwardedToHr, f.isForwardedToHr));
+  if (f.userPseudonym !== undefined) throw new Error('user_id pseudonym not resolved (resolveUserFilter)');
   if (f.userId !== undefined) conditions.push(eq(chats.userId, f.userId));
   if (f.sessionId !== undefined) conditions.push(eq(chats.sessionId, f.sessionId));
   if (f.ratingMin !== undefined) conditions.push(gte(chats.userRating, f.ratingMin));

@@ -1,11 +1,15 @@
+import type { ShowUserId } from './end-users.js';
 import type { ChatRow } from './repository.js';
 
-/** A chat as the API shows it; fields the bot never sent are null. */
-export function presentChat(row: ChatRow) {
+/**
+ * A chat as the API shows it; fields the bot never sent are null. `showUserId` is the
+ * organization's EndUserView.show: in works-council mode the user id leaves only as a pseudonym.
+ */
+export function presentChat(row: ChatRow, showUserId: ShowUserId) {
   return {
     id: row.id,
     organization_id: row.organizationId,
-    user_id: row.userId,
+    user_id: showUserId(row.userId),
     title: row.title,
     tags: row.tags,
     metadata: {

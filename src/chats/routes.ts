@@ -1,6 +1,6 @@
 import { closeBoundedReads } from '../cost-limits/read-pool.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { authenticate, botOrWriter, organizationOf } from '../http/authenticate.js';
+import { authenticate, botOrWriter, organizationOf, principalOf } from '../http/authenticate.js';
 import { BOT_OR_DASHBOARD_SECURITY, DASHBOARD_SECURITY, errorResponses, MessageBody } from '../http/schemas.js';
 import {
   Chat,
@@ -22,6 +22,9 @@ import { closeIngest } from '../ingest/index.js';
 import { BodyGate } from '../ingest/body-gate.js';
 import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
 import { audited } from '../audit/service.js';
+import { assertTextSearchAllowed, transcriptGrant, withholdTitles } from '../transcript-access/service.js';
+import { readTimeSharesOf } from '../cost-limits/time-share.js';
+import { redactedChatBody } from '../redaction/write-paths.js';
 
 const tags = ['Chats'];
 const dashboardReader = authenticate();
@@ -55,7 +58,9 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const organizationId = organizationOf(request);
-      const answer = await createChat(app.deps, organizationId, request.body, idempotencyOf(request, 'chat', request.body));
+      // Redacted before it is hashed for its Idempotency-Key, queued or written (src/redaction/ingest.ts).
+      const body = await redactedChatBody(app.deps, organizationId, request.body);
+      const answer = await createChat(app.deps, organizationId, body, idempotencyOf(request, 'chat', body));
       return sendAnswer(reply, answer);
     },
   );
@@ -78,7 +83,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const organizationId = organizationOf(request, request.params.slug);
-      const answer = await createChat(app.deps, organizationId, request.body, idempotencyOf(request, 'chat', request.body));
+      const body = await redactedChatBody(app.deps, organizationId, request.body);
+      const answer = await createChat(app.deps, organizationId, body, idempotencyOf(request, 'chat', body));
       return sendAnswer(reply, answer);
     },
   );
@@ -108,13 +114,13 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/v1/chats/batch', batchRoute(false), async (request, reply) => {
     const organizationId = organizationOf(request);
-    const answer = await createChatBatch(app.deps, organizationId, request.body, idempotencyOf(request, 'chat-batch', request.body));
+    const answer = await createChatBatch(app.deps, organizationId, request.body, (redacted) => idempotencyOf(request, 'chat-batch', redacted));
     return sendAnswer(reply, answer);
   });
 
   app.post('/api/v1/orgs/:slug/chats/batch', { ...batchRoute(true), schema: { ...batchRoute(true).schema, params: SlugParams } }, async (request, reply) => {
     const organizationId = organizationOf(request, request.params.slug);
-    const answer = await createChatBatch(app.deps, organizationId, request.body, idempotencyOf(request, 'chat-batch', request.body));
+    const answer = await createChatBatch(app.deps, organizationId, request.body, (redacted) => idempotencyOf(request, 'chat-batch', redacted));
     return sendAnswer(reply, answer);
   });
 
@@ -127,18 +133,25 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: DASHBOARD_SECURITY,
         summary: "Search the organization's chats (filters combine with AND; keyset pagination)",
         querystring: ListChatsQuery,
-        response: { 200: ChatList, ...errorResponses(400, 401, 403, 422, 500) },
+        response: { 200: ChatList, ...errorResponses(400, 401, 403, 422, 429, 500) },
       },
       config: { failureMessage: 'Failed to list chats', tooExpensiveHint: 'a shorter from/to range, a longer q, fewer filters, or no include_total' },
     },
     async (request) => {
       const { sort, limit, cursor, include_total, ...filters } = request.query;
-      return listChats(app.deps, organizationOf(request), filters, {
-        sort: sort ?? '-created_at',
-        limit: limit ?? 20,
-        cursor,
-        includeTotal: include_total ?? false,
-      });
+      const organizationId = organizationOf(request);
+      await assertTextSearchAllowed(app.deps.db, organizationId, filters.q);
+      // A search (q, include_total) can cost as much as an analytics read: the same time share.
+      const answer = await readTimeSharesOf(app.deps).run(organizationId, () =>
+        listChats(app.deps, organizationId, filters, {
+          sort: sort ?? '-created_at',
+          limit: limit ?? 20,
+          cursor,
+          includeTotal: include_total ?? false,
+        }),
+      );
+      // Works-council mode: titles only for chats the caller holds an access grant for.
+      return { ...answer, chats: await withholdTitles(app.deps.db, principalOf(request), answer.chats) };
     },
   );
 
@@ -159,10 +172,17 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const id = Number(request.params.id);
       const withMessages = request.query.include_messages ?? false;
+      const principal = principalOf(request);
+      // Works-council mode: the transcript only under an approved access request (else 403).
+      const grant = withMessages ? await transcriptGrant(app.deps.db, principal, id) : undefined;
+      const event = grant
+        ? { action: 'transcript.read', targetType: 'chat', targetId: id, details: { request_id: grant.id, cursor: null } }
+        : { action: withMessages ? 'transcript.opened' : 'chat.opened', targetType: 'chat', targetId: id };
       // Opening a chat in the dashboard is audited (who read whose conversation); the answer leaves once the entry is committed.
-      return audited(request, { action: withMessages ? 'transcript.opened' : 'chat.opened', targetType: 'chat', targetId: id }, (deps) =>
-        getChat(deps, organizationOf(request), id, withMessages),
-      );
+      return audited(request, event, async (deps) => {
+        const chat = await getChat(deps, organizationOf(request), id, withMessages);
+        return (await withholdTitles(deps.db, principal, [chat]))[0];
+      });
     },
   );
 
@@ -178,7 +198,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, security: BOT_OR_DASHBOARD_SECURITY, summary: 'Update a chat', description: updateDescription, params: ChatIdParams, body: UpdateChatBody, response: updateResponses },
       config: { failureMessage: 'Failed to update chat' },
     },
-    async (request) => updateChat(app.deps, organizationOf(request), Number(request.params.id), request.body),
+    async (request) => (await withholdTitles(app.deps.db, principalOf(request), [await updateChat(app.deps, organizationOf(request), Number(request.params.id), request.body)]))[0],
   );
 
   app.patch(
@@ -196,7 +216,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       config: { failureMessage: 'Failed to update chat' },
     },
-    async (request) => updateChat(app.deps, organizationOf(request, request.params.slug), Number(request.params.id), request.body),
+    async (request) =>
+      (await withholdTitles(app.deps.db, principalOf(request), [await updateChat(app.deps, organizationOf(request, request.params.slug), Number(request.params.id), request.body)]))[0],
   );
 
   app.delete(

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { IdParams, Id, Nullable, Timestamp } from '../http/schemas.js';
 import { Message } from '../messages/schemas.js';
+import { PSEUDONYM_EXAMPLE } from './end-users.js';
 import { filterParams } from './filters.js';
 import type { SortOrder } from './repository.js';
 
@@ -76,8 +77,12 @@ export const ChatMetadata = Type.Object({
 export const Chat = Type.Object({
   id: Id,
   organization_id: Id,
-  user_id: Nullable(Type.Integer()),
+  user_id: Type.Unsafe<number | string | null>({
+    type: ['integer', 'string', 'null'],
+    description: `The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as ${PSEUDONYM_EXAMPLE} (stable, different in each organization)`,
+  }),
   title: Nullable(Type.String()),
+  title_hidden_reason: Type.Optional(Type.String({ description: 'Present when works-council mode hides the title (null): why' })),
   tags: Type.Array(Type.String()),
   metadata: ChatMetadata,
   content_purged_at: Nullable(Type.String({ format: 'date-time', description: "When the organization's retention policy removed the title and the messages' text (null: kept)" })),

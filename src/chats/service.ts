@@ -7,8 +7,11 @@ import type { CreatedChat } from '../ingest/chats.js';
 import type { Answer, IdempotencyRequest } from '../ingest/idempotency.js';
 import { ingestOf } from '../ingest/index.js';
 import { pageOfMessages } from '../messages/service.js';
+import { redactChatBody } from '../redaction/ingest.js';
+import { redactorFor } from '../redaction/policy-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { assertInstantInRange, chatFilterSql, parseChatFilters, type ChatFilterInput } from './filters.js';
+import { endUserView, resolveUserFilter } from './end-users.js';
 import { presentChat } from './presenter.js';
 import * as repo from './repository.js';
 import type { ChatMetadataInput, CreateChatBody, UpdateChatBody } from './schemas.js';
@@ -97,11 +100,11 @@ export async function createChat(
 }
 
 export async function getChat(deps: AppDeps, organizationId: number, id: number, includeMessages = false) {
-  const row = await repo.findChat(deps.db, organizationId, id);
+  const [row, users] = await Promise.all([repo.findChat(deps.db, organizationId, id), endUserView(deps.db, organizationId)]);
   if (!row) throw notFound('Chat not found');
-  if (!includeMessages) return presentChat(row);
+  if (!includeMessages) return presentChat(row, users.show);
   const transcript = await pageOfMessages(deps, organizationId, id, TRANSCRIPT_IN_CHAT);
-  return { ...presentChat(row), messages: transcript.messages, messages_next_cursor: transcript.next_cursor };
+  return { ...presentChat(row, users.show), messages: transcript.messages, messages_next_cursor: transcript.next_cursor };
 }
 
 export interface ListOptions {
@@ -112,7 +115,10 @@ export interface ListOptions {
 }
 
 export async function listChats(deps: AppDeps, organizationId: number, filterInput: ChatFilterInput, options: ListOptions) {
-  const where = chatFilterSql(organizationId, parseChatFilters(filterInput));
+  const users = await endUserView(deps.db, organizationId);
+  // The pseudonym lookup reads every end user of the organization: bounded like the list itself.
+  const filters = await resolveUserFilter({ db: boundedReadsDb(deps) }, organizationId, parseChatFilters(filterInput));
+  const where = chatFilterSql(organizationId, filters);
   const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
   const [rows, total] = await Promise.all([
     // On connections whose statements are cancelled past READ_STATEMENT_TIMEOUT_MS (a text search
@@ -123,7 +129,7 @@ export async function listChats(deps: AppDeps, organizationId: number, filterInp
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   return {
-    chats: page.map(presentChat),
+    chats: page.map((row) => presentChat(row, users.show)),
     next_cursor: rows.length > options.limit && last ? encodeCursor(last) : null,
     ...(total === undefined ? {} : { total }),
   };
@@ -139,13 +145,18 @@ function updatedTags(current: string[], body: UpdateChatBody): string[] | undefi
   return tags;
 }
 
-export async function updateChat(deps: AppDeps, organizationId: number, id: number, body: UpdateChatBody) {
-  if (body.tags !== undefined && (body.add_tags !== undefined || body.remove_tags !== undefined)) {
+export async function updateChat(deps: AppDeps, organizationId: number, id: number, sent: UpdateChatBody) {
+  if (sent.tags !== undefined && (sent.add_tags !== undefined || sent.remove_tags !== undefined)) {
     throw badRequest('Send either tags (to replace them) or add_tags/remove_tags, not both', 'tags');
   }
+  // Read before the transaction (PGlite has one connection: a read beside the transaction would wait for it).
+  const redactor = await redactorFor(deps, organizationId);
   const row = await deps.db.transaction(async (tx) => {
     const current = await repo.findChatForUpdate(tx, organizationId, id);
     if (!current) throw notFound('Chat not found');
+    // Redacted like a new chat's fields, with the chat's country and language unless the update sends them
+    // (remove_tags too, so that a tag stored redacted can be removed by its original).
+    const body = redactChatBody(redactor, sent, { country: current.countryCode, language: current.languageCode });
     const changes: repo.ChatChanges = {
       ...(body.title !== undefined ? { title: body.title } : {}),
       ...(body.user_id !== undefined ? { userId: body.user_id } : {}),
@@ -157,7 +168,9 @@ export async function updateChat(deps: AppDeps, organizationId: number, id: numb
     if (typeof changes.ipAddress === 'string') (changes as Record<string, unknown>).ipAddress = sql`privacy_ip(${organizationId}::bigint, ${changes.ipAddress}::text)`;
     return repo.updateChat(tx, organizationId, id, changes);
   });
-  return presentChat(row);
+  // The answer of the bot's PATCH too: in works-council mode no answer carries a raw id (the bot
+  // knows the id it sent; a dashboard member who updates a chat must not learn it).
+  return presentChat(row, (await endUserView(deps.db, organizationId)).show);
 }
 
 export async function deleteChat(deps: AppDeps, organizationId: number, id: number) {

@@ -259,3 +259,5 @@ export * from './schema-rollups.js';
 export * from './schema-privacy.js';
 export * from './schema-webhooks.js';
 export * from './schema-alerts.js';
+// Four-eyes access to transcripts (works-council mode).
+export * from './schema-transcript-access.js';

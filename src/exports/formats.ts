@@ -4,6 +4,7 @@
 // (client gone, job aborted) stops the reading.
 import { stringify } from 'csv-stringify/sync';
 import { presentChat } from '../chats/presenter.js';
+import type { ShowUserId } from '../chats/end-users.js';
 import type { ChatRow } from '../chats/repository.js';
 import type { MessageRow } from '../messages/repository.js';
 import { presentMessage } from '../messages/service.js';
@@ -42,9 +43,10 @@ const METADATA_COLUMNS = [
 ];
 
 /** user_id, title, tags (joined with "|"), then one column per metadata field. */
-function chatDataCells(c: ChatRow): string[] {
+function chatDataCells(c: ChatRow, showUserId: ShowUserId): string[] {
+  const userId = showUserId(c.userId);
   return [
-    valueCell(c.userId),
+    typeof userId === 'string' ? textCell(userId) : valueCell(userId),
     textCell(c.title),
     textCell(c.tags.join('|')),
     valueCell(c.avgResponseTime),
@@ -75,11 +77,11 @@ export const CSV_HEADERS: Record<ExportType, string[]> = {
   ],
 };
 
-const chatCsvRow = (c: ChatRow) => [String(c.id), ...chatDataCells(c), timeCell(c.createdAt), timeCell(c.updatedAt)];
+const chatCsvRow = (c: ChatRow, show: ShowUserId) => [String(c.id), ...chatDataCells(c, show), timeCell(c.createdAt), timeCell(c.updatedAt)];
 const messageCsvRow = (m: MessageRow) => [String(m.id), String(m.chatId), ...messageDataCells(m)];
 const EMPTY_MESSAGE_CELLS = ['', '', '', '', '', ''];
-const allCsvRow = (c: ChatRow, m: MessageRow | undefined) => [
-  ...chatCsvRow(c),
+const allCsvRow = (c: ChatRow, show: ShowUserId, m: MessageRow | undefined) => [
+  ...chatCsvRow(c, show),
   ...(m ? [String(m.id), ...messageDataCells(m)] : EMPTY_MESSAGE_CELLS),
 ];
 
@@ -149,11 +151,12 @@ export async function* exportChunks(
   stats: ExportStats,
 ): AsyncGenerator<string> {
   const out = new Output();
+  const show = source.showUserId;
   if (format === 'csv') {
     out.push(csvLines([CSV_HEADERS[type]]));
     for await (const batch of chatBatches(source)) {
       if (type === 'chats') {
-        out.push(csvLines(batch.map(chatCsvRow)));
+        out.push(csvLines(batch.map((c) => chatCsvRow(c, show))));
         stats.rows += batch.length;
       } else {
         let records: string[][] = [];
@@ -167,9 +170,9 @@ export async function* exportChunks(
         for await (const [index, message] of messagesOf(source, batch.map((c) => c.id))) {
           if (type === 'all') {
             // Chats without messages before this one: one row each with empty message cells.
-            for (; next < index; next++) records.push(allCsvRow(batch[next], undefined));
+            for (; next < index; next++) records.push(allCsvRow(batch[next], show, undefined));
             next = index + 1;
-            records.push(allCsvRow(batch[index], message));
+            records.push(allCsvRow(batch[index], show, message));
           } else {
             records.push(messageCsvRow(message));
           }
@@ -178,7 +181,7 @@ export async function* exportChunks(
             if (out.full) yield out.take();
           }
         }
-        if (type === 'all') for (; next < batch.length; next++) records.push(allCsvRow(batch[next], undefined));
+        if (type === 'all') for (; next < batch.length; next++) records.push(allCsvRow(batch[next], show, undefined));
         flush();
       }
       if (out.size > 0) yield out.take();
@@ -193,7 +196,7 @@ export async function* exportChunks(
   for await (const batch of chatBatches(source)) {
     if (type === 'chats') {
       for (const chat of batch) {
-        writer.begin(JSON.stringify(presentChat(chat)));
+        writer.begin(JSON.stringify(presentChat(chat, show)));
         writer.end();
       }
     } else if (type === 'messages') {
@@ -209,7 +212,7 @@ export async function* exportChunks(
       let next = 0;
       let firstMessage = true;
       const beginChat = (index: number) => {
-        const chat = JSON.stringify(presentChat(batch[index]));
+        const chat = JSON.stringify(presentChat(batch[index], show));
         writer.begin(`${chat.slice(0, -1)},"messages":[`);
         open = index;
         firstMessage = true;

@@ -2,7 +2,9 @@
 // export. Every function takes the caller's organization id; another organization's job is 404.
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
+import { endUserView, rawUserIds, resolveUserFilter, type ShowUserId } from '../chats/end-users.js';
 import { parseChatFilters } from '../chats/filters.js';
+import { assertTextSearchAllowed, worksCouncilOn } from '../transcript-access/service.js';
 import { decodeCursor, encodeCursor } from '../chats/cursor.js';
 import type { CostLimits } from '../cost-limits/settings.js';
 import type { AppDeps } from '../http/context.js';
@@ -20,13 +22,18 @@ const tooMany = (message: string, retryAfter = 10) => new HttpError(429, 'too_ma
 const mib = (bytes: number) => `${Math.round((bytes / 1024 ** 2) * 10) / 10} MiB`;
 const gone = (message: string) => new HttpError(410, 'gone', message);
 
-export function presentExport(row: repo.ExportRow, now = new Date()) {
+/** The filters as sent, except that an integer user_id is shown as the mode shows ids (a job saved before the mode was on). */
+function shownFilters(filters: Record<string, unknown>, showUserId: ShowUserId) {
+  return typeof filters.user_id === 'number' ? { ...filters, user_id: showUserId(filters.user_id) } : filters;
+}
+
+export function presentExport(row: repo.ExportRow, now = new Date(), showUserId: ShowUserId = rawUserIds) {
   const downloadable = row.status === 'completed' && row.expiresAt !== null && row.expiresAt > now;
   return {
     id: row.id,
     format: row.format,
     type: row.type,
-    filters: row.filters,
+    filters: shownFilters(row.filters, showUserId),
     status: row.status,
     row_count: row.rowCount,
     size_bytes: row.sizeBytes,
@@ -41,7 +48,9 @@ export function presentExport(row: repo.ExportRow, now = new Date()) {
 
 export async function createExport(deps: AppDeps, organizationId: number, requestedBy: number | null, body: CreateExportBody, limits: ExportLimits) {
   const filters = body.filters ?? {};
-  parseChatFilters(filters, 'filters.'); // 400 now rather than a failed job later
+  // 400 now rather than a failed job later (the job checks again: the mode may change meanwhile).
+  await resolveUserFilter(deps, organizationId, parseChatFilters(filters, 'filters.'), 'filters.');
+  await assertTextSearchAllowed(deps.db, organizationId, filters.q, 'filters.q');
   const result = await repo.insertJob(deps.db, organizationId, { requestedBy, format: body.format, type: body.type, filters }, {
     maxActive: limits.exportActiveJobsPerOrg,
     maxPerHour: limits.exportJobsPerHourPerOrg,
@@ -72,7 +81,7 @@ export async function createExport(deps: AppDeps, organizationId: number, reques
 export async function getExport(deps: AppDeps, organizationId: number, id: number) {
   const row = await repo.findJob(deps.db, organizationId, id);
   if (!row) throw notFound('Export not found');
-  return presentExport(row);
+  return presentExport(row, new Date(), (await endUserView(deps.db, organizationId)).show);
 }
 
 export async function listExports(deps: AppDeps, organizationId: number, limit: number, cursor?: string) {
@@ -81,8 +90,9 @@ export async function listExports(deps: AppDeps, organizationId: number, limit: 
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const now = new Date();
+  const { show } = await endUserView(deps.db, organizationId);
   return {
-    exports: page.map((row) => presentExport(row, now)),
+    exports: page.map((row) => presentExport(row, now, show)),
     next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }
@@ -140,7 +150,10 @@ export class SyncExports {
   }
 
   async start(deps: AppDeps, organizationId: number, body: CreateExportBody) {
-    const filters = parseChatFilters(body.filters ?? {}, 'filters.');
+    const filters = await resolveUserFilter(deps, organizationId, parseChatFilters(body.filters ?? {}, 'filters.'), 'filters.');
+    await assertTextSearchAllowed(deps.db, organizationId, filters.q, 'filters.q');
+    const { show: showUserId } = await endUserView(deps.db, organizationId);
+    const withholdContent = await worksCouncilOn(deps.db, organizationId);
     // One organization's slow readers hold at most its own slots, never all of the server's.
     if ((this.perOrganization.get(organizationId) ?? 0) >= this.limits.exportSyncPerOrg) {
       throw tooMany(
@@ -158,7 +171,7 @@ export class SyncExports {
     try {
       const until = await databaseNow(deps.pool);
       const controller = new AbortController();
-      const source = { db: deps.db, pool: deps.pool, organizationId, filters, until, signal: controller.signal, statementTimeoutMs: deps.costLimits.readStatementTimeoutMs };
+      const source = { db: deps.db, pool: deps.pool, organizationId, filters, showUserId, until, signal: controller.signal, statementTimeoutMs: deps.costLimits.readStatementTimeoutMs, withholdContent };
       const chunks = exportChunks(source, body.format, body.type, { rows: 0 });
       // The first chunk is read before the answer starts, so that a failure there is a proper
       // error response rather than a cut-off download.

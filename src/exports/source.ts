@@ -5,6 +5,7 @@
 import { and, asc, lte, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { chatFilterSql, type ChatFilters } from '../chats/filters.js';
+import type { ShowUserId } from '../chats/end-users.js';
 import type { ChatRow } from '../chats/repository.js';
 import type { Db } from '../db/connection.js';
 import { chats } from '../db/schema.js';
@@ -21,6 +22,8 @@ export interface SourceOptions {
   pool: pg.Pool;
   organizationId: number;
   filters: ChatFilters;
+  /** How user ids are written (the organization's EndUserView.show: pseudonyms in works-council mode). */
+  showUserId: ShowUserId;
   /** Only chats created at or before this instant: an export does not chase chats logged while it runs. */
   until: Date;
   signal?: AbortSignal;
@@ -28,6 +31,11 @@ export interface SourceOptions {
   messagePage?: number;
   /** statement_timeout of each batch's query (READ_STATEMENT_TIMEOUT_MS); none when undefined. */
   statementTimeoutMs?: number;
+  /**
+   * Works-council mode: titles and message text are left out (null), never read from the table.
+   * An export is not a four-eyes read, so not even a grant holder's export carries them.
+   */
+  withholdContent?: boolean;
 }
 
 function checkAborted(signal: AbortSignal | undefined) {
@@ -60,7 +68,7 @@ export async function* chatBatches(o: SourceOptions): AsyncGenerator<ChatRow[]> 
         .orderBy(asc(chats.createdAt), asc(chats.id))
         .limit(size);
     });
-    if (rows.length > 0) yield rows;
+    if (rows.length > 0) yield o.withholdContent ? rows.map((r) => ({ ...r, title: null })) : rows;
     if (rows.length < size) return;
     const last = rows[rows.length - 1];
     after = { createdAt: last.createdAt, id: last.id };
@@ -71,7 +79,7 @@ interface RawMessage {
   id: number;
   chat_id: number;
   role: MessageRow['role'];
-  content: string;
+  content: string | null;
   token_count: number | null;
   response_time: number | null;
   created_at: Date;
@@ -94,7 +102,7 @@ export async function* messagesOf(o: SourceOptions, chatIds: number[]): AsyncGen
   while (fromOrd <= chatIds.length) {
     checkAborted(o.signal);
     const { rows } = await o.pool.query<RawMessage>(
-      `SELECT m.id, m.chat_id, m.role, m.content, m.token_count, m.response_time, m.created_at, b.ord
+      `SELECT m.id, m.chat_id, m.role, ${o.withholdContent ? 'NULL::text AS content' : 'm.content'}, m.token_count, m.response_time, m.created_at, b.ord
          FROM unnest($2::bigint[]) WITH ORDINALITY AS b(chat_id, ord)
          CROSS JOIN LATERAL (
            SELECT * FROM messages
@@ -112,7 +120,8 @@ export async function* messagesOf(o: SourceOptions, chatIds: number[]): AsyncGen
         id: r.id,
         chatId: r.chat_id,
         role: r.role,
-        content: r.content,
+        // null only when withheld (works-council mode): the files then carry null / an empty cell.
+        content: r.content as string,
         tokenCount: r.token_count,
         responseTime: r.response_time,
         createdAt: r.created_at,

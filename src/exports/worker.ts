@@ -9,13 +9,16 @@
 // overwrite the new owner's result.
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
+import { endUserView, resolveUserFilter } from '../chats/end-users.js';
 import { parseChatFilters, type ChatFilterInput } from '../chats/filters.js';
 import type { Db } from '../db/connection.js';
 import type { CostLimits } from '../cost-limits/settings.js';
 import { isStatementTimeout } from '../cost-limits/statement-timeout.js';
+import { exportTimeSharesOf, type TimeShares } from '../cost-limits/time-share.js';
 import { HttpError } from '../http/errors.js';
 import { deleteExportFile, relativeExportPath, removeStaleTempFiles, writeExportFile } from './files.js';
 import { exportChunks } from './formats.js';
+import { assertTextSearchAllowed, worksCouncilOn } from '../transcript-access/service.js';
 import * as repo from './repository.js';
 import { WakeableSleep } from '../background/wakeable-sleep.js';
 
@@ -53,7 +56,9 @@ export interface WorkerDeps {
   db: Db;
   pool: pg.Pool;
   dataDir: string;
-  costLimits?: Pick<CostLimits, 'readStatementTimeoutMs' | 'exportBytesPerOrg'>;
+  costLimits?: CostLimits;
+  /** On the embedded database the worker's reads are paced per organization (exportTimeSharesOf). */
+  databaseKind?: 'pglite' | 'postgres';
 }
 
 /** Why a running job was stopped by its own worker. */
@@ -191,16 +196,27 @@ export class ExportWorker {
     heartbeat.unref();
     const started = Date.now();
     try {
-      const filters = parseChatFilters(job.filters as ChatFilterInput, 'filters.');
+      // Works-council mode as it is when the file is written (it may have been turned on since the
+      // request) decides the user_id filter and how ids are written, leaves out titles and message
+      // text, and makes a q filter (a search in them) fail the job.
+      const filters = await resolveUserFilter(this.deps, job.organizationId, parseChatFilters(job.filters as ChatFilterInput, 'filters.'), 'filters.');
+      const { show: showUserId } = await endUserView(db, job.organizationId);
+      const withholdContent = await worksCouncilOn(db, job.organizationId);
+      await assertTextSearchAllowed(db, job.organizationId, filters.q, 'filters.q');
       const stats = { rows: 0 };
       const filePath = relativeExportPath(job.organizationId, job.id, job.format);
-      const chunks = exportChunks(
+      // On the embedded database every statement waits for the one connection: a flood of export
+      // jobs would stall every organization's ingest and analytics. Paced there per organization.
+      const { costLimits, databaseKind } = this.deps;
+      const shares = databaseKind === 'pglite' && costLimits ? exportTimeSharesOf(costLimits) : undefined;
+      const formatted = exportChunks(
         // The export holds the chats that existed when it was requested.
-        { db, pool, organizationId: job.organizationId, filters, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: this.deps.costLimits?.readStatementTimeoutMs },
+        { db, pool, organizationId: job.organizationId, filters, showUserId, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: costLimits?.readStatementTimeoutMs, withholdContent },
         job.format,
         job.type,
         stats,
       );
+      const chunks = shares ? paced(formatted, shares, job.organizationId) : formatted;
       // Disk is bounded per organization: this file may take what the organization's quota has left.
       const quota = this.deps.costLimits?.exportBytesPerOrg ?? Infinity;
       const room = quota - (Number.isFinite(quota) ? await repo.bytesKept(db, job.organizationId) : 0);
@@ -263,5 +279,21 @@ export class ExportWorker {
     // A temporary file untouched for this long belongs to no running worker.
     await removeStaleTempFiles(dataDir, Math.max(this.options.staleAfterMs * 4, 3600_000));
     return deleted;
+  }
+}
+
+/**
+ * The chunks of an export, each read and formatted (its queries and the CPU that turns rows into
+ * JSON or CSV, which runs on the server's one thread) only when the organization's share allows.
+ */
+async function* paced(chunks: AsyncGenerator<string>, shares: TimeShares, organizationId: number): AsyncGenerator<string> {
+  try {
+    for (;;) {
+      const next = await shares.pace(organizationId, () => chunks.next());
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await chunks.return(undefined); // a cut-off export stops reading too
   }
 }

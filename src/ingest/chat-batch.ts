@@ -13,6 +13,9 @@ import { assertSafeStrings } from '../http/string-safety.js';
 import { makeAjv } from '../http/validation.js';
 import { describeValidationErrors } from '../http/validation-messages.js';
 import type { AppDeps } from '../http/context.js';
+import { redactChatBody } from '../redaction/ingest.js';
+import { redactorFor } from '../redaction/policy-cache.js';
+import type { Redactor } from '../redaction/redact.js';
 import { chatColumns, type ChatColumns } from './chat-rows.js';
 import { writeChatBatch, type RowResult } from './chats.js';
 import type { Answer, IdempotencyRequest } from './idempotency.js';
@@ -56,15 +59,16 @@ const validateItem = makeAjv({ coerceTypes: false }).compile(CreateChatBody);
 
 /**
  * One item as a row to store, or the 400 body a single POST of it would get. `stringsSafe`: the
- * body parser found no string that could fail assertSafeStrings (see stringsKnownSafe).
+ * body parser found no string that could fail assertSafeStrings (see stringsKnownSafe). The item as
+ * sent is validated (as a single POST's body is); `redacted` is what is stored.
  */
-function checkItem(item: unknown, stringsSafe: boolean): NewChat | ErrorBody {
+function checkItem(item: unknown, redacted: unknown, stringsSafe: boolean): NewChat | ErrorBody {
   try {
     if (!stringsSafe) assertSafeStrings(item);
     if (!validateItem(item)) {
       return describeValidationErrors(validateItem.errors as unknown as FastifySchemaValidationError[], 'body');
     }
-    return toNewChat(item as CreateChatBody);
+    return toNewChat(redacted as CreateChatBody);
   } catch (err) {
     if (err instanceof HttpError && err.statusCode === 400) return err.body();
     throw err;
@@ -74,21 +78,25 @@ function checkItem(item: unknown, stringsSafe: boolean): NewChat | ErrorBody {
 const isError = (checked: NewChat | ErrorBody): checked is ErrorBody => typeof (checked as ErrorBody).error === 'string';
 
 export interface CheckedBatch {
+  /** The items with their free text redacted (what the Idempotency-Key's hash is made of). */
+  redacted: unknown[];
   /** The valid items' rows, with their indexes in the request. */
   rows: { index: number; chat: NewChat }[];
   /** The answer, given the database's result for each row of `rows`. */
   answer: (stored: RowResult[]) => ChatBatchAnswer;
 }
 
-export function checkBatch(items: readonly unknown[], stringsSafe = false): CheckedBatch {
+/** Checks the items; with a redactor, every item (valid or not) is redacted as a single POST's body is. */
+export function checkBatch(items: readonly unknown[], stringsSafe = false, redactor?: Redactor): CheckedBatch {
   const rows: CheckedBatch['rows'] = [];
   const invalid: Result[] = [];
+  const redacted = redactor?.active ? items.map((item) => redactChatBody(redactor, item)) : (items as unknown[]);
   items.forEach((item, index) => {
-    const checked = checkItem(item, stringsSafe);
+    const checked = checkItem(item, redacted[index], stringsSafe);
     if (isError(checked)) invalid.push({ index, status: 400, ...checked });
     else rows.push({ index, chat: checked });
   });
-  return { rows, answer: answerOf(items.length, invalid, rows.map((r) => r.index)) };
+  return { redacted, rows, answer: answerOf(items.length, invalid, rows.map((r) => r.index)) };
 }
 
 /**
@@ -120,15 +128,19 @@ function answerOf(count: number, invalid: Result[], indexes: number[]): CheckedB
  * already garbage. (Held through that wait, a 1,000-chat body outlived the young generation's
  * collections and was copied into V8's old space, batch after batch: the server's peak RSS.)
  */
-export function createChatBatch(
+export async function createChatBatch(
   deps: AppDeps,
   organizationId: number,
   body: { chats: unknown[] },
-  idempotency: IdempotencyRequest | undefined,
+  idempotencyOf: (redactedBody: { chats: unknown[] }) => IdempotencyRequest | undefined,
 ): Promise<ChatBatchAnswer> {
   const items = body.chats;
   body.chats = [];
-  const { rows, answer } = checkBatch(items, stringsKnownSafe(body));
+  const redactor = await redactorFor(deps, organizationId);
+  const { redacted, rows, answer } = checkBatch(items, stringsKnownSafe(body), redactor);
+  // The key's hash is of the redacted items: a stored hash of a short original (a phone number)
+  // could be found by trying every number.
+  const idempotency = idempotencyOf({ chats: redacted });
   const columns = chatColumns(rows.map((r) => ({ organizationId, chat: r.chat })));
   return storeChatBatch(deps, organizationId, columns, answer, idempotency);
 }

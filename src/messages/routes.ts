@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { authenticate, botOrWriter, organizationOf } from '../http/authenticate.js';
+import { authenticate, botOrWriter, organizationOf, principalOf } from '../http/authenticate.js';
 import { BOT_OR_DASHBOARD_SECURITY, DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
 import {
   ChatMessagesParams,
@@ -12,6 +12,8 @@ import {
 import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempotency.js';
 import { createMessage, listMessages } from './service.js';
 import { audited } from '../audit/service.js';
+import { redactedMessageBody } from '../redaction/write-paths.js';
+import { transcriptGrant } from '../transcript-access/service.js';
 
 const tags = ['Messages'];
 const createResponses = { 201: CreateMessageResponse, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 500) };
@@ -40,8 +42,10 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const organizationId = organizationOf(request);
       const chatId = Number(request.params.id);
-      const idempotency = idempotencyOf(request, `message:${chatId}`, request.body);
-      return sendAnswer(reply, await createMessage(app.deps, organizationId, chatId, request.body, idempotency));
+      // Redacted before it is hashed for its Idempotency-Key, queued or written (src/redaction/ingest.ts).
+      const body = await redactedMessageBody(app.deps, organizationId, chatId, request.body);
+      const idempotency = idempotencyOf(request, `message:${chatId}`, body);
+      return sendAnswer(reply, await createMessage(app.deps, organizationId, chatId, body, idempotency));
     },
   );
 
@@ -64,8 +68,9 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const organizationId = organizationOf(request, request.params.slug);
       const chatId = Number(request.params.chatID);
-      const idempotency = idempotencyOf(request, `message:${chatId}`, request.body);
-      return sendAnswer(reply, await createMessage(app.deps, organizationId, chatId, request.body, idempotency));
+      const body = await redactedMessageBody(app.deps, organizationId, chatId, request.body);
+      const idempotency = idempotencyOf(request, `message:${chatId}`, body);
+      return sendAnswer(reply, await createMessage(app.deps, organizationId, chatId, body, idempotency));
     },
   );
 
@@ -79,6 +84,9 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "A chat's transcript, oldest first (keyset pagination)",
         params: ChatMessagesParams,
         querystring: ListMessagesQuery,
+        description:
+          'In works-council mode only the admin holding an approved, unexpired access request for this chat may read it ' +
+          '(403 transcript_access_required otherwise); each page read under a grant is audited.',
         response: { 200: MessageList, ...errorResponses(400, 401, 403, 404, 500) },
       },
       config: { failureMessage: 'Failed to list messages' },
@@ -86,6 +94,10 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const id = Number(request.params.id);
       const read = (deps: typeof app.deps) => listMessages(deps, organizationOf(request), id, request.query.limit ?? 100, request.query.cursor);
+      const grant = await transcriptGrant(app.deps.db, principalOf(request), id);
+      if (grant) {
+        return audited(request, { action: 'transcript.read', targetType: 'chat', targetId: id, details: { request_id: grant.id, cursor: request.query.cursor ?? null } }, read);
+      }
       // Opening a transcript is audited once (its first page), in the read's transaction.
       if (request.query.cursor !== undefined) return read(app.deps);
       return audited(request, { action: 'transcript.opened', targetType: 'chat', targetId: id }, read);

@@ -5,6 +5,9 @@ export const Organization = Type.Object({
   id: Id,
   name: Type.String(),
   slug: Type.String({ description: 'Used in /api/v1/orgs/{slug}/... URLs; never changes' }),
+  works_council: Type.Boolean({
+    description: "Works-council mode (set by an admin in /orgs/me/privacy), readable by every member: end users appear only as pseudonyms, small groups are suppressed",
+  }),
   created_at: Timestamp,
   updated_at: Timestamp,
 });

@@ -1,4 +1,4 @@
-// Privacy settings (/orgs/me/privacy) and erasure requests, for admins.
+// Privacy settings (/orgs/me/privacy) and erasure requests, for admins; a read-only copy of the settings for every member.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authenticate, principalOf } from '../http/authenticate.js';
 import { DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
@@ -19,6 +19,23 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: "The organization's privacy settings (admin): IP handling, retention, legal hold",
+        response: { 200: PrivacySettings, ...errorResponses(401, 403, 500) },
+      },
+      config: { failureMessage: 'Failed to get the privacy settings' },
+    },
+    async (request) => getSettings(app.deps, principalOf(request).organizationId),
+  );
+
+  // The same settings for every member, read-only: the dashboard's privacy summary (the page a works
+  // council is handed) must be readable by viewers too, who cannot open the admin settings.
+  app.get(
+    '/api/v1/orgs/me/privacy/summary',
+    {
+      onRequest: authenticate(),
+      schema: {
+        tags,
+        security,
+        summary: "The organization's privacy settings, read-only, for every member (the dashboard's privacy summary)",
         response: { 200: PrivacySettings, ...errorResponses(401, 403, 500) },
       },
       config: { failureMessage: 'Failed to get the privacy settings' },

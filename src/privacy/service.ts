@@ -7,6 +7,7 @@ import { audited } from '../audit/service.js';
 import type { AppDeps } from '../http/context.js';
 import { HttpError } from '../http/errors.js';
 import { ENTITY_TYPES } from '../redaction/entities.js';
+import { forgetRedactor } from '../redaction/policy-cache.js';
 import * as repo from './repository.js';
 import type { PrivacySettings, UpdatePrivacyBody, WouldDelete } from './schemas.js';
 
@@ -93,5 +94,7 @@ export async function updateSettings(request: FastifyRequest, organizationId: nu
       return repo.saveSettings(txDeps.db, organizationId, values);
     },
   );
+  // Committed: the next chat on this instance is redacted under the new policy (other instances: within POLICY_TTL_MS).
+  forgetRedactor(deps.pool, organizationId);
   return { settings: present(saved), dry_run: false, would_delete: wouldDelete };
 }

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { resolveUserFilter } from '../chats/end-users.js';
+import { boundedReadsDb } from '../cost-limits/read-pool.js';
 import { DIMENSIONS, parseRange, SummaryQuery, type Dimension } from '../analytics/params.js';
 import { assertTimeZone } from '../analytics/timezone.js';
 import type { MetricName } from '../analytics/metrics.js';
@@ -73,7 +75,9 @@ export const whatChangedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const council = await councilFor(analyticsDb(app.deps), organizationOf(request));
       const rangeInput = council ? { ...query, tz: 'UTC' } : query;
       const snap = (r: ReturnType<typeof parseRange>) => (council ? councilRange(council, r) : r);
-      const b = snap(parseRange(rangeInput));
+      const parsed = parseRange(rangeInput);
+      // user_id: a pseudonym in works-council mode (src/chats/end-users.ts).
+      const b = snap({ ...parsed, filters: await resolveUserFilter({ db: boundedReadsDb(app.deps) }, organizationOf(request), parsed.filters) });
       const length = b.to.getTime() - b.from.getTime();
       const a =
         compare_from === undefined && compare_to === undefined

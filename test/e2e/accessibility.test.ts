@@ -1,14 +1,10 @@
 // Every page of the dashboard, light and dark, checked by axe-core (WCAG 2 A and AA: labels,
 // names, roles, contrast, landmarks) in Chromium, with data in it.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Cookie, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, signUpThroughApi, startDashboardServer, type DashboardServer } from '../helpers/browser.js';
 import { createApiKey, sendChats, variedChats } from './seed.js';
-
-// Evaluated through the DevTools protocol: the page's Content-Security-Policy refuses injected <script>s.
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { violations } from '../helpers/axe.js';
 
 let server: DashboardServer;
 let browser: Browser;
@@ -40,25 +36,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[]; failureSummary: string }[];
-}
-
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return (found as Violation[]).map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1).join(' ')}`).join('\n')}`,
-  );
-}
-
 const signedInPages = () => [
   ['overview', '/?range=30d', '[data-breakdown="rating"] canvas, [data-breakdown="user_rating"] canvas'],
   ['chats', '/chats', 'table tbody tr'],
@@ -67,6 +44,7 @@ const signedInPages = () => [
   ['api keys', '/api-keys', 'table tbody tr'],
   ['members', '/members', 'table tbody tr'],
   ['privacy', '/privacy', 'form'],
+  ['privacy summary', '/privacy/summary', '.privacy-summary'],
   ['audit log', '/audit', 'table tbody tr'],
   ['profile', '/profile', 'form'],
 ];

@@ -26,6 +26,10 @@ export const NO_RATE_LIMITS = { ...DEFAULT_RATE_LIMITS, enabled: false };
  * batches of any size back to back (those limits have their
  * own tests, in test/rate-limit.test.ts).
  */
+// A test file sends thousands of analytics requests in a few seconds: the analytics time share is
+// out of the way unless a test sets it (test/limits-analytics.test.ts).
+export const TEST_COST_LIMITS = { analyticsTimeMsPerSecond: 1e9, analyticsTimeBurstMs: 1e9 };
+
 export const TEST_RATE_LIMITS = {
   ...DEFAULT_RATE_LIMITS,
   register: { attempts: 100_000, windowSeconds: 3600 },
@@ -38,7 +42,7 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-012345
 export async function createTestApp(options: Pick<AppOptions, 'allowRegistration' | 'cookieSecure' | 'rateLimit' | 'webDist' | 'costLimits' | 'webhooks' | 'alerts' | 'logger'> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-data-'));
-  const app = await buildApp({ database, dataDir, jwtSecret: TEST_JWT_SECRET, rateLimit: TEST_RATE_LIMITS, ...options });
+  const app = await buildApp({ database, dataDir, jwtSecret: TEST_JWT_SECRET, rateLimit: TEST_RATE_LIMITS, ...options, costLimits: { ...TEST_COST_LIMITS, ...options.costLimits } });
   await app.ready();
   return {
     app,

@@ -17,6 +17,8 @@ export interface Organization {
   id: number;
   name: string;
   slug: string;
+  /** Works-council mode: end users appear only as pseudonyms, small groups are suppressed. */
+  works_council: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -39,8 +41,11 @@ export interface ChatMetadata {
 export interface Chat {
   id: number;
   organization_id: number;
-  user_id: number | null;
+  /** An integer as the bot sent it; in works-council mode a pseudonym such as "p_1f0c9a2b7d3e4f56". */
+  user_id: number | string | null;
   title: string | null;
+  /** Works-council mode: the title is hidden (null) without an approved access request; why. */
+  title_hidden_reason?: string;
   tags: string[];
   metadata: ChatMetadata;
   /** Set when the organization's retention policy removed the title and the messages' text. */
@@ -69,6 +74,8 @@ export interface ChatList {
 export interface ChatWithMessages extends Chat {
   messages?: Message[];
   messages_next_cursor?: string | null;
+  /** Set by the dashboard (not the API) when works-council mode closed the transcript: the server's sentence. */
+  transcript_closed?: string;
 }
 
 export interface ApiKey {

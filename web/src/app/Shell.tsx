@@ -1,4 +1,5 @@
-// The signed-in frame: navigation (admin pages only for admins), organization, theme, sign out.
+// The signed-in frame: navigation (admin pages only for admins), organization (with a badge while
+// works-council mode is on, which every member sees), theme, sign out.
 import { useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useSession, useSignOut } from '../auth/session';
@@ -14,7 +15,8 @@ export function Shell() {
     { to: '/chats', label: 'Chats' },
     { to: '/exports', label: 'Exports' },
     { to: '/alerts', label: 'Alerts' },
-    ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }, { to: '/webhooks', label: 'Webhooks' }, { to: '/privacy', label: 'Privacy' }, { to: '/audit', label: 'Audit log' }] : []),
+    { to: '/privacy/summary', label: 'Privacy summary' },
+    ...(isAdmin ? [{ to: '/api-keys', label: 'API keys' }, { to: '/members', label: 'Members' }, { to: '/webhooks', label: 'Webhooks' }, { to: '/privacy', label: 'Privacy', end: true }, { to: '/access-requests', label: 'Transcript access' }, { to: '/audit', label: 'Audit log' }] : []),
     { to: '/profile', label: 'Profile' },
   ];
   return (
@@ -32,6 +34,11 @@ export function Shell() {
           <span className="org-name" title={`Organization slug: ${organization.slug}`}>
             {organization.name}
           </span>
+          {organization.works_council && (
+            <NavLink to="/privacy/summary" className="mode-badge" title="End users appear only as pseudonyms and figures about fewer than a handful of people are hidden">
+              Works-council mode
+            </NavLink>
+          )}
         </div>
         <button
           type="button"

@@ -17,9 +17,11 @@ const ApiKeysPage = lazy(() => import('../api-keys/ApiKeysPage'));
 const MembersPage = lazy(() => import('../members/MembersPage'));
 const ProfilePage = lazy(() => import('../profile/ProfilePage'));
 const PrivacyPage = lazy(() => import('../privacy/PrivacyPage'));
+const PrivacySummaryPage = lazy(() => import('../privacy/PrivacySummaryPage'));
 const AuditPage = lazy(() => import('../audit/AuditPage'));
 const WebhooksPage = lazy(() => import('../webhooks/WebhooksPage'));
 const AlertsPage = lazy(() => import('../alerts/AlertsPage'));
+const AccessRequestsPage = lazy(() => import('../transcript-access/AccessRequestsPage'));
 
 /** The signed-in part: without a session, go to the login page and come back afterwards. */
 function SignedIn() {
@@ -91,7 +93,9 @@ export const router = createBrowserRouter([
       { path: '/api-keys', element: page(<AdminOnly>{<ApiKeysPage />}</AdminOnly>) },
       { path: '/members', element: page(<AdminOnly>{<MembersPage />}</AdminOnly>) },
       { path: '/privacy', element: page(<AdminOnly>{<PrivacyPage />}</AdminOnly>) },
+      { path: '/privacy/summary', element: page(<PrivacySummaryPage />) },
       { path: '/audit', element: page(<AdminOnly>{<AuditPage />}</AdminOnly>) },
+      { path: '/access-requests', element: page(<AdminOnly>{<AccessRequestsPage />}</AdminOnly>) },
       { path: '/webhooks', element: page(<AdminOnly>{<WebhooksPage />}</AdminOnly>) },
       { path: '/profile', element: page(<ProfilePage />) },
       { path: '*', element: <NotFound /> },

@@ -16,6 +16,7 @@ import { MetadataList } from './MetadataList';
 import { TagEditor } from './TagEditor';
 import { Transcript } from './Transcript';
 import { fetchMessages, useChat, useDeleteChat } from './useChats';
+import { AccessExpiry, ClosedTranscript } from '../transcript-access/TranscriptAccess';
 import './chats.css';
 
 /**
@@ -130,7 +131,13 @@ function ChatDetail({ id }: { id: string }) {
       <div className="chat-detail">
         <section className="card chat-transcript" aria-labelledby="transcript-title">
           <h2 id="transcript-title">
-            Transcript <span className="muted small">({formatInteger(messages.length)}{cursor ? '+' : ''} messages)</span>
+            Transcript{' '}
+            {!data.transcript_closed && (
+              <span className="muted small">
+                ({formatInteger(messages.length)}
+                {cursor ? '+' : ''} messages)
+              </span>
+            )}
           </h2>
           {data.content_purged_at && (
             <p className="note" role="note">
@@ -138,7 +145,14 @@ function ChatDetail({ id }: { id: string }) {
               Its counts, ratings and metadata still count in the analytics.
             </p>
           )}
-          <Transcript messages={messages} tz={tz} />
+          {data.transcript_closed ? (
+            <ClosedTranscript chatId={data.id} sentence={data.transcript_closed} />
+          ) : (
+            <>
+              <AccessExpiry chatId={data.id} pageId={id} />
+              <Transcript messages={messages} tz={tz} />
+            </>
+          )}
           <ErrorNote error={moreError} />
           {cursor && (
             <div className="load-more">

@@ -3,6 +3,7 @@
 // API's parameter names, so the address is the view (and can be shared).
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSession } from '../auth/session';
 import { FILTER_NAMES, RANGE_PRESETS, type DateRange } from '../filters/url-filters';
 import { addDays, browserZone, todayIn } from '../filters/zoned-time';
 import { normalizeList } from './filter-model';
@@ -86,6 +87,8 @@ function Fields({ params, range, open, onToggle, activeCount }: { params: URLSea
   const zones = useMemo(() => allZones(range.tz), [range.tz]);
   const today = todayIn(range.tz);
   const get = (name: string) => params.get(name) ?? '';
+  // In works-council mode end users are found by the pseudonym the dashboard shows.
+  const pseudonyms = useSession().organization.works_council;
   const submitNow = (element: HTMLElement) => (element as HTMLSelectElement).form?.requestSubmit();
   const auto = { onChange: (event: { currentTarget: HTMLElement }) => submitNow(event.currentTarget) };
 
@@ -192,8 +195,8 @@ function Fields({ params, range, open, onToggle, activeCount }: { params: URLSea
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-user">End user id</label>
-          <input id="f-user" name="user_id" inputMode="numeric" defaultValue={get('user_id')} placeholder="42" />
+          <label htmlFor="f-user">{pseudonyms ? 'End user (pseudonym)' : 'End user id'}</label>
+          <input id="f-user" name="user_id" inputMode={pseudonyms ? undefined : 'numeric'} defaultValue={get('user_id')} placeholder={pseudonyms ? 'p_1f0c9a2b7d3e4f56' : '42'} />
         </div>
         <div className="field">
           <label htmlFor="f-session">Session id</label>

@@ -37,7 +37,8 @@ export function MetadataList({ chat, tz }: { chat: Chat; tz?: string }) {
     ['Tokens', m.token_count != null ? formatInteger(m.token_count) : notSent],
     ['Avg. response time', m.avg_response_time != null ? formatSeconds(m.avg_response_time) : notSent],
     ['Session', m.session_id ? <code>{m.session_id}</code> : notSent],
-    ['End user id', chat.user_id != null ? <code>{chat.user_id}</code> : notSent],
+    // A string is a pseudonym (works-council mode): the raw id never reaches the dashboard then.
+    [typeof chat.user_id === 'string' ? 'End user (pseudonym)' : 'End user id', chat.user_id != null ? <code>{chat.user_id}</code> : notSent],
     ['IP address', m.ip_address ? <code>{m.ip_address}</code> : notSent],
     ['Created', <time dateTime={chat.created_at}>{formatDateTime(chat.created_at, tz)}</time>],
     ['Updated', <time dateTime={chat.updated_at}>{formatDateTime(chat.updated_at, tz)}</time>],

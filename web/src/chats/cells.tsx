@@ -1,7 +1,8 @@
 // How a chat's fields read in the table and on the detail page.
 import { countryName, humanize, languageName, NONE } from '../ui/format';
 
-export function chatTitle(chat: { id: number; title: string | null }): string {
+export function chatTitle(chat: { id: number; title: string | null; title_hidden_reason?: string }): string {
+  if (chat.title_hidden_reason) return `Chat #${chat.id} (title hidden in works-council mode)`;
   return chat.title?.trim() ? chat.title : `Untitled chat #${chat.id}`;
 }
 

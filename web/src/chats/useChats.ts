@@ -1,7 +1,7 @@
 // Server state of the chats pages: the explorer's list (cursor pages, the total on the first), one
 // chat with its transcript, and the mutations that change a chat.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { del, get, patch } from '../api/client';
+import { ApiError, del, get, patch } from '../api/client';
 import type { Chat, ChatList, ChatWithMessages, Message } from '../api/types';
 
 export const PAGE_SIZE = 50;
@@ -25,7 +25,16 @@ export const chatKey = (id: string) => ['chats', 'detail', id] as const;
 export function useChat(id: string) {
   return useQuery({
     queryKey: chatKey(id),
-    queryFn: () => get<ChatWithMessages>(`/api/v1/chats/${encodeURIComponent(id)}`, { include_messages: true }),
+    queryFn: async () => {
+      const path = `/api/v1/chats/${encodeURIComponent(id)}`;
+      try {
+        return await get<ChatWithMessages>(path, { include_messages: true });
+      } catch (err) {
+        // Works-council mode without an approved access request: the chat without its transcript.
+        if (!(err instanceof ApiError && err.code === 'transcript_access_required')) throw err;
+        return { ...(await get<ChatWithMessages>(path)), transcript_closed: err.message };
+      }
+    },
   });
 }
 

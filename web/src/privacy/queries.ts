@@ -1,4 +1,4 @@
-// Privacy settings and erasure requests (admin only).
+// Privacy settings and erasure requests (admin only), and the read-only summary for every member.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post } from '../api/client';
 
@@ -11,8 +11,15 @@ export interface PrivacySettings {
   chat_retention_days: number | null;
   audit_retention_days: number | null;
   legal_hold: boolean;
+  redaction: Record<RedactionType, RedactionAction>;
+  works_council: boolean;
+  works_council_k: number;
   updated_at: string | null;
 }
+
+export const REDACTION_TYPES = ['email', 'phone', 'iban', 'payment_card', 'national_id', 'ip_address'] as const;
+export type RedactionType = (typeof REDACTION_TYPES)[number];
+export type RedactionAction = 'keep' | 'mask' | 'pseudonymize';
 
 export type SettingsChange = Partial<Omit<PrivacySettings, 'updated_at'>>;
 
@@ -47,6 +54,10 @@ const SETTINGS_KEY = ['privacy-settings'] as const;
 const ERASURES_KEY = ['erasure-requests'] as const;
 
 export const usePrivacySettings = () => useQuery({ queryKey: SETTINGS_KEY, queryFn: () => get<PrivacySettings>('/api/v1/orgs/me/privacy') });
+
+/** The same settings, read-only, for every member (the privacy summary). */
+export const usePrivacySummary = () =>
+  useQuery({ queryKey: [...SETTINGS_KEY, 'summary'], queryFn: () => get<PrivacySettings>('/api/v1/orgs/me/privacy/summary') });
 
 export function useUpdatePrivacy() {
   const queryClient = useQueryClient();

@@ -1,7 +1,7 @@
 """The request and answer bodies of the endpoints the SDK calls (see the server's /openapi.json)."""
 from __future__ import annotations
 
-from typing import List, Literal, Optional, TypedDict
+from typing import List, Literal, Optional, TypedDict, Union
 
 
 class ChatMetadata(TypedDict, total=False):
@@ -98,7 +98,8 @@ class StoredChatMetadata(TypedDict):
 class Chat(TypedDict):
     id: int
     organization_id: int
-    user_id: Optional[int]
+    # An int as the bot sent it; in works-council mode a pseudonym such as "p_1f0c9a2b7d3e4f56".
+    user_id: Optional[Union[int, str]]
     title: Optional[str]
     tags: List[str]
     metadata: StoredChatMetadata

@@ -793,8 +793,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -827,8 +827,11 @@ export interface paths {
                             chats: {
                                 id: number;
                                 organization_id: number;
-                                user_id: number | null;
+                                /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                                user_id: number | string | null;
                                 title: string | null;
+                                /** @description Present when works-council mode hides the title (null): why */
+                                title_hidden_reason?: string;
                                 tags: string[];
                                 metadata: {
                                     avg_response_time: number | null;
@@ -913,6 +916,21 @@ export interface paths {
                 };
                 /** @description Every error: a JSON object of strings with an `error` sentence */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1769,8 +1787,11 @@ export interface paths {
                         "application/json": {
                             id: number;
                             organization_id: number;
-                            user_id: number | null;
+                            /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                            user_id: number | string | null;
                             title: string | null;
+                            /** @description Present when works-council mode hides the title (null): why */
+                            title_hidden_reason?: string;
                             tags: string[];
                             metadata: {
                                 avg_response_time: number | null;
@@ -2075,8 +2096,11 @@ export interface paths {
                         "application/json": {
                             id: number;
                             organization_id: number;
-                            user_id: number | null;
+                            /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                            user_id: number | string | null;
                             title: string | null;
+                            /** @description Present when works-council mode hides the title (null): why */
+                            title_hidden_reason?: string;
                             tags: string[];
                             metadata: {
                                 avg_response_time: number | null;
@@ -2307,8 +2331,11 @@ export interface paths {
                         "application/json": {
                             id: number;
                             organization_id: number;
-                            user_id: number | null;
+                            /** @description The end user's id as the bot sent it (an integer; null: anonymous); in works-council mode a pseudonym string instead, such as p_1f0c9a2b7d3e4f56 (stable, different in each organization) */
+                            user_id: number | string | null;
                             title: string | null;
+                            /** @description Present when works-council mode hides the title (null): why */
+                            title_hidden_reason?: string;
                             tags: string[];
                             metadata: {
                                 avg_response_time: number | null;
@@ -2541,7 +2568,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A chat's transcript, oldest first (keyset pagination) */
+        /**
+         * A chat's transcript, oldest first (keyset pagination)
+         * @description In works-council mode only the admin holding an approved, unexpired access request for this chat may read it (403 transcript_access_required otherwise); each page read under a grant is audited.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3050,6 +3080,724 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transcript-access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access requests of the organization, newest first (admin); filter by status or chat */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "denied" | "expired";
+                    /** @description Only the requests for this chat */
+                    chat_id?: number;
+                    /** @description Page size, 1–100 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: {
+                                id: number;
+                                chat_id: number;
+                                requested_by: number;
+                                reason: string;
+                                duration_minutes: number;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "denied" | "expired";
+                                decided_by: number | null;
+                                /** Format: date-time */
+                                decided_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Until when the requester may read (set on approval)
+                                 */
+                                expires_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask to read one chat's transcript (works-council mode; admin); another admin must approve
+         * @description reason: 1–1,000 characters; duration_minutes: 1–1440 (default 60), counted from the approval. 409 works_council_off when the mode is off (nothing to ask); 409 no_second_admin when no other admin could approve. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The chat whose transcript is to be read */
+                        chat_id: number;
+                        /** @description Why the transcript must be read (1–1000 characters); shown to the approver and kept in the audit log */
+                        reason: string;
+                        /**
+                         * @description How long the approved access lasts, counted from the approval: 1–1440 minutes (default 60)
+                         * @default 60
+                         */
+                        duration_minutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            chat_id: number;
+                            requested_by: number;
+                            reason: string;
+                            duration_minutes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "expired";
+                            decided_by: number | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until when the requester may read (set on approval)
+                             */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transcript-access-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One access request (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            chat_id: number;
+                            requested_by: number;
+                            reason: string;
+                            duration_minutes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "expired";
+                            decided_by: number | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until when the requester may read (set on approval)
+                             */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transcript-access-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending access request (admin other than the requester); the access runs from now for its duration
+         * @description The requester deciding their own request is 403; a request no longer pending is 409. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            chat_id: number;
+                            requested_by: number;
+                            reason: string;
+                            duration_minutes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "expired";
+                            decided_by: number | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until when the requester may read (set on approval)
+                             */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transcript-access-requests/{id}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deny a pending access request (admin other than the requester)
+         * @description The requester deciding their own request is 403; a request no longer pending is 409. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            chat_id: number;
+                            requested_by: number;
+                            reason: string;
+                            duration_minutes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "expired";
+                            decided_by: number | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until when the requester may read (set on approval)
+                             */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me": {
         parameters: {
             query?: never;
@@ -3477,6 +4225,8 @@ export interface paths {
                             name: string;
                             /** @description Used in /api/v1/orgs/{slug}/... URLs; never changes */
                             slug: string;
+                            /** @description Works-council mode (set by an admin in /orgs/me/privacy), readable by every member: end users appear only as pseudonyms, small groups are suppressed */
+                            works_council: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -3579,6 +4329,8 @@ export interface paths {
                             name: string;
                             /** @description Used in /api/v1/orgs/{slug}/... URLs; never changes */
                             slug: string;
+                            /** @description Works-council mode (set by an admin in /orgs/me/privacy), readable by every member: end users appear only as pseudonyms, small groups are suppressed */
+                            works_council: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -4604,8 +5356,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
@@ -4815,8 +5567,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
@@ -5299,8 +6051,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -5552,8 +6304,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -5731,8 +6483,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -6702,6 +7454,124 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/orgs/me/privacy/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's privacy settings, read-only, for every member (the dashboard's privacy summary) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description full: as sent; truncated: IPv4 to its /24, IPv6 to its /48; none: not stored. Applied where chats are written. */
+                            ip_mode: "full" | "truncated" | "none";
+                            /** @description Message text and chat titles are removed after this (counts and ratings stay); days after the chat was created (1–36500); null = keep */
+                            content_retention_days: number | null;
+                            /** @description IP address, session_id and transcript_link are removed after this; days after the chat was created (1–36500); null = keep */
+                            metadata_retention_days: number | null;
+                            /** @description Whole chats are deleted after this (they leave the analytics like a DELETE); days after the chat was created (1–36500); null = keep */
+                            chat_retention_days: number | null;
+                            /** @description Audit entries older than this are deleted; null = keep */
+                            audit_retention_days: number | null;
+                            /** @description While true, nothing is deleted: retention and erasure wait */
+                            legal_hold: boolean;
+                            /** @description Redaction at ingest: what is done with each kind of personal data found in chat titles, message text and free-text metadata before anything is written. Applies to chats and messages received after the change; stored text is not rewritten. */
+                            redaction: {
+                                /** @description E-mail addresses. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                email: "keep" | "mask" | "pseudonymize";
+                                /** @description Phone numbers (checked per country with libphonenumber-js). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                phone: "keep" | "mask" | "pseudonymize";
+                                /** @description IBANs (checksum verified). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                iban: "keep" | "mask" | "pseudonymize";
+                                /** @description Payment card numbers (Luhn verified). keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                payment_card: "keep" | "mask" | "pseudonymize";
+                                /** @description National ids with a checksum: NL BSN, DE tax id, UK NINO, US SSN. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                national_id: "keep" | "mask" | "pseudonymize";
+                                /** @description IPv4 and IPv6 addresses written in text. keep: stored as sent; mask: replaced by "[type]"; pseudonymize: replaced by "[type:8 hex digits]", the same value giving the same pseudonym in this organization */
+                                ip_address: "keep" | "mask" | "pseudonymize";
+                            };
+                            /** @description Works-council mode: aggregates that describe fewer than works_council_k distinct end users are suppressed, end users appear only as pseudonyms, and transcripts are readable only after a second admin approves a request with a reason */
+                            works_council: boolean;
+                            /**
+                             * @description The fewest distinct end users an aggregate may describe in works-council mode
+                             * @default 5
+                             */
+                            works_council_k: number;
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/erasure-requests": {
@@ -8561,8 +9431,8 @@ export interface paths {
                     language_code?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
-                    /** @description The end user's id in the bot's system */
-                    user_id?: number;
+                    /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                    user_id?: number | string;
                     session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
@@ -8846,8 +9716,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
@@ -9277,8 +10147,8 @@ export interface paths {
                             language_code?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
-                            /** @description The end user's id in the bot's system */
-                            user_id?: number;
+                            /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
+                            user_id?: number | string;
                             session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
