@@ -199,9 +199,10 @@ describe('mode on', () => {
     }
   });
 
-  it('analytics take the pseudonym filter', async () => {
-    const res = await get(`/api/v1/analytics/summary?user_id=${alice}&from=2000-01-01`);
-    expect(res.statusCode, res.body).toBe(200);
+  it('analytics refuse the user_id filter, pseudonym or not: a figure about one person is what the mode forbids', async () => {
+    const res = await get(`/api/v1/analytics/summary?user_id=${alice}`);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'works_council', field: 'user_id' });
     expectNoRawIds(res.body);
   });
 
