@@ -144,13 +144,16 @@ describe('mode on', () => {
     }
   });
 
-  it('chat detail, with its transcript, and the PATCH answer carry the pseudonym', async () => {
-    for (const url of [`/api/v1/chats/${aliceChats[0]}`, `/api/v1/chats/${aliceChats[0]}?include_messages=true`]) {
-      const res = await get(url, viewer.token);
-      expect(res.statusCode, res.body).toBe(200);
-      expectNoRawIds(res.body);
-      expect(res.json().user_id).toBe(alice);
-    }
+  it('chat detail and the PATCH answer carry the pseudonym (the transcript itself needs a four-eyes grant)', async () => {
+    const res = await get(`/api/v1/chats/${aliceChats[0]}`, viewer.token);
+    expect(res.statusCode, res.body).toBe(200);
+    expectNoRawIds(res.body);
+    expect(res.json().user_id).toBe(alice);
+    // With the transcript: refused in the mode without a grant (test/transcript-access.test.ts), and no id in the refusal.
+    const withTranscript = await get(`/api/v1/chats/${aliceChats[0]}?include_messages=true`, viewer.token);
+    expect(withTranscript.statusCode, withTranscript.body).toBe(403);
+    expect(withTranscript.json().code).toBe('transcript_access_required');
+    expectNoRawIds(withTranscript.body);
     const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/chats/${bobChat}`, headers: { 'x-organization-api-key': key }, payload: { add_tags: ['pension'] } });
     expect(patched.statusCode, patched.body).toBe(200);
     expectNoRawIds(patched.body);

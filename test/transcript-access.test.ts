@@ -126,6 +126,8 @@ describe('the four-eyes flow', () => {
     const detail = (await api('GET', `/api/v1/chats/${chatId}?include_messages=true`, admin.token)).json();
     expect(detail.title).toBe(TITLE);
     expect(detail.messages[0].content).toBe(TEXT);
+    // Even under a grant the end user is only a pseudonym.
+    expect(detail.user_id).toMatch(/^p_[0-9a-f]{16}$/);
     expect((await api('GET', '/api/v1/chats', admin.token)).json().chats.find((c: { id: number }) => c.id === chatId).title).toBe(TITLE);
     expect((await messages(second.token)).statusCode).toBe(403);
 
