@@ -119,7 +119,10 @@ const exportSharesByApp = new WeakMap<CostLimits, TimeShares>();
 export function exportTimeSharesOf(costLimits: CostLimits): TimeShares {
   let shares = exportSharesByApp.get(costLimits);
   if (!shares) {
-    const { analyticsTimeMsPerSecond: msPerSecond, analyticsTimeBurstMs: burstMs } = costLimits;
+    // Half the interactive rate, a quarter of its burst: a background job has no one waiting at a
+    // screen, and on the one connection every ms it takes is a ms every other request waits.
+    const msPerSecond = costLimits.analyticsTimeMsPerSecond / 2;
+    const burstMs = costLimits.analyticsTimeBurstMs / 4;
     exportSharesByApp.set(costLimits, (shares = new TimeShares({ msPerSecond, burstMs, maxWaitMs: Infinity })));
   }
   return shares;

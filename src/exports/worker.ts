@@ -211,7 +211,7 @@ export class ExportWorker {
       const shares = databaseKind === 'pglite' && costLimits ? exportTimeSharesOf(costLimits) : undefined;
       const formatted = exportChunks(
         // The export holds the chats that existed when it was requested.
-        { db, pool, organizationId: job.organizationId, filters, showUserId, until: job.createdAt, signal: controller.signal, chatBatch: this.options.chatBatchSize, statementTimeoutMs: costLimits?.readStatementTimeoutMs, withholdContent },
+        { db, pool, organizationId: job.organizationId, filters, showUserId, until: job.createdAt, signal: controller.signal, chatBatch: shares ? Math.min(this.options.chatBatchSize, PACED_CHAT_BATCH) : this.options.chatBatchSize, statementTimeoutMs: costLimits?.readStatementTimeoutMs, withholdContent },
         job.format,
         job.type,
         stats,
@@ -281,6 +281,9 @@ export class ExportWorker {
     return deleted;
   }
 }
+
+// Paced, a chunk is what another request may have to wait behind: smaller ones on the embedded database.
+const PACED_CHAT_BATCH = 200;
 
 /**
  * The chunks of an export, each read and formatted (its queries and the CPU that turns rows into
