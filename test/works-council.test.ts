@@ -209,4 +209,31 @@ describe('alerts in works-council mode', () => {
     expect([judged.state, judged.last_value]).toEqual(['ok', null]);
     expect(judged.last_message).toMatch(/fewer than 50 people/);
   });
+
+  it('refuses a rule whose filters the mode refuses (400 naming the filter), and shows a stored user_id only as its pseudonym', async () => {
+    await council(false, 5);
+    const saved = await t.app.inject({ method: 'POST', url: '/api/v1/alerts/rules', headers: bearer(org.token), payload: { name: 'One person', metric: 'chats', window: 'week', condition: 'above', threshold: 0, filters: { user_id: 4242 } } });
+    expect(saved.statusCode, saved.body).toBe(201);
+    await council(true, 5);
+    const create = (filters: object) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/alerts/rules', headers: bearer(org.token), payload: { name: 'x', metric: 'chats', window: 'week', condition: 'above', threshold: 0, filters } });
+    for (const [filters, field] of [
+      [{ user_id: 'p_1f0c9a2b7d3e4f56' }, 'filters.user_id'],
+      [{ user_id: 42 }, 'filters.user_id'],
+      [{ q: 'divorce' }, 'filters.q'],
+      [{ session_id: 's-1' }, 'filters.session_id'],
+      [{ question_category: ['leave', 'payroll'] }, 'filters.question_category'],
+    ] as const) {
+      const res = await create(filters);
+      expect(res.statusCode, JSON.stringify(filters)).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'works_council', field });
+      expect(res.json().error).toMatch(/^filters\./);
+    }
+    const rules = (await t.app.inject({ url: '/api/v1/alerts/rules', headers: bearer(org.token) })).json().rules;
+    const shown = rules.find((r: { id: number }) => r.id === saved.json().id);
+    expect(shown.filters.user_id).toMatch(/^p_[0-9a-f]{16}$/);
+    expect(JSON.stringify(rules)).not.toContain('4242');
+    const one = (await t.app.inject({ url: `/api/v1/alerts/rules/${saved.json().id}`, headers: bearer(org.token) })).json();
+    expect(one.filters.user_id).toBe(shown.filters.user_id);
+  });
 });
