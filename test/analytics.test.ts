@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsDb } from '../src/analytics/connection.js';
+import { foldAll } from '../src/analytics/fold/fold.js';
 import { bearer, signUp, type SignedUp, type TestContext } from './helpers/app.js';
 import { expectClose, reference as referenceOver } from './helpers/analytics-oracle.js';
 import { DAY, int, NOW, pick, rand, SEED, seedAnalytics, type Row, CATEGORIES, COUNTRIES, LANGUAGES, SENTIMENTS, TAGS, ZONES } from './helpers/analytics-data.js';
@@ -15,7 +16,8 @@ let rows: Row[] = [];
 let messageCounts = new Map<number, number>();
 
 beforeAll(async () => {
-  ({ t, org, rows, messageCounts } = await seedAnalytics());
+  // No background fold: the first pass reads every change still pending, the second after foldAll.
+  ({ t, org, rows, messageCounts } = await seedAnalytics({ rollupFold: false }));
 }, 240_000);
 afterAll(() => t.close());
 
@@ -92,7 +94,20 @@ async function get(path: string, query: Filters) {
 const inRange = (r: Row, from: DateTime, to: DateTime) => r.created_at.getTime() >= from.toMillis() && r.created_at.getTime() < to.toMillis();
 const ALL_METRICS = 'chats,end_users,messages,escalation_rate,hr_forwarding_rate,avg_response_time,p50_response_time,p90_response_time,avg_rating,rated_chats,csat,total_tokens,avg_tokens';
 
-describe(`analytics match the raw rows (seed ${SEED})`, () => {
+// Twice: with every write's rollup changes still pending (chat_rollup_pending, what a read right
+// after the 201 sees), then folded into the rollup tables (src/analytics/fold).
+describe.each([
+  { phase: 'changes pending', fold: false },
+  { phase: 'changes folded into the rollups', fold: true },
+])(`analytics match the raw rows (seed ${SEED}), $phase`, ({ fold }) => {
+  beforeAll(async () => {
+    const { rows: [pending] } = await t.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_rollup_pending');
+    if (fold) await foldAll(t.database.pool);
+    const { rows: [left] } = await t.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_rollup_pending');
+    expect(pending.n).toBeGreaterThan(0);
+    expect(left.n).toBe(fold ? 0 : pending.n);
+  });
+
   it('summary: every metric, for the range and the previous range, with the change', async () => {
     for (let i = 0; i < 25; i++) {
       const tz = pick(ZONES);

@@ -3,6 +3,7 @@
 // (ANALYTICS_SEED). Each test file that imports it gets its own generator and database.
 import { expect } from 'vitest';
 import { apiKeyHeaders, bearer, createApiKey, createTestApp, NO_RATE_LIMITS, postChat, signUp, type SignedUp, type TestContext } from './app.js';
+import type { AppOptions } from '../../src/app.js';
 
 export const SEED = Number(process.env.ANALYTICS_SEED ?? 20261125);
 function mulberry32(seed: number) {
@@ -98,8 +99,8 @@ export interface AnalyticsData {
 }
 
 /** A test app with 260 random chats for one organization and 80 for another (that must never count). */
-export async function seedAnalytics(): Promise<AnalyticsData> {
-  const t = await createTestApp({ rateLimit: NO_RATE_LIMITS });
+export async function seedAnalytics(options: Pick<AppOptions, 'rollupFold'> = {}): Promise<AnalyticsData> {
+  const t = await createTestApp({ rateLimit: NO_RATE_LIMITS, ...options });
   const org = await signUp(t.app);
   await seedOrganization(t, org, 260);
   // Other organizations, with chats in the same hours: they must never count.
