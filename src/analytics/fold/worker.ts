@@ -51,8 +51,12 @@ export class RollupFolder {
     while (this.running) {
       let n = 0;
       try {
+        this.log.trace('rollup fold started');
         n = await foldBatch(this.pool, this.options.batchSize);
-        if (n > 0) this.folded += n;
+        if (n > 0) {
+          this.folded += n;
+          this.log.debug({ folded: n }, 'rollup fold committed');
+        }
       } catch (err) {
         // The database away or the statement cancelled: nothing was folded; try again later.
         if (this.running) this.log.warn({ err }, 'rollup fold failed');
