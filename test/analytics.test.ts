@@ -6,9 +6,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsDb } from '../src/analytics/connection.js';
 import { foldAll } from '../src/analytics/fold/fold.js';
-import { bearer, signUp, type SignedUp, type TestContext } from './helpers/app.js';
+import { RollupFolder } from '../src/analytics/fold/worker.js';
+import { bearer, createApiKey, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
 import { expectClose, reference as referenceOver } from './helpers/analytics-oracle.js';
-import { DAY, int, NOW, pick, rand, SEED, seedAnalytics, type Row, CATEGORIES, COUNTRIES, LANGUAGES, SENTIMENTS, TAGS, ZONES } from './helpers/analytics-data.js';
+import { DAY, int, NOW, pick, rand, randomWrite, SEED, seedAnalytics, storedRows, type Row, CATEGORIES, COUNTRIES, LANGUAGES, SENTIMENTS, TAGS, ZONES } from './helpers/analytics-data.js';
 
 let t: TestContext;
 let org: SignedUp;
@@ -96,20 +97,63 @@ const ALL_METRICS = 'chats,end_users,messages,escalation_rate,hr_forwarding_rate
 
 // Twice: with every write's rollup changes still pending (chat_rollup_pending, what a read right
 // after the 201 sees), then folded into the rollup tables (src/analytics/fold).
+// A third time while the fold runs every few milliseconds and other organizations' chats stream in,
+// with one random write (a chat, a message, an update, a delete) to the checked organization right
+// before each check: every answer must count it, folded or not.
 describe.each([
-  { phase: 'changes pending', fold: false },
-  { phase: 'changes folded into the rollups', fold: true },
-])(`analytics match the raw rows (seed ${SEED}), $phase`, ({ fold }) => {
+  { phase: 'changes pending', fold: false, concurrent: false },
+  { phase: 'changes folded into the rollups', fold: true, concurrent: false },
+  { phase: 'a write before each check, while others ingest and the fold runs', fold: false, concurrent: true },
+])(`analytics match the raw rows (seed ${SEED}), $phase`, ({ fold, concurrent }) => {
+  let folder: RollupFolder | undefined;
+  let ingesting = false;
+  let background: Promise<number[]> = Promise.resolve([]);
+  let key = '';
+  const ids: number[] = [];
   beforeAll(async () => {
     const { rows: [pending] } = await t.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_rollup_pending');
     if (fold) await foldAll(t.database.pool);
     const { rows: [left] } = await t.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_rollup_pending');
-    expect(pending.n).toBeGreaterThan(0);
-    expect(left.n).toBe(fold ? 0 : pending.n);
+    if (!concurrent) {
+      expect(pending.n).toBeGreaterThan(0);
+      expect(left.n).toBe(fold ? 0 : pending.n);
+    } else {
+      key = (await createApiKey(t.app, org.token)).key;
+      ids.push(...rows.map((r) => Number(r.id)));
+      folder = new RollupFolder(t.database.pool, t.app.log, { intervalMs: 2, batchSize: 50 });
+      folder.start();
+      const other = await signUp(t.app);
+      const otherKey = (await createApiKey(t.app, other.token)).key;
+      ingesting = true;
+      background = Promise.all(Array.from({ length: 3 }, async () => {
+        let stored = 0;
+        while (ingesting) {
+          const res = await postChat(t.app, otherKey, { title: 'elsewhere', tags: [pick(TAGS)], metadata: { sentiment: pick(SENTIMENTS), country_code: pick(COUNTRIES) } });
+          if (res.statusCode === 201) stored++;
+        }
+        return stored;
+      }));
+    }
   });
+  afterAll(async () => {
+    if (!folder) return;
+    ingesting = false;
+    const stored = await background;
+    await folder!.stop();
+    // The checks did run beside ingest and folds.
+    expect(stored.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(folder!.folded).toBeGreaterThan(0);
+  });
+  /** Before each check of the concurrent pass: one write, and the oracle's rows read again. */
+  async function step() {
+    if (!concurrent) return;
+    await randomWrite(t, org, key, ids);
+    ({ rows, messageCounts } = await storedRows(t, org.organization.id));
+  }
 
   it('summary: every metric, for the range and the previous range, with the change', async () => {
     for (let i = 0; i < 25; i++) {
+      await step();
       const tz = pick(ZONES);
       const { from, to, query } = randomRange(tz);
       const filters = randomFilters();
@@ -133,6 +177,7 @@ describe.each([
 
   it('timeseries: gap-filled buckets in the zone, daylight-saving changes included', async () => {
     for (let i = 0; i < 25; i++) {
+      await step();
       const tz = pick(ZONES);
       const interval = pick(['hour', 'day', 'day', 'week', 'month'] as const);
       const { from, to, query } = randomRange(tz, interval === 'hour' ? 3 : 60);
@@ -156,6 +201,7 @@ describe.each([
 
   it('breakdown: top groups by chats, the rest as other, and unknown', async () => {
     for (let i = 0; i < 32; i++) {
+      await step();
       const tz = pick(ZONES);
       await expectBreakdown(DIMENSIONS[i % DIMENSIONS.length], tz, randomRange(tz), randomFilters(), int(1, 4));
     }
@@ -169,6 +215,7 @@ describe.each([
     ];
     for (const by of DIMENSIONS) {
       for (const f of filters) {
+        await step();
         const tz = pick(ZONES);
         await expectBreakdown(by, tz, randomRange(tz), f, int(1, 4));
       }
