@@ -249,7 +249,7 @@ export async function buildApp(options: AppOptions) {
   app.decorate('retention', retention);
   if (options.retentionIntervalMs) app.addHook('onReady', async () => retention.start(options.retentionIntervalMs!));
   app.addHook('onClose', async () => retention.stop());
-  const rollupFolder = new RollupFolder(options.database.pool, app.log.child({ component: 'rollup-fold' }), options.rollupFold || {});
+  const rollupFolder = new RollupFolder(options.database, app.log.child({ component: 'rollup-fold' }), options.rollupFold || {});
   app.decorate('rollupFolder', rollupFolder);
   if (options.rollupFold !== false) app.addHook('onReady', async () => rollupFolder.start());
   // After the routes' own onClose hooks (ingest drains first: its last writes are folded next start).

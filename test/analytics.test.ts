@@ -120,7 +120,7 @@ describe.each([
     } else {
       key = (await createApiKey(t.app, org.token)).key;
       ids.push(...rows.map((r) => Number(r.id)));
-      folder = new RollupFolder(t.database.pool, t.app.log, { intervalMs: 2, batchSize: 50 });
+      folder = new RollupFolder(t.database, t.app.log, { intervalMs: 2, batchSize: 50 });
       folder.start();
       const other = await signUp(t.app);
       const otherKey = (await createApiKey(t.app, other.token)).key;

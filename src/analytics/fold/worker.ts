@@ -5,6 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { WakeableSleep } from '../../background/wakeable-sleep.js';
+import { poolBeside, type Database } from '../../db/connection.js';
 import { foldBatch } from './fold.js';
 
 export interface RollupFoldOptions {
@@ -22,16 +23,23 @@ export class RollupFolder {
   readonly options: RollupFoldOptions;
   private running = false;
   private loop: Promise<void> | undefined;
+  private stopping: Promise<void> | undefined;
   private readonly pause = new WakeableSleep();
   /** Pending rows folded by this process (for tests and the benchmark). */
   folded = 0;
+  private readonly pool: pg.Pool;
+  private readonly ownPool: pg.Pool | undefined;
 
   constructor(
-    private readonly pool: pg.Pool,
+    database: Pick<Database, 'kind' | 'pool'>,
     private readonly log: FastifyBaseLogger,
     options: Partial<RollupFoldOptions> = {},
   ) {
     this.options = { ...DEFAULT_ROLLUP_FOLD_OPTIONS, ...options };
+    // PostgreSQL: a connection of its own, so that a fold never waits in the pool behind requests
+    // (and requests never wait behind a fold). PGlite has one connection: share it.
+    this.ownPool = database.kind === 'postgres' ? poolBeside(database.pool, { max: 1 }) : undefined;
+    this.pool = this.ownPool ?? database.pool;
   }
 
   start(): void {
@@ -41,10 +49,14 @@ export class RollupFolder {
   }
 
   /** Stops after the fold in progress (which commits or rolls back whole). */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.pause.wake();
-    await this.loop;
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.running = false;
+      this.pause.wake();
+      await this.loop;
+      await this.ownPool?.end();
+    })();
+    return this.stopping;
   }
 
   private async run(): Promise<void> {
