@@ -35,8 +35,8 @@ export interface Config {
   retentionIntervalSeconds?: number;
   /** Webhooks and alerts (optional, like rateLimit, for callers building a Config by hand). */
   webhooks?: WebhookConfig;
-  /** The rollup fold: ROLLUP_FOLD_INTERVAL_MS (default 200), ROLLUP_FOLD_BATCH (pending rows per fold, default 5000). */
-  rollupFold?: { intervalMs: number; batchSize: number };
+  /** The rollup fold: ROLLUP_FOLD_INTERVAL_MS (default 200), ROLLUP_FOLD_BATCH (pending rows per fold; default 5000, embedded 1000). */
+  rollupFold?: { intervalMs: number; batchSize?: number };
 }
 
 export interface WebhookConfig {
@@ -260,7 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionIntervalSeconds: parseRetentionInterval(get('RETENTION_INTERVAL_SECONDS')),
     rollupFold: {
       intervalMs: get('ROLLUP_FOLD_INTERVAL_MS') === undefined ? DEFAULT_ROLLUP_FOLD_OPTIONS.intervalMs : parsePositive('ROLLUP_FOLD_INTERVAL_MS', get('ROLLUP_FOLD_INTERVAL_MS')!, true),
-      batchSize: get('ROLLUP_FOLD_BATCH') === undefined ? DEFAULT_ROLLUP_FOLD_OPTIONS.batchSize : parsePositive('ROLLUP_FOLD_BATCH', get('ROLLUP_FOLD_BATCH')!, true),
+      ...(get('ROLLUP_FOLD_BATCH') === undefined ? {} : { batchSize: parsePositive('ROLLUP_FOLD_BATCH', get('ROLLUP_FOLD_BATCH')!, true) }),
     },
     // Webhooks and alerts.
     webhooks: {
