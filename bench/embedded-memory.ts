@@ -14,6 +14,10 @@
 //   4. the pages again on the grown data, and the maintenance's first ANALYZE (30 s after start);
 //   5. a restart on the same folder (migrations find nothing to do).
 //
+// Then the last two settings run side by side, taking turns, for timings that the machine's other
+// work does not skew one way (BENCH_MEMORY_PAIRED_ONLY=1: only that; BENCH_PAIRED_CHATS: their
+// chats, default 1,000).
+//
 // Asserts nothing; prints figures. Env: BENCH_SECONDS (load, default 10), BENCH_WALK_CHATS (300),
 // BENCH_MEMORY_SETTINGS: the settings to compare, `shared:work:maintenance` in MB, comma-separated
 // (default "128:4:64,default": PGlite's own defaults, then ChatLogger's), and BENCH_MEMORY_BASELINE:
@@ -367,13 +371,79 @@ function table(figures: Figures[]) {
   for (const [name, cell] of rows) console.log(`| ${name} | ${figures.map(cell).join(' | ')} |`);
 }
 
-async function main() {
-  const figures: Figures[] = [];
-  for (const setting of settingsFromEnv()) {
-    console.log(`measuring: ${setting.label} ...`);
-    figures.push(await measure(setting));
+// ---- paired timings ------------------------------------------------------------------------
+
+const PAIRED_CHATS = Number(process.env.BENCH_PAIRED_CHATS ?? 1000);
+const PAIRED_ROUNDS = 15;
+const BURSTS = 6;
+const BURST_SECONDS = 2;
+
+/**
+ * The timings above drift with whatever else runs on the machine. Here two servers (the last two
+ * settings) run at once on the same chats and take turns: page loads alternate, ingest bursts
+ * alternate, so that a drift hits both alike.
+ */
+async function paired(settings: Setting[]) {
+  const servers: { setting: Setting; server: ServerProcess; dataDir: string; bearer: Record<string, string>; botHeaders: Record<string, string> }[] = [];
+  try {
+    for (const setting of settings) {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-bench-memory-'));
+      const server = start(dataDir, path.join(dataDir, 'heap.json'), setting, await freePort());
+      servers.push({ setting, server, dataDir, bearer: {}, botHeaders: {} });
+      await waitUntilHealthy(server, 180_000);
+      Object.assign(servers.at(-1)!, await signUp(server.url));
+    }
+    const chats = Array.from({ length: PAIRED_CHATS }, variedChat);
+    for (const s of servers) {
+      for (let i = 0; i < chats.length; i += 10) {
+        await Promise.all(chats.slice(i, i + 10).map((body) => call(s.server.url, '/api/v1/chats', { method: 'POST', body, headers: s.botHeaders })));
+      }
+    }
+    const times = servers.map(() => ({ overview: [] as number[], explorer: [] as number[], ok: 0, seconds: 0 }));
+    for (let round = 0; round < PAIRED_ROUNDS; round++) {
+      for (const [i, s] of servers.entries()) {
+        times[i].overview.push(await timed(() => overview(s.server.url, s.bearer)));
+        times[i].explorer.push(await timed(() => explorer(s.server.url, s.bearer)));
+      }
+    }
+    for (let burst = 0; burst < BURSTS; burst++) {
+      for (const [i, s] of servers.entries()) {
+        const result = await autocannon({
+          url: `${s.server.url}/api/v1/chats`,
+          connections: LOAD_CONNECTIONS,
+          duration: BURST_SECONDS,
+          requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...s.botHeaders }, setupRequest: (req: Record<string, unknown>) => ({ ...req, body: variedChat() }) }],
+        });
+        times[i].ok += result['2xx'];
+        times[i].seconds += BURST_SECONDS;
+      }
+    }
+    console.log(`\npaired, the two servers taking turns (${PAIRED_CHATS} chats each, then ${BURSTS} alternating ${BURST_SECONDS} s bursts of varied Create Chat, ${LOAD_CONNECTIONS} connections):`);
+    console.log(`| | ${servers.map((s) => s.setting.label).join(' | ')} |`);
+    console.log(`|---|${servers.map(() => '---|').join('')}`);
+    console.log(`| overview page, median ms of ${PAIRED_ROUNDS} | ${times.map((t) => f1(median(t.overview))).join(' | ')} |`);
+    console.log(`| explorer page, median ms of ${PAIRED_ROUNDS} | ${times.map((t) => f1(median(t.explorer))).join(' | ')} |`);
+    console.log(`| Create Chat in bursts, chats/s | ${times.map((t) => f0(t.ok / t.seconds)).join(' | ')} |`);
+    console.log(`| RSS MB at the end | ${servers.map((s) => `${f0(statusMb(s.server.child.pid!, 'VmRSS'))} (peak ${f0(statusMb(s.server.child.pid!, 'VmHWM'))})`).join(' | ')} |`);
+  } finally {
+    for (const s of servers) {
+      if (s.server.child.exitCode === null) await stop(s.server);
+      fs.rmSync(s.dataDir, { recursive: true, force: true });
+    }
   }
-  table(figures);
+}
+
+async function main() {
+  const settings = settingsFromEnv();
+  const figures: Figures[] = [];
+  if (process.env.BENCH_MEMORY_PAIRED_ONLY !== '1') {
+    for (const setting of settings) {
+      console.log(`measuring: ${setting.label} ...`);
+      figures.push(await measure(setting));
+    }
+    table(figures);
+  }
+  if (settings.length >= 2) await paired(settings.slice(-2));
   console.log(
     `\nRSS = VmRSS of /proc/<pid>/status; peak = VmHWM; wasm = resident pages of PGlite's WebAssembly memory; ` +
       `V8 heap = heapTotal. ${os.cpus().length} CPUs, load generator on the same machine; medians of ${ROUNDS} page loads.`,

@@ -7,7 +7,9 @@ const file = process.env.BENCH_HEAP_FILE;
 if (file) {
   const write = () => {
     try {
-      fs.writeFileSync(file, JSON.stringify(process.memoryUsage()));
+      // Written aside and renamed: the benchmark never reads a half-written file.
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(process.memoryUsage()));
+      fs.renameSync(`${file}.tmp`, file);
     } catch {
       // the benchmark removed its folder: nothing left to report to
     }
