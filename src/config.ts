@@ -4,6 +4,7 @@ import proxyAddr from '@fastify/proxy-addr';
 import path from 'node:path';
 import { DEFAULT_ROLLUP_FOLD_OPTIONS } from './analytics/fold/worker.js';
 import { COST_LIMIT_VARIABLES, DEFAULT_COST_LIMITS, type CostLimits } from './cost-limits/settings.js';
+import type { EmbeddedMemory } from './db/embedded.js';
 import { DEFAULT_BODY_QUEUE_LIMITS, type BodyQueueLimits } from './ingest/body-gate.js';
 import { DEFAULT_RATE_LIMITS, type AttemptWindow, type RateLimitSettings, type TokenRate } from './rate-limit/settings.js';
 
@@ -33,6 +34,8 @@ export interface Config {
   costLimits?: CostLimits;
   /** Seconds between runs of the retention job (RETENTION_INTERVAL_SECONDS, default 3600); 0 = off. */
   retentionIntervalSeconds?: number;
+  /** EMBEDDED_*_MB as set (the rest default in src/db/embedded.ts); unused with DATABASE_URL. */
+  embeddedMemory?: Partial<EmbeddedMemory>;
   /** Webhooks and alerts (optional, like rateLimit, for callers building a Config by hand). */
   webhooks?: WebhookConfig;
   /** The rollup fold: ROLLUP_FOLD_INTERVAL_MS (default 200), ROLLUP_FOLD_BATCH (pending rows per fold; default 5000, embedded 1000). */
@@ -222,6 +225,26 @@ function parseRetentionInterval(value: string | undefined): number {
   return parsePositive('RETENTION_INTERVAL_SECONDS', value, true);
 }
 
+// PGlite's WebAssembly memory ends at 2 GB: larger values could not start it.
+const EMBEDDED_MEMORY_VARIABLES = {
+  EMBEDDED_SHARED_BUFFERS_MB: 'sharedBuffersMb',
+  EMBEDDED_WORK_MEM_MB: 'workMemMb',
+  EMBEDDED_MAINTENANCE_WORK_MEM_MB: 'maintenanceWorkMemMb',
+} as const;
+const EMBEDDED_MEMORY_MAX_MB = 1024;
+
+function loadEmbeddedMemory(get: (name: string) => string | undefined): Partial<EmbeddedMemory> {
+  const memory: Partial<EmbeddedMemory> = {};
+  for (const [name, key] of Object.entries(EMBEDDED_MEMORY_VARIABLES)) {
+    const value = get(name);
+    if (value === undefined) continue;
+    const mb = parsePositive(name, value, true);
+    if (mb > EMBEDDED_MEMORY_MAX_MB) throw new ConfigError(`${name} must be at most ${EMBEDDED_MEMORY_MAX_MB}, got "${value}"`);
+    memory[key] = mb;
+  }
+  return memory;
+}
+
 /** Reads the configuration from `env`; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const get = (name: string) => {
@@ -262,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalMs: get('ROLLUP_FOLD_INTERVAL_MS') === undefined ? DEFAULT_ROLLUP_FOLD_OPTIONS.intervalMs : parsePositive('ROLLUP_FOLD_INTERVAL_MS', get('ROLLUP_FOLD_INTERVAL_MS')!, true),
       ...(get('ROLLUP_FOLD_BATCH') === undefined ? {} : { batchSize: parsePositive('ROLLUP_FOLD_BATCH', get('ROLLUP_FOLD_BATCH')!, true) }),
     },
+    embeddedMemory: loadEmbeddedMemory(get),
     // Webhooks and alerts.
     webhooks: {
       allowPrivate: get('WEBHOOK_ALLOW_PRIVATE') === undefined ? false : parseBoolean('WEBHOOK_ALLOW_PRIVATE', get('WEBHOOK_ALLOW_PRIVATE')!),

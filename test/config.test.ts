@@ -54,6 +54,19 @@ describe('configuration', () => {
     for (const bad of ['-1', 'hourly', '1.5']) expect(() => loadConfig({ RETENTION_INTERVAL_SECONDS: bad })).toThrow(ConfigError);
   });
 
+  it('reads the embedded database memory settings (EMBEDDED_*_MB) and refuses a bad value', () => {
+    expect(loadConfig({}).embeddedMemory).toEqual({});
+    expect(loadConfig({ EMBEDDED_SHARED_BUFFERS_MB: '32', EMBEDDED_WORK_MEM_MB: '2', EMBEDDED_MAINTENANCE_WORK_MEM_MB: '64' }).embeddedMemory).toEqual({
+      sharedBuffersMb: 32,
+      workMemMb: 2,
+      maintenanceWorkMemMb: 64,
+    });
+    for (const bad of ['0', '-1', '1.5', '16MB', '1025']) {
+      expect(() => loadConfig({ EMBEDDED_SHARED_BUFFERS_MB: bad })).toThrow(/EMBEDDED_SHARED_BUFFERS_MB/);
+    }
+    expect(() => loadConfig({ EMBEDDED_WORK_MEM_MB: 'lots' })).toThrow(ConfigError);
+  });
+
   it('reads TRUST_PROXY as a number of hops or a list of addresses and ranges', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);

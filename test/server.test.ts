@@ -54,6 +54,7 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://localhost/x', JWT_SECRET: 'x'.repeat(40) }, 'DATABASE_URL must start with postgres://'],
     [{ DATABASE_URL: 'postgres://127.0.0.1/x' }, 'JWT_SECRET is required when DATABASE_URL is set'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
+    [{ EMBEDDED_SHARED_BUFFERS_MB: '16MB' }, 'EMBEDDED_SHARED_BUFFERS_MB must be a positive integer'],
   ])('refuses to start with %o and says why in one line', async (env, reason) => {
     const server = spawnServer({ PORT: '1', DATA_DIR: tempDataDir(), ...env });
     expect(await exitCode(server)).toBe(1);

@@ -61,7 +61,7 @@ async function openPglite(config: Config): Promise<OpenedDatabase> {
   }
   let database: Database | undefined;
   try {
-    const { pglite, markReady } = await openEmbedded(config.dataDir);
+    const { pglite, markReady } = await openEmbedded(config.dataDir, config.embeddedMemory);
     database = connectPglite(pglite, true);
     const migrations = await runMigrations(database.pool);
     markReady();
