@@ -25,6 +25,11 @@ CREATE TABLE "chat_rollup_pending" (
 );
 --> statement-breakpoint
 CREATE INDEX "chat_rollup_pending_org_bucket" ON "chat_rollup_pending" USING btree ("organization_id","bucket");--> statement-breakpoint
+-- A queue: every row is deleted within moments of its insert. Vacuumed after every 10,000 dead rows
+-- whatever the table's size (PostgreSQL's default waits for a fifth of it), so that its pages are
+-- reused instead of the table growing by every chat written. (PGlite has no autovacuum: the fold
+-- vacuums it there, src/analytics/fold/worker.ts.)
+ALTER TABLE "chat_rollup_pending" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 10000);--> statement-breakpoint
 -- The rollups leave the insert path. Until now every write of chats upserted its ~55 rollup rows
 -- (hourly, daily, daily pairs) inside its own transaction, and a message did it again through the
 -- message count: on varied traffic that write amplification held ingest below PostgreSQL's own

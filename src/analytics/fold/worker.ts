@@ -21,6 +21,10 @@ export const DEFAULT_ROLLUP_FOLD_OPTIONS: RollupFoldOptions = { intervalMs: 200,
 // PGlite runs one statement at a time for the whole server: a fold holds up every request while it
 // runs. Measured there (2 cores, busy): ~180 ms per 1,000 varied pending rows, ~600-900 ms per 5,000.
 export const PGLITE_ROLLUP_FOLD_BATCH = 1_000;
+// PGlite has no autovacuum: without a VACUUM the pending table would keep every folded row's dead
+// tuple (and index entry) and grow by every chat ever written. Vacuumed once the fold has caught up
+// after this many rows; on PostgreSQL autovacuum does it (migration 0016 sets the table's threshold).
+const PGLITE_VACUUM_EVERY_ROWS = 20_000;
 
 export class RollupFolder {
   readonly options: RollupFoldOptions;
@@ -32,6 +36,8 @@ export class RollupFolder {
   folded = 0;
   private readonly pool: pg.Pool;
   private readonly ownPool: pg.Pool | undefined;
+  private readonly vacuums: boolean;
+  private foldedSinceVacuum = 0;
 
   constructor(
     database: Pick<Database, 'kind' | 'pool'>,
@@ -44,6 +50,7 @@ export class RollupFolder {
     // (and requests never wait behind a fold). PGlite has one connection: share it.
     this.ownPool = database.kind === 'postgres' ? poolBeside(database.pool, { max: 1 }) : undefined;
     this.pool = this.ownPool ?? database.pool;
+    this.vacuums = database.kind === 'pglite';
   }
 
   start(): void {
@@ -71,7 +78,12 @@ export class RollupFolder {
         n = await foldBatch(this.pool, this.options.batchSize);
         if (n > 0) {
           this.folded += n;
+          this.foldedSinceVacuum += n;
           this.log.debug({ folded: n }, 'rollup fold committed');
+        }
+        if (this.vacuums && n < this.options.batchSize && this.foldedSinceVacuum >= PGLITE_VACUUM_EVERY_ROWS) {
+          this.foldedSinceVacuum = 0;
+          await this.pool.query('VACUUM chat_rollup_pending');
         }
       } catch (err) {
         // The database away or the statement cancelled: nothing was folded; try again later.
