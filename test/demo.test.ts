@@ -150,13 +150,19 @@ describe.runIf(backend === 'pglite')('the demo generator', () => {
     const times = chats.map((c) => c.body.created_at);
     expect(times).toEqual([...times].sort());
     for (const c of chats) {
-      const m = c.body.metadata!;
       expect(c.messages.length).toBeGreaterThanOrEqual(2);
       expect(c.messages.at(-1)!.created_at < now.toISOString()).toBe(true);
-      if (m.token_count !== undefined) expect(c.messages.reduce((s, x) => s + (x.metadata?.token_count ?? 0), 0)).toBe(m.token_count);
-      const times = c.messages.map((x) => x.metadata?.response_time).filter((t): t is number => typeof t === 'number');
-      if (m.avg_response_time !== undefined) expect(m.avg_response_time).toBeCloseTo(times.reduce((s, t) => s + t, 0) / times.length / 1000, 2);
       expect(JSON.stringify(c)).not.toMatch(/\{(days|hours|amount|date|month|ticket|name)\}/);
+    }
+    // Most chats (97 %) send token_count and avg_response_time; where they do, the messages add up.
+    const withTokens = chats.filter((c) => c.body.metadata!.token_count !== undefined);
+    const withTimes = chats.filter((c) => c.body.metadata!.avg_response_time !== undefined);
+    expect(withTokens.length).toBeGreaterThan(chats.length / 2);
+    expect(withTimes.length).toBeGreaterThan(chats.length / 2);
+    for (const c of withTokens) expect(c.messages.reduce((s, x) => s + (x.metadata?.token_count ?? 0), 0)).toBe(c.body.metadata!.token_count);
+    for (const c of withTimes) {
+      const times = c.messages.map((x) => x.metadata?.response_time).filter((t): t is number => typeof t === 'number');
+      expect(c.body.metadata!.avg_response_time).toBeCloseTo(times.reduce((s, t) => s + t, 0) / times.length / 1000, 2);
     }
   });
 });
