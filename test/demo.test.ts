@@ -1,3 +1,6 @@
+// Its tests build on each other and run in order (Vitest runs a file's tests one after another): the first
+// run's organization and password are what the interrupted and the repeated runs must keep or refresh. Run
+// the file whole: one test alone (-t) fails.
 // chatlogger demo (npm run demo) as an operator runs it: bin/chatlogger.js as a child process on
 // the same configuration as a server, then the real server on the same data shows what it wrote.
 import { spawn } from 'node:child_process';
