@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backend, createEmptyPostgresDatabase } from './helpers/database.js';
 import { exitCode, freePort, json, spawnServer, waitUntilHealthy, type ServerProcess } from './helpers/server-process.js';
+import { track } from './helpers/children.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DAY = 86_400_000;
@@ -37,11 +38,11 @@ interface CliResult {
 
 /** Runs `node bin/chatlogger.js ...args` with `env` (on top of PATH/HOME only). */
 function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const child = spawn(process.execPath, ['bin/chatlogger.js', ...args], {
+  const child = track(spawn(process.execPath, ['bin/chatlogger.js', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  }));
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -329,11 +330,11 @@ describe(`chatlogger demo on a database (${backend})`, () => {
   }, 60_000);
 
   it('Ctrl-C during a refresh leaves the previous chats and password (exit 130)', async () => {
-    const child = spawn(process.execPath, ['bin/chatlogger.js', 'demo', '--chats', '300000'], {
+    const child = track(spawn(process.execPath, ['bin/chatlogger.js', 'demo', '--chats', '300000'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    }));
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
