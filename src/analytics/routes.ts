@@ -14,6 +14,10 @@ import { METRIC_NAMES, METRICS } from './metrics.js';
 import {
   BREAKDOWN_DEFAULT_METRICS,
   BreakdownQuery,
+  DIMENSIONS,
+  INTERVALS,
+  type Dimension,
+  type Interval,
   parseMetrics,
   parseRange,
   SummaryQuery,
@@ -74,7 +78,7 @@ const requestedMetrics = Object.fromEntries(
 );
 
 const TimeseriesResponse = Type.Object({
-  interval: Type.String(),
+  interval: Type.Unsafe<Interval>({ type: 'string', enum: [...INTERVALS] }),
   tz: Type.String(),
   buckets: Type.Array(
     Type.Object(
@@ -87,7 +91,7 @@ const TimeseriesResponse = Type.Object({
 
 const GroupMetrics = Type.Object({ suppressed: Suppressed, ...requestedMetrics }, { additionalProperties: false });
 const BreakdownResponse = Type.Object({
-  by: Type.String(),
+  by: Type.Unsafe<Dimension>({ type: 'string', enum: [...DIMENSIONS] }),
   groups: Type.Array(
     Type.Object({ key: Type.Union([Type.String(), Type.Number(), Type.Boolean()]), suppressed: Suppressed, ...requestedMetrics }, { additionalProperties: false }),
     { description: 'The top groups, by chats (descending). Works-council mode: up to 100 whatever limit says; a group of fewer than k people is left out' },

@@ -6333,7 +6333,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            interval: string;
+                            /** @enum {string} */
+                            interval: "hour" | "day" | "week" | "month";
                             tz: string;
                             buckets: {
                                 /** @description Bucket start, ISO 8601 with the zone's offset */
@@ -6538,7 +6539,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            by: string;
+                            /** @enum {string} */
+                            by: "question_category" | "sentiment" | "country_code" | "language_code" | "tag" | "user_rating" | "is_escalated" | "is_forwarded_to_hr";
                             /** @description The top groups, by chats (descending). Works-council mode: up to 100 whatever limit says; a group of fewer than k people is left out */
                             groups: {
                                 key: string | number | boolean;
