@@ -16,6 +16,7 @@ import { TokenService } from './auth/tokens.js';
 import { analyticsRoutes } from './analytics/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { privacyRoutes } from './privacy/routes.js';
+import { RollupFolder, type RollupFoldOptions } from './analytics/fold/worker.js';
 import { RetentionJob } from './retention/job.js';
 import { chatRoutes } from './chats/routes.js';
 import { exportRoutes } from './exports/routes.js';
@@ -97,6 +98,8 @@ export interface AppOptions {
   webhooks?: WebhookPluginOptions;
   /** Alert rules: the evaluator's interval (ALERT_EVALUATION_INTERVAL_SECONDS) and clock. */
   alerts?: AlertPluginOptions;
+  /** The background fold of pending rollup changes (src/analytics/fold); false: not run (a test folds itself). */
+  rollupFold?: Partial<RollupFoldOptions> | false;
 }
 
 /** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
@@ -246,6 +249,11 @@ export async function buildApp(options: AppOptions) {
   app.decorate('retention', retention);
   if (options.retentionIntervalMs) app.addHook('onReady', async () => retention.start(options.retentionIntervalMs!));
   app.addHook('onClose', async () => retention.stop());
+  const rollupFolder = new RollupFolder(options.database, app.log.child({ component: 'rollup-fold' }), options.rollupFold || {});
+  app.decorate('rollupFolder', rollupFolder);
+  if (options.rollupFold !== false) app.addHook('onReady', async () => rollupFolder.start());
+  // After the routes' own onClose hooks (ingest drains first: its last writes are folded next start).
+  app.addHook('onClose', async () => rollupFolder.stop());
   await app.register(webhookRoutes, { firingAlerts, ...options.webhooks });
   await app.register(whatChangedRoutes);
   await app.register(alertRoutes, options.alerts ?? {});
@@ -258,5 +266,6 @@ export type App = Awaited<ReturnType<typeof buildApp>>;
 declare module 'fastify' {
   interface FastifyInstance {
     retention: RetentionJob;
+    rollupFolder: RollupFolder;
   }
 }

@@ -2,6 +2,7 @@
 // with a one-line reason (ConfigError) instead of surfacing later as a confusing failure.
 import proxyAddr from '@fastify/proxy-addr';
 import path from 'node:path';
+import { DEFAULT_ROLLUP_FOLD_OPTIONS } from './analytics/fold/worker.js';
 import { COST_LIMIT_VARIABLES, DEFAULT_COST_LIMITS, type CostLimits } from './cost-limits/settings.js';
 import { DEFAULT_BODY_QUEUE_LIMITS, type BodyQueueLimits } from './ingest/body-gate.js';
 import { DEFAULT_RATE_LIMITS, type AttemptWindow, type RateLimitSettings, type TokenRate } from './rate-limit/settings.js';
@@ -34,6 +35,8 @@ export interface Config {
   retentionIntervalSeconds?: number;
   /** Webhooks and alerts (optional, like rateLimit, for callers building a Config by hand). */
   webhooks?: WebhookConfig;
+  /** The rollup fold: ROLLUP_FOLD_INTERVAL_MS (default 200), ROLLUP_FOLD_BATCH (pending rows per fold; default 5000, embedded 1000). */
+  rollupFold?: { intervalMs: number; batchSize?: number };
 }
 
 export interface WebhookConfig {
@@ -255,6 +258,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: get('TRUST_PROXY') === undefined ? false : parseTrustProxy(get('TRUST_PROXY')!),
     costLimits: loadCostLimits(get),
     retentionIntervalSeconds: parseRetentionInterval(get('RETENTION_INTERVAL_SECONDS')),
+    rollupFold: {
+      intervalMs: get('ROLLUP_FOLD_INTERVAL_MS') === undefined ? DEFAULT_ROLLUP_FOLD_OPTIONS.intervalMs : parsePositive('ROLLUP_FOLD_INTERVAL_MS', get('ROLLUP_FOLD_INTERVAL_MS')!, true),
+      ...(get('ROLLUP_FOLD_BATCH') === undefined ? {} : { batchSize: parsePositive('ROLLUP_FOLD_BATCH', get('ROLLUP_FOLD_BATCH')!, true) }),
+    },
     // Webhooks and alerts.
     webhooks: {
       allowPrivate: get('WEBHOOK_ALLOW_PRIVATE') === undefined ? false : parseBoolean('WEBHOOK_ALLOW_PRIVATE', get('WEBHOOK_ALLOW_PRIVATE')!),

@@ -47,6 +47,7 @@ async function main() {
     costLimits: config.costLimits,
     batchQueue: config.batchQueue,
     retentionIntervalMs: (config.retentionIntervalSeconds ?? 3600) * 1000,
+    rollupFold: config.rollupFold,
     webhooks: { allowPrivate: config.webhooks?.allowPrivate },
     alerts: { evaluator: { intervalMs: (config.webhooks?.alertIntervalSeconds ?? 60) * 1000 } },
     logger: loggerOptions(config.logLevel),

@@ -5,12 +5,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dimension } from '../src/analytics/params.js';
 import { PAIR_DIMENSIONS, splitRange } from '../src/analytics/plan.js';
+import { foldAll } from '../src/analytics/fold/fold.js';
 import { MIGRATIONS_FOLDER } from '../src/db/migrate.js';
 import { DAY, seedAnalytics, type AnalyticsData, type Row } from './helpers/analytics-data.js';
+import { apiKeyHeaders, bearer, createApiKey, postChat } from './helpers/app.js';
 
 let data: AnalyticsData;
 beforeAll(async () => {
-  data = await seedAnalytics();
+  data = await seedAnalytics({ rollupFold: false });
+  // The seed's inserts, messages, updates and deletes, folded into the rollup tables.
+  await foldAll(data.t.database.pool);
 }, 240_000);
 afterAll(() => data.t.close());
 
@@ -114,6 +118,54 @@ describe('rollups stay exact', () => {
     await data.t.database.pool.query('DELETE FROM chat_daily_pair_rollups');
     await data.t.database.pool.query(backfill!);
     await expectPairRollupsExact();
+  });
+});
+
+describe('the write path leaves the rollup rows alone', () => {
+  /** Every rollup row of the organization, and its pending rows. */
+  async function snapshot() {
+    const q = (sql: string) => data.t.database.pool.query(sql, [data.org.organization.id]).then((r) => r.rows);
+    return {
+      rollups: [
+        ...(await q(`SELECT 'h' AS t, * FROM chat_rollups WHERE organization_id = $1 ORDER BY dimension, bucket, value`)),
+        ...(await q(`SELECT 'd' AS t, * FROM chat_daily_rollups WHERE organization_id = $1 ORDER BY dimension, bucket, value`)),
+        ...(await q(`SELECT * FROM chat_daily_pair_rollups WHERE organization_id = $1 ORDER BY dimension_a, dimension_b, bucket, value_a, value_b`)),
+      ],
+      pending: await q('SELECT * FROM chat_rollup_pending WHERE organization_id = $1 ORDER BY ctid'),
+    };
+  }
+
+  it('a chat, a message, an update and a delete each append their change to the pending rows (a message: one row of +1 message), and no rollup row changes until the fold', async () => {
+    const key = (await createApiKey(data.t.app, data.org.token)).key;
+    const before = await snapshot();
+    expect(before.pending).toEqual([]);
+    const chat = await postChat(data.t.app, key, { title: 'new', tags: ['a', 'b'], metadata: { sentiment: 'negative', user_rating: 2 } });
+    expect(chat.statusCode).toBe(201);
+    const id = chat.json().chat_id;
+    const message = await data.t.app.inject({ method: 'POST', url: `/api/v1/chats/${id}/messages`, headers: apiKeyHeaders(key), payload: { role: 'user', content: 'hi' } });
+    expect(message.statusCode).toBe(201);
+    const afterMessage = await snapshot();
+    expect(afterMessage.rollups).toEqual(before.rollups);
+    expect(afterMessage.pending).toHaveLength(2);
+    const { sentiment, tags, chats, messages, rated } = afterMessage.pending[1];
+    expect({ sentiment, tags, chats: Number(chats), messages: Number(messages), rated: Number(rated) }).toEqual({ sentiment: 'negative', tags: ['a', 'b'], chats: 0, messages: 1, rated: 0 });
+    const patch = await data.t.app.inject({ method: 'PATCH', url: `/api/v1/chats/${id}`, headers: apiKeyHeaders(key), payload: { metadata: { sentiment: 'positive' } } });
+    expect(patch.statusCode).toBe(200);
+    const retitle = await data.t.app.inject({ method: 'PATCH', url: `/api/v1/chats/${id}`, headers: apiKeyHeaders(key), payload: { title: 'only the title' } });
+    expect(retitle.statusCode).toBe(200);
+    const deleted = await data.t.app.inject({ method: 'DELETE', url: `/api/v1/chats/${id}`, headers: bearer(data.org.token) });
+    expect(deleted.statusCode).toBe(200);
+    const after = await snapshot();
+    expect(after.rollups).toEqual(before.rollups);
+    // The update: its old values taken away, its new ones added; the new title: nothing; the delete: its row taken away.
+    const rows = after.pending.map((p) => [p.sentiment, Number(p.chats), Number(p.messages)]);
+    expect(rows.sort((a, b) => String(a).localeCompare(String(b)))).toEqual([
+      ['negative', -1, -1], ['negative', 0, 1], ['negative', 1, 0], ['positive', -1, -1], ['positive', 1, 1],
+    ].sort((a, b) => String(a).localeCompare(String(b))));
+    // Folded, they add up to nothing: the rollups are as before (apart from rows of zeros).
+    await foldAll(data.t.database.pool);
+    const nonZero = (rows: Record<string, unknown>[]) => rows.filter((r) => Number(r.chats) !== 0 || Number(r.messages) !== 0);
+    expect(nonZero((await snapshot()).rollups)).toEqual(nonZero(before.rollups));
   });
 });
 

@@ -5,10 +5,12 @@ import { DateTime } from 'luxon';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsDb } from '../src/analytics/connection.js';
+import { foldAll } from '../src/analytics/fold/fold.js';
+import { RollupFolder } from '../src/analytics/fold/worker.js';
 import { METRIC_NAMES } from '../src/analytics/metrics.js';
-import { bearer, signUp, type SignedUp, type TestContext } from './helpers/app.js';
+import { bearer, createApiKey, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
 import { expectClose, reference as referenceOver } from './helpers/analytics-oracle.js';
-import { DAY, int, NOW, pick, rand, SEED, seedAnalytics, type Row, CATEGORIES, COUNTRIES, LANGUAGES, SENTIMENTS, TAGS, ZONES } from './helpers/analytics-data.js';
+import { DAY, int, NOW, pick, rand, randomWrite, SEED, seedAnalytics, storedRows, type Row, CATEGORIES, COUNTRIES, LANGUAGES, SENTIMENTS, TAGS, ZONES } from './helpers/analytics-data.js';
 
 let t: TestContext;
 let org: SignedUp;
@@ -16,7 +18,8 @@ let rows: Row[] = [];
 let messageCounts = new Map<number, number>();
 
 beforeAll(async () => {
-  ({ t, org, rows, messageCounts } = await seedAnalytics());
+  // No background fold: the first pass reads every change still pending, the second after foldAll.
+  ({ t, org, rows, messageCounts } = await seedAnalytics({ rollupFold: false }));
 }, 240_000);
 afterAll(() => t.close());
 
@@ -93,14 +96,70 @@ async function get(path: string, query: Filters) {
 const inRange = (r: Row, from: DateTime, to: DateTime) => r.created_at.getTime() >= from.toMillis() && r.created_at.getTime() < to.toMillis();
 const ALL_METRICS = 'chats,end_users,messages,escalation_rate,hr_forwarding_rate,avg_response_time,p50_response_time,p90_response_time,avg_rating,rated_chats,csat,total_tokens,avg_tokens';
 
-describe(`analytics match the raw rows (seed ${SEED})`, () => {
-  it('the oracle computes every metric of the API, and the tests ask for all of them', () => {
-    expect(Object.keys(reference([])).sort()).toEqual([...METRIC_NAMES].sort());
-    expect(ALL_METRICS.split(',').sort()).toEqual([...METRIC_NAMES].sort());
+it('the oracle computes every metric of the API, and the tests ask for all of them', () => {
+  expect(Object.keys(reference([])).sort()).toEqual([...METRIC_NAMES].sort());
+  expect(ALL_METRICS.split(',').sort()).toEqual([...METRIC_NAMES].sort());
+});
+
+// Twice: with every write's rollup changes still pending (chat_rollup_pending, what a read right
+// after the 201 sees), then folded into the rollup tables (src/analytics/fold).
+// A third time while the fold runs every few milliseconds and other organizations' chats stream in,
+// with one random write (a chat, a message, an update, a delete) to the checked organization right
+// before each check: every answer must count it, folded or not.
+describe.each([
+  { phase: 'changes pending', fold: false, concurrent: false },
+  { phase: 'changes folded into the rollups', fold: true, concurrent: false },
+  { phase: 'a write before each check, while others ingest and the fold runs', fold: false, concurrent: true },
+])(`analytics match the raw rows (seed ${SEED}), $phase`, ({ fold, concurrent }) => {
+  let folder: RollupFolder | undefined;
+  let ingesting = false;
+  let background: Promise<number[]> = Promise.resolve([]);
+  let key = '';
+  const ids: number[] = [];
+  beforeAll(async () => {
+    const { rows: [pending] } = await t.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_rollup_pending');
+    if (fold) await foldAll(t.database.pool);
+    const { rows: [left] } = await t.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_rollup_pending');
+    if (!concurrent) {
+      expect(pending.n).toBeGreaterThan(0);
+      expect(left.n).toBe(fold ? 0 : pending.n);
+    } else {
+      key = (await createApiKey(t.app, org.token)).key;
+      ids.push(...rows.map((r) => Number(r.id)));
+      folder = new RollupFolder(t.database, t.app.log, { intervalMs: 2, batchSize: 50 });
+      folder.start();
+      const other = await signUp(t.app);
+      const otherKey = (await createApiKey(t.app, other.token)).key;
+      ingesting = true;
+      background = Promise.all(Array.from({ length: 3 }, async () => {
+        let stored = 0;
+        while (ingesting) {
+          const res = await postChat(t.app, otherKey, { title: 'elsewhere', tags: [pick(TAGS)], metadata: { sentiment: pick(SENTIMENTS), country_code: pick(COUNTRIES) } });
+          if (res.statusCode === 201) stored++;
+        }
+        return stored;
+      }));
+    }
   });
+  afterAll(async () => {
+    if (!folder) return;
+    ingesting = false;
+    const stored = await background;
+    await folder!.stop();
+    // The checks did run beside ingest and folds.
+    expect(stored.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(folder!.folded).toBeGreaterThan(0);
+  });
+  /** Before each check of the concurrent pass: one write, and the oracle's rows read again. */
+  async function step() {
+    if (!concurrent) return;
+    await randomWrite(t, org, key, ids);
+    ({ rows, messageCounts } = await storedRows(t, org.organization.id));
+  }
 
   it('summary: every metric, for the range and the previous range, with the change', async () => {
     for (let i = 0; i < 25; i++) {
+      await step();
       const tz = pick(ZONES);
       const { from, to, query } = randomRange(tz);
       const filters = randomFilters();
@@ -129,6 +188,7 @@ describe(`analytics match the raw rows (seed ${SEED})`, () => {
 
   it('timeseries: gap-filled buckets in the zone, daylight-saving changes included', async () => {
     for (let i = 0; i < 25; i++) {
+      await step();
       const tz = pick(ZONES);
       const interval = pick(['hour', 'day', 'day', 'week', 'month'] as const);
       const { from, to, query } = randomRange(tz, interval === 'hour' ? 3 : 60);
@@ -152,6 +212,7 @@ describe(`analytics match the raw rows (seed ${SEED})`, () => {
 
   it('breakdown: top groups by chats, the rest as other, and unknown', async () => {
     for (let i = 0; i < 32; i++) {
+      await step();
       const tz = pick(ZONES);
       await expectBreakdown(DIMENSIONS[i % DIMENSIONS.length], tz, randomRange(tz), randomFilters(), int(1, 4));
     }
@@ -165,6 +226,7 @@ describe(`analytics match the raw rows (seed ${SEED})`, () => {
     ];
     for (const by of DIMENSIONS) {
       for (const f of filters) {
+        await step();
         const tz = pick(ZONES);
         await expectBreakdown(by, tz, randomRange(tz), f, int(1, 4));
       }

@@ -1,6 +1,7 @@
 // Group commit: concurrent POST .../chats and POST .../messages share transactions, and each
 // request still gets its own true answer (201 with its own id, 400, 404), also when a shared
 // transaction fails in the database and its requests are retried one by one.
+import { foldAll } from '../src/analytics/fold/fold.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestOf } from '../src/ingest/index.js';
 import { toNewChat } from '../src/chats/service.js';
@@ -81,6 +82,7 @@ describe('concurrent POST /api/v1/chats', () => {
   });
 
   it('keeps the analytics rollups equal to the chats written in batches', async () => {
+    await foldAll(t.database.pool);
     const { rows } = await t.database.pool.query(
       `SELECT (SELECT count(*)::int FROM chats WHERE organization_id = $1) AS chats,
               (SELECT coalesce(sum(chats), 0)::int FROM chat_rollups WHERE organization_id = $1 AND dimension = 'all') AS rolled`,

@@ -1,15 +1,11 @@
 // The webhook queue's promises under concurrency and crashes: exactly one event per committed
 // write when many requests share group-commit transactions, none for a write that rolled back,
 // and none lost when the server is killed (kill -9) while deliveries are in flight.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openEmbedded } from '../src/db/embedded.js';
 import { ingestOf } from '../src/ingest/index.js';
 import { apiKeyHeaders, bearer, createApiKey, createTestApp, NO_RATE_LIMITS, signUp } from './helpers/app.js';
-import { backend, createEmptyPostgresDatabase } from './helpers/database.js';
+import { backend } from './helpers/database.js';
+import { newServerStore } from './helpers/server-store.js';
 import { freePort, json, spawnServer, waitUntilHealthy, type ServerProcess } from './helpers/server-process.js';
 import { startReceiver } from './helpers/webhook-receiver.js';
 
@@ -72,44 +68,11 @@ describe('enqueueing in the transaction of the write', () => {
   });
 });
 
-/** A place for a child server's data, and a way to query it while no server runs on it. */
-async function newStore(): Promise<{ env: Record<string, string>; query: (sql: string) => Promise<any[]> }> {
-  if (backend === 'postgres') {
-    const { url, drop } = await createEmptyPostgresDatabase();
-    cleanups.push(drop);
-    return {
-      env: { DATABASE_URL: url, JWT_SECRET: 'a-shared-secret-of-at-least-32-characters!' },
-      query: async (sql: string) => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try {
-          return (await client.query(sql)).rows;
-        } finally {
-          await client.end();
-        }
-      },
-    };
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-webhooks-'));
-  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  return {
-    env: { DATA_DIR: dataDir },
-    query: async (sql: string) => {
-      const { pglite } = await openEmbedded(dataDir);
-      try {
-        return (await pglite.query(sql)).rows as any[];
-      } finally {
-        await pglite.close();
-      }
-    },
-  };
-}
-
 describe('kill -9 mid-delivery', () => {
   it('loses no event: after a restart every chat answered 201 reaches the receiver', async () => {
     const receiver = await startReceiver();
     cleanups.push(() => receiver.close());
-    const store = await newStore();
+    const store = await newServerStore(cleanups);
     const env = { ...store.env, WEBHOOK_ALLOW_PRIVATE: 'true', RATE_LIMIT_API_KEY_RPS: '100000', RATE_LIMIT_API_KEY_BURST: '100000' };
     const start = async () => {
       const server: ServerProcess = spawnServer({ PORT: String(await freePort()), ...env });

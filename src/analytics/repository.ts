@@ -103,7 +103,8 @@ const inSpans = (column: SQL, spans: Span[]) =>
   sql.join(spans.map((s) => sql`(${column} >= ${ts(s.from)} AND ${column} < ${ts(s.to)})`), sql` OR `);
 
 interface RollupSource {
-  table: 'chat_daily_rollups' | 'chat_rollups' | 'chat_daily_pair_rollups';
+  /** A rollup table, or the pending rows (chat_rollup_pending) shaped as its rows. */
+  from: SQL;
   spans: Span[];
   /** The rows of the organization, dimension and values the choice asks for. */
   where: SQL;
@@ -111,24 +112,74 @@ interface RollupSource {
   value: SQL;
 }
 
-/** Which rollup rows answer a choice: one field's daily and hourly rows, or a pair's daily rows. */
+// The value of a dimension in a chat_rollup_pending row p (tag: one row per tag, from pendingRows).
+const PENDING_VALUE: Record<Dimension, string> = {
+  question_category: 'p.question_category',
+  sentiment: 'p.sentiment',
+  country_code: 'p.country_code',
+  language_code: 'p.language_code',
+  tag: 'p.tag_value',
+  user_rating: 'p.user_rating::text',
+  is_escalated: 'p.is_escalated::text',
+  is_forwarded_to_hr: 'p.is_forwarded_to_hr::text',
+};
+const PENDING_SUMS = SUM_NAMES.map((n) => `p.${n}`).join(', ');
+
+/** The organization's pending rows, once per tag (NULL: no tags) when a tag is read. */
+const pendingRows = (organizationId: number, withTags: boolean) =>
+  withTags
+    ? sql`(SELECT p.*, unnest(CASE WHEN cardinality(p.tags) = 0 THEN ARRAY[NULL::text] ELSE p.tags END) AS tag_value
+           FROM chat_rollup_pending p WHERE p.organization_id = ${organizationId}) p`
+    : sql`(SELECT p.* FROM chat_rollup_pending p WHERE p.organization_id = ${organizationId}) p`;
+
+/**
+ * The changes not yet folded (src/analytics/fold) as rows of a rollup table: chat_rollups' columns
+ * (dimension, value) for one field, or chat_daily_pair_rollups' (dimension_a/value_a,
+ * dimension_b/value_b) for a pair. Their buckets are UTC hours, inside the day and hour spans alike.
+ */
+function pendingAsRollupRows(organizationId: number, choice: RollupChoice, pair?: [Dimension, Dimension]): SQL {
+  if (pair) {
+    const [a, b] = pair;
+    return sql`(SELECT p.organization_id, p.bucket, ${a}::text AS dimension_a, ${sql.raw(PENDING_VALUE[a])} AS value_a,
+      ${b}::text AS dimension_b, ${sql.raw(PENDING_VALUE[b])} AS value_b, ${sql.raw(PENDING_SUMS)}
+      FROM ${pendingRows(organizationId, a === 'tag' || b === 'tag')})`;
+  }
+  const d = choice.dimension;
+  const value = d === 'all' ? 'NULL::text' : PENDING_VALUE[d];
+  return sql`(SELECT p.organization_id, p.bucket, ${d}::text AS dimension, ${sql.raw(value)} AS value, ${sql.raw(PENDING_SUMS)}
+    FROM ${pendingRows(organizationId, d === 'tag')})`;
+}
+
+/**
+ * Which rows answer a choice: one field's daily and hourly rows, or a pair's daily rows; each with
+ * the pending changes of the same spans (what a read adds so that it is exact the moment a write
+ * has committed, folded or not). A fold moves rows from pending to a rollup table in one
+ * transaction, so the statement's one snapshot sees each change exactly once.
+ */
 function rollupSources(organizationId: number, rollup: NonNullable<SumsQuery['rollup']>): RollupSource[] {
   const { choice, days, hours } = rollup;
   const org = sql`r.organization_id = ${organizationId}`;
   if (choice.pairFilter) {
     // A pair row holds its two fields in PAIR_DIMENSIONS order: the filtered one may be either.
     const { dimension: filtered, values } = choice.pairFilter;
-    const filteredFirst = PAIR_DIMENSIONS.indexOf(filtered) < PAIR_DIMENSIONS.indexOf(choice.dimension as Dimension);
-    const [a, b] = filteredFirst ? [filtered, choice.dimension] : [choice.dimension, filtered];
+    const grouped = choice.dimension as Dimension;
+    const filteredFirst = PAIR_DIMENSIONS.indexOf(filtered) < PAIR_DIMENSIONS.indexOf(grouped);
+    const [a, b] = filteredFirst ? [filtered, grouped] : [grouped, filtered];
     const filteredValue = sql.raw(filteredFirst ? 'r.value_a' : 'r.value_b');
     const where = sql`${org} AND r.dimension_a = ${a} AND r.dimension_b = ${b} ${valueCondition(filteredValue, values)}`;
-    return days.length ? [{ table: 'chat_daily_pair_rollups', spans: days, where, value: sql.raw(filteredFirst ? 'r.value_b' : 'r.value_a') }] : [];
+    const value = sql.raw(filteredFirst ? 'r.value_b' : 'r.value_a');
+    if (days.length === 0) return [];
+    return [
+      { from: sql.raw('chat_daily_pair_rollups'), spans: days, where, value },
+      { from: pendingAsRollupRows(organizationId, choice, [a, b]), spans: days, where, value },
+    ];
   }
   const where = sql`${org} AND r.dimension = ${choice.dimension} ${valueCondition(sql.raw('r.value'), choice.values)}`;
   const value = sql.raw('r.value');
   return [
-    { table: 'chat_daily_rollups' as const, spans: days, where, value },
-    { table: 'chat_rollups' as const, spans: hours, where, value },
+    { from: sql.raw('chat_daily_rollups'), spans: days, where, value },
+    { from: sql.raw('chat_rollups'), spans: hours, where, value },
+    { from: pendingAsRollupRows(organizationId, choice), spans: [...days, ...hours], where, value },
   ].filter((source) => source.spans.length > 0);
 }
 
@@ -151,10 +202,10 @@ function sumsParts(q: SumsQuery): SQL[] | undefined {
   const parts: SQL[] = [];
   if (q.rollup) {
     const starts = q.rollup.starts;
-    for (const { table, spans, where, value } of rollupSources(q.organizationId, q.rollup)) {
+    for (const { from, spans, where, value } of rollupSources(q.organizationId, q.rollup)) {
       if (!starts || spans.length <= 2) {
         parts.push(sql`
-          SELECT ${bucketOf(sql.raw('r.bucket'))} AS bucket, ${value} AS value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
+          SELECT ${bucketOf(sql.raw('r.bucket'))} AS bucket, ${value} AS value, ${ROLLUP_SUMS} FROM ${from} r
           WHERE ${where} AND (${inSpans(sql.raw('r.bucket'), spans)})`);
         continue;
       }
@@ -164,7 +215,7 @@ function sumsParts(q: SumsQuery): SQL[] | undefined {
       parts.push(sql`
         SELECT span.bucket, r.* FROM unnest(${timestamps(spans.map((x) => x.from))}, ${timestamps(spans.map((x) => x.to))}, ${`{${buckets.join(',')}}`}::float8[]) AS span(a, b, bucket)
         CROSS JOIN LATERAL (
-          SELECT ${value} AS value, ${ROLLUP_SUMS} FROM ${sql.raw(table)} r
+          SELECT ${value} AS value, ${ROLLUP_SUMS} FROM ${from} r
           WHERE ${where} AND r.bucket >= span.a AND r.bucket < span.b
           OFFSET 0 -- not pulled up into a join: an index range scan per span
         ) r`);

@@ -5,6 +5,7 @@
 // through an INSERT of the same shape that also sets created_at (the API stamps messages with the
 // time they arrive, and these arrived over the last 90 days).
 import type pg from 'pg';
+import { foldAll } from '../analytics/fold/fold.js';
 import { checkBatch } from '../ingest/chat-batch.js';
 import { insertChatRows } from '../ingest/chat-rows.js';
 import { inTransaction } from '../ingest/transaction.js';
@@ -91,6 +92,9 @@ export function replaceChats(
     // Messages go with their chats (ON DELETE CASCADE); the rollup triggers take the chats out of
     // the organization's rollups, which leaves rows of zeros: those are dropped.
     const deleted = await client.query('DELETE FROM chats WHERE organization_id = $1', [organizationId]);
+    // The delete's changes are pending: folded first, inside this transaction, so that the rows it
+    // takes to zero are zero when dropEmptyRollups looks.
+    await foldAll(client);
     await dropEmptyRollups(client, organizationId);
     const result: StoreResult = { deletedChats: deleted.rowCount ?? 0, chats: 0, messages: 0 };
     let batch: DemoChat[] = [];

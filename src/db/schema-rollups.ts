@@ -1,6 +1,8 @@
-// The analytics rollups: sums of the chats rows per organization, time bucket and value, kept up to
-// date by the statement-level triggers on chats (migrations 0002 to 0007), re-exported by schema.ts.
-import { bigint, doublePrecision, numeric, pgTable, text, unique } from 'drizzle-orm/pg-core';
+// The analytics rollups: sums of the chats rows per organization, time bucket and value. The
+// statement-level triggers on chats append what each write changes to chat_rollup_pending; the
+// fold (src/analytics/fold, migration 0016) moves those changes into the rollup tables in large
+// batches; analytics read the rollups plus what is still pending. Re-exported by schema.ts.
+import { bigint, boolean, doublePrecision, index, numeric, pgTable, smallint, text, unique } from 'drizzle-orm/pg-core';
 import { id, timestamptz } from './columns.js';
 
 // The sums every rollup row holds (chat_rollups, chat_daily_rollups, chat_daily_pair_rollups): a
@@ -22,9 +24,8 @@ const rollupSums = () => ({
   tokenSum: numeric('token_sum').notNull(),
 });
 
-// Pre-aggregated chat metrics per organization, UTC hour and dimension value, kept up to date by
-// statement-level triggers on chats in the same transaction as every insert, update and delete
-// (see chat_rollups_apply, migration 0007). Every column is a sum, so any set of rows
+// Pre-aggregated chat metrics per organization, UTC hour and dimension value, folded in from
+// chat_rollup_pending (see chat_rollups_fold, migration 0016, and chat_rollups_apply, 0007). Every column is a sum, so any set of rows
 // adds up. dimension 'all' has one row per hour (value NULL); the others one row per value, with
 // NULL for chats that did not send the field ('tag': one row per tag, NULL for chats without tags).
 export const chatRollups = pgTable(
@@ -40,8 +41,7 @@ export const chatRollups = pgTable(
   (t) => [unique('chat_rollups_key').on(t.organizationId, t.dimension, t.bucket, t.value).nullsNotDistinct()],
 );
 
-// The same sums per UTC day (bucket = midnight UTC), kept by the same triggers in the same statement
-// as chat_rollups: a long range reads one row per day and value instead of 24.
+// The same sums per UTC day (bucket = midnight UTC), folded in by the same statement as chat_rollups: a long range reads one row per day and value instead of 24.
 export const chatDailyRollups = pgTable(
   'chat_daily_rollups',
   {
@@ -78,4 +78,29 @@ export const chatDailyPairRollups = pgTable(
       .on(t.organizationId, t.dimensionA, t.dimensionB, t.bucket, t.valueA, t.valueB)
       .nullsNotDistinct(),
   ],
+);
+
+// What writes of chats changed in the rollups and the fold has not yet moved into them: one row per
+// statement and combination of the rolled-up fields (sign-weighted sums: an update adds its new rows
+// and takes away its old ones; a message adds to `messages` only). The columns are those of the
+// composite type chat_rollup_combo. Appending here is the only rollup work on the insert path; the
+// fold (src/analytics/fold) deletes rows as it adds them to the rollups, in one transaction, so a
+// change is counted either here or there, never both. Analytics add these rows to the rollups' own.
+export const chatRollupPending = pgTable(
+  'chat_rollup_pending',
+  {
+    organizationId: id('organization_id').notNull(),
+    bucket: timestamptz('bucket').notNull(),
+    questionCategory: text('question_category'),
+    sentiment: text('sentiment'),
+    countryCode: text('country_code'),
+    languageCode: text('language_code'),
+    userRating: smallint('user_rating'),
+    isEscalated: boolean('is_escalated'),
+    isForwardedToHr: boolean('is_forwarded_to_hr'),
+    tags: text('tags').array().notNull(),
+    ...rollupSums(),
+  },
+  // A read adds the pending rows of one organization and range.
+  (t) => [index('chat_rollup_pending_org_bucket').on(t.organizationId, t.bucket)],
 );

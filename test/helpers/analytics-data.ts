@@ -3,6 +3,7 @@
 // (ANALYTICS_SEED). Each test file that imports it gets its own generator and database.
 import { expect } from 'vitest';
 import { apiKeyHeaders, bearer, createApiKey, createTestApp, NO_RATE_LIMITS, postChat, signUp, type SignedUp, type TestContext } from './app.js';
+import type { AppOptions } from '../../src/app.js';
 
 export const SEED = Number(process.env.ANALYTICS_SEED ?? 20261125);
 function mulberry32(seed: number) {
@@ -98,13 +99,40 @@ export interface AnalyticsData {
 }
 
 /** A test app with 260 random chats for one organization and 80 for another (that must never count). */
-export async function seedAnalytics(): Promise<AnalyticsData> {
-  const t = await createTestApp({ rateLimit: NO_RATE_LIMITS });
+export async function seedAnalytics(options: Pick<AppOptions, 'rollupFold'> = {}): Promise<AnalyticsData> {
+  const t = await createTestApp({ rateLimit: NO_RATE_LIMITS, ...options });
   const org = await signUp(t.app);
   await seedOrganization(t, org, 260);
   // Other organizations, with chats in the same hours: they must never count.
   await seedOrganization(t, await signUp(t.app), 80);
-  const { rows } = await t.database.pool.query('SELECT * FROM chats WHERE organization_id = $1', [org.organization.id]);
-  const { rows: counts } = await t.database.pool.query('SELECT chat_id, count(*)::int AS n FROM messages WHERE organization_id = $1 GROUP BY chat_id', [org.organization.id]);
-  return { t, org, rows, messageCounts: new Map(counts.map((c: { chat_id: string; n: number }) => [Number(c.chat_id), c.n])) };
+  return { t, org, ...(await storedRows(t, org.organization.id)) };
+}
+
+/** The organization's chats rows as stored, and its messages per chat. */
+export async function storedRows(t: TestContext, organizationId: number): Promise<Pick<AnalyticsData, 'rows' | 'messageCounts'>> {
+  const { rows } = await t.database.pool.query('SELECT * FROM chats WHERE organization_id = $1', [organizationId]);
+  const { rows: counts } = await t.database.pool.query('SELECT chat_id, count(*)::int AS n FROM messages WHERE organization_id = $1 GROUP BY chat_id', [organizationId]);
+  return { rows, messageCounts: new Map(counts.map((c: { chat_id: string; n: number }) => [Number(c.chat_id), c.n])) };
+}
+
+/**
+ * One random write of the kinds the seed makes: a new chat (with messages), a message, an update
+ * of rolled-up fields, or a delete (of an existing chat of `ids`, which it keeps up to date).
+ */
+export async function randomWrite(t: TestContext, o: SignedUp, key: string, ids: number[]): Promise<void> {
+  const kind = ids.length === 0 ? 0 : int(0, 3);
+  const id = ids[int(0, ids.length - 1)];
+  let res;
+  if (kind === 0) {
+    res = await postChat(t.app, key, randomChat());
+    ids.push(res.json().chat_id);
+  } else if (kind === 1) {
+    res = await t.app.inject({ method: 'POST', url: `/api/v1/chats/${id}/messages`, headers: apiKeyHeaders(key), payload: { role: 'user', content: 'x' } });
+  } else if (kind === 2) {
+    res = await t.app.inject({ method: 'PATCH', url: `/api/v1/chats/${id}`, headers: apiKeyHeaders(key), payload: { metadata: { sentiment: pick([...SENTIMENTS, null]), user_rating: pick([1, 5, null]), country_code: pick(COUNTRIES) }, add_tags: [pick(TAGS)] } });
+  } else {
+    res = await t.app.inject({ method: 'DELETE', url: `/api/v1/chats/${id}`, headers: bearer(o.token) });
+    ids.splice(ids.indexOf(id), 1);
+  }
+  expect(res.statusCode, res.body).toBeLessThan(300);
 }

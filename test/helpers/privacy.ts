@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import type { TestContext } from './app.js';
+import { foldAll } from '../../src/analytics/fold/fold.js';
 
 /**
  * Every row of every table as text: `pg_dump` of the database on PostgreSQL; on PGlite (no
@@ -59,9 +60,12 @@ export async function expectRollupsExact(t: TestContext, organizationId: number)
   const client = await t.database.pool.connect();
   try {
     await client.query('BEGIN');
+    await foldAll(client);
     const before = await client.query(`SELECT count(*)::int AS n FROM chat_rollups WHERE organization_id = $1 AND chats <> 0`, [organizationId]);
     expect(before.rows[0].n).toBeGreaterThan(0);
     await client.query('DELETE FROM chats WHERE organization_id = $1', [organizationId]);
+    // What the delete (and every earlier write) left pending, folded in: the rollup tables alone.
+    await foldAll(client);
     for (const table of ['chat_rollups', 'chat_daily_rollups', 'chat_daily_pair_rollups']) {
       const { rows } = await client.query(
         `SELECT count(*)::int AS n FROM ${table} WHERE organization_id = $1
