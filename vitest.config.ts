@@ -15,7 +15,7 @@ export default defineConfig({
         name: backend,
         include: ['test/**/*.test.ts'],
         env: { TEST_DB: backend },
-        globalSetup: ['./test/helpers/global-setup.ts'],
+        globalSetup: ['./test/helpers/children-setup.ts', './test/helpers/global-setup.ts'],
       },
     })),
   },

@@ -1,7 +1,8 @@
-// Regenerates the TypeScript SDK's API types (packages/sdk-ts/src/generated/openapi.ts) from the
-// server's own OpenAPI document, with openapi-typescript: `npm run sdk:types` writes them,
-// `npm run sdk:types:check` fails when the committed file differs (test/sdk-types.test.ts does the
-// same in the test suite). The generated file is never edited by hand.
+// Regenerates the API types of the TypeScript SDK (packages/sdk-ts/src/generated/openapi.ts) and of
+// the dashboard (web/src/api/generated/openapi.ts) from the server's own OpenAPI document, with
+// openapi-typescript: `npm run sdk:types` (or `npm run web:types`) writes them,
+// `npm run sdk:types:check` fails when a committed file differs (test/sdk-types.test.ts does the
+// same in the test suite). The generated files are never edited by hand.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { buildApp } from '../src/app.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { connectPglite } from '../src/db/pglite-connection.js';
 import { createPglite } from '../src/db/pglite.js';
-import { generateSdkTypes, SDK_TYPES_FILE } from './sdk-types-generate.js';
+import { generateApiTypes } from './sdk-types-generate.js';
 
 async function currentSpec(): Promise<unknown> {
   const database = connectPglite(createPglite(), true);
@@ -27,16 +28,17 @@ async function currentSpec(): Promise<unknown> {
 }
 
 const check = process.argv.includes('--check');
-const generated = await generateSdkTypes(await currentSpec());
-if (check) {
-  const committed = fs.existsSync(SDK_TYPES_FILE) ? fs.readFileSync(SDK_TYPES_FILE, 'utf8') : '';
-  if (committed !== generated) {
-    console.error(`${path.relative(process.cwd(), SDK_TYPES_FILE)} is not what the server's OpenAPI generates: run npm run sdk:types and commit the result`);
-    process.exit(1);
+for (const { file, text } of await generateApiTypes(await currentSpec())) {
+  const name = path.relative(process.cwd(), file);
+  if (check) {
+    const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (committed !== text) {
+      console.error(`${name} is not what the server's OpenAPI generates: run npm run sdk:types and commit the result`);
+      process.exitCode = 1;
+    } else console.log(`${name} is up to date with the OpenAPI document`);
+  } else {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    console.log(`wrote ${name}`);
   }
-  console.log('SDK types are up to date with the OpenAPI document');
-} else {
-  fs.mkdirSync(path.dirname(SDK_TYPES_FILE), { recursive: true });
-  fs.writeFileSync(SDK_TYPES_FILE, generated);
-  console.log(`wrote ${path.relative(process.cwd(), SDK_TYPES_FILE)}`);
 }

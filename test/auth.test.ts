@@ -173,7 +173,7 @@ describe('POST /auth/register', () => {
     ])('refuses an organization_slug %s with a 400 naming organization_slug', async (_, slug) => {
       const err = expectError(await register(registerBody({ organization_slug: slug })), 400);
       expect(err.error).toContain('organization_slug');
-      if (err.field !== undefined) expect(err.field).toBe('organization_slug');
+      expect(err.field).toBe('organization_slug');
     });
 
     it('refuses a slug that is already taken with 409 (given explicitly), whether or not the e-mail is', async () => {

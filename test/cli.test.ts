@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backend, createEmptyPostgresDatabase } from './helpers/database.js';
 import { exitCode, freePort, json, spawnServer, waitUntilHealthy, type ServerProcess } from './helpers/server-process.js';
+import { track } from './helpers/children.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const JOURNAL = JSON.parse(fs.readFileSync(path.join(ROOT, 'drizzle/meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
@@ -36,11 +37,11 @@ interface CliResult {
 
 /** Runs `node bin/chatlogger.js ...args` with `env` (on top of PATH/HOME only). */
 function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const child = spawn(process.execPath, ['bin/chatlogger.js', ...args], {
+  const child = track(spawn(process.execPath, ['bin/chatlogger.js', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  }));
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

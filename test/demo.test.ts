@@ -1,3 +1,6 @@
+// Its tests build on each other and run in order (Vitest runs a file's tests one after another): the first
+// run's organization and password are what the interrupted and the repeated runs must keep or refresh. Run
+// the file whole: one test alone (-t) fails.
 // chatlogger demo (npm run demo) as an operator runs it: bin/chatlogger.js as a child process on
 // the same configuration as a server, then the real server on the same data shows what it wrote.
 import { spawn } from 'node:child_process';
@@ -7,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backend, createEmptyPostgresDatabase } from './helpers/database.js';
 import { exitCode, freePort, json, spawnServer, waitUntilHealthy, type ServerProcess } from './helpers/server-process.js';
+import { track } from './helpers/children.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DAY = 86_400_000;
@@ -34,11 +38,11 @@ interface CliResult {
 
 /** Runs `node bin/chatlogger.js ...args` with `env` (on top of PATH/HOME only). */
 function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const child = spawn(process.execPath, ['bin/chatlogger.js', ...args], {
+  const child = track(spawn(process.execPath, ['bin/chatlogger.js', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  }));
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -150,13 +154,19 @@ describe.runIf(backend === 'pglite')('the demo generator', () => {
     const times = chats.map((c) => c.body.created_at);
     expect(times).toEqual([...times].sort());
     for (const c of chats) {
-      const m = c.body.metadata!;
       expect(c.messages.length).toBeGreaterThanOrEqual(2);
       expect(c.messages.at(-1)!.created_at < now.toISOString()).toBe(true);
-      if (m.token_count !== undefined) expect(c.messages.reduce((s, x) => s + (x.metadata?.token_count ?? 0), 0)).toBe(m.token_count);
-      const times = c.messages.map((x) => x.metadata?.response_time).filter((t): t is number => typeof t === 'number');
-      if (m.avg_response_time !== undefined) expect(m.avg_response_time).toBeCloseTo(times.reduce((s, t) => s + t, 0) / times.length / 1000, 2);
       expect(JSON.stringify(c)).not.toMatch(/\{(days|hours|amount|date|month|ticket|name)\}/);
+    }
+    // Most chats (97 %) send token_count and avg_response_time; where they do, the messages add up.
+    const withTokens = chats.filter((c) => c.body.metadata!.token_count !== undefined);
+    const withTimes = chats.filter((c) => c.body.metadata!.avg_response_time !== undefined);
+    expect(withTokens.length).toBeGreaterThan(chats.length / 2);
+    expect(withTimes.length).toBeGreaterThan(chats.length / 2);
+    for (const c of withTokens) expect(c.messages.reduce((s, x) => s + (x.metadata?.token_count ?? 0), 0)).toBe(c.body.metadata!.token_count);
+    for (const c of withTimes) {
+      const times = c.messages.map((x) => x.metadata?.response_time).filter((t): t is number => typeof t === 'number');
+      expect(c.body.metadata!.avg_response_time).toBeCloseTo(times.reduce((s, t) => s + t, 0) / times.length / 1000, 2);
     }
   });
 });
@@ -320,11 +330,11 @@ describe(`chatlogger demo on a database (${backend})`, () => {
   }, 60_000);
 
   it('Ctrl-C during a refresh leaves the previous chats and password (exit 130)', async () => {
-    const child = spawn(process.execPath, ['bin/chatlogger.js', 'demo', '--chats', '300000'], {
+    const child = track(spawn(process.execPath, ['bin/chatlogger.js', 'demo', '--chats', '300000'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    }));
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -591,15 +591,18 @@ describe('workers', () => {
     // One chat per query, so that the job is still running when the worker stops.
     const worker = new ExportWorker(t.app.deps, silent, { pollIntervalMs: 5, chatBatchSize: 1 });
     worker.start();
+    // Stopped once the job is writing its temporary file (a state to wait for, not a time).
+    const dir = path.join(t.dataDir, 'exports', String(big.organization.id));
+    const writing = () => fs.existsSync(dir) && fs.readdirSync(dir).some((n) => n.startsWith(`${id}.`) && n.endsWith('.tmp'));
     const deadline = Date.now() + 10_000;
-    while ((await getExport(id, big.token)).json().status !== 'processing') {
-      if (Date.now() > deadline) throw new Error('never processing');
+    while (!writing()) {
+      if (Date.now() > deadline) throw new Error('never writing');
+      await new Promise((r) => setTimeout(r, 5));
     }
-    await new Promise((r) => setTimeout(r, 50));
+    expect((await getExport(id, big.token)).json().status).toBe('processing');
     await worker.stop();
     const { rows } = await t.database.pool.query('SELECT status, attempts, heartbeat_at FROM exports WHERE organization_id = $1 AND id = $2', [big.organization.id, id]);
     expect(rows[0]).toEqual({ status: 'pending', attempts: 0, heartbeat_at: null });
-    const dir = path.join(t.dataDir, 'exports', String(big.organization.id));
     expect(fs.readdirSync(dir).filter((n) => n.startsWith(`${id}.`))).toEqual([]); // no half file, no temp file
     t.app.exportWorker.start();
     const job = await waitForExport(id, big.token);

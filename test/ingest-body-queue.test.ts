@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import type { Database } from '../src/db/connection.js';
+import { BodyGate } from '../src/ingest/body-gate.js';
 import { createApiKey, signUp, TEST_JWT_SECRET, TEST_RATE_LIMITS } from './helpers/app.js';
 import { createTestDatabase } from './helpers/database.js';
 
@@ -33,6 +34,22 @@ afterAll(async () => {
   await database?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** The batch routes' gate (caught when it first reserves), and a wait for its reserved bytes to reach `bytes`. */
+let gate: BodyGate | undefined;
+type Reserve = (this: BodyGate, request: unknown) => unknown;
+const gatePrototype = BodyGate.prototype as unknown as { reserve: Reserve };
+const reserve = gatePrototype.reserve;
+vi.spyOn(gatePrototype, 'reserve').mockImplementation(function (this: BodyGate, request) {
+  gate = this;
+  return reserve.call(this, request);
+});
+async function untilReserved(bytes: number) {
+  for (let i = 0; gate?.load.bytes !== bytes; i++) {
+    if (i > 1000) throw new Error(`the gate holds ${gate?.load.bytes} bytes, not ${bytes}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 /** Sends a batch request's headers (declaring `length` bytes) and `body` of it; resolves with the socket. */
 function startBatch(key: string, length: number, body = ''): Promise<net.Socket> {
@@ -66,7 +83,7 @@ describe('batch bodies held at once', () => {
   it("refuses past the organization's share (429) and past the server's budget (503) before reading the body", async () => {
     // A: 4 MiB declared, 10 bytes sent: its 4 MiB are reserved while it is received.
     const a = await startBatch(keyA, 4 * MiB, '{"chats":[');
-    await new Promise((r) => setTimeout(r, 200)); // for the server to read A's headers (not a timing assertion)
+    await untilReserved(4 * MiB); // the server has read A's headers (a state, not a time)
     // B, same organization, 2 MiB: 6 > 5 MiB → 429, answered though B has sent no byte of its body.
     const b = await startBatch(keyA, 2 * MiB);
     const refusedB = await responseOf(b);
@@ -90,7 +107,7 @@ describe('batch bodies held at once', () => {
     expect(small.status).toBe(207);
     // A's client goes away mid-body: its bytes come back, and B's request now fits.
     a.destroy();
-    await new Promise((r) => setTimeout(r, 200));
+    await untilReserved(0);
     const body = JSON.stringify({ chats: [{ title: 'after' }] });
     const again = await startBatch(keyA, Buffer.byteLength(body), body);
     const answered = await responseOf(again);

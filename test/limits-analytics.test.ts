@@ -74,15 +74,13 @@ describe('analytics plan cost does not grow with the number of bucket edges', ()
   }
 
   it('answers the long Kolkata hourly series with the right totals', async () => {
+    // 1,900 hours up to the next whole hour (the bucket limit is 2,000), whatever the date of the run.
+    const to = new Date(Math.ceil((Date.now() + 1) / 3_600_000) * 3_600_000);
+    const from = new Date(to.getTime() - 1_900 * 3_600_000);
     const res = await t.app.inject({
-      url: '/api/v1/analytics/timeseries?interval=hour&tz=Asia/Kolkata&from=2026-01-01T00:00:00Z&to=' + new Date(Date.now() + 3_600_000).toISOString().slice(0, 13) + ':00:00Z',
+      url: `/api/v1/analytics/timeseries?interval=hour&tz=Asia/Kolkata&from=${from.toISOString()}&to=${to.toISOString()}`,
       headers: bearer(org.token),
     });
-    if (res.statusCode === 400) {
-      // More than 2,000 hours since 2026-01-01: the bucket limit answers (the suite may run late in the year).
-      expect(res.json().field).toBe('interval');
-      return;
-    }
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().buckets.reduce((s: number, b: any) => s + b.chats, 0)).toBe(5);
   });

@@ -1,3 +1,6 @@
+// Its tests build on each other and run in order (Vitest runs a file's tests one after another): the
+// erasure tests run a dry run, then the erasure, then check what it left and its receipt. Run the file
+// whole: one test alone (-t) fails.
 // What erasure and retention leave behind, on a realistic organization (test/helpers/analytics-data):
 // after an erasure, no chat or message row of the user in a full dump of the database, none of
 // their message strings anywhere in it or in the export folder, the receipt signed and checkable,

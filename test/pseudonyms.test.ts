@@ -1,3 +1,5 @@
+// Its tests build on each other and run in order (Vitest runs a file's tests one after another): the export
+// made while the mode is off is listed again once it is on. Run the file whole: one test alone (-t) fails.
 // Works-council mode, end users: ids leave the server only as pseudonyms (chat list, detail,
 // PATCH answers, exports of every format and type, webhook payloads), stable within an
 // organization and different between organizations; the user_id filter takes the pseudonym

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/connection.js';
 import { LOCK_KEY, RetentionJob } from '../src/retention/job.js';
 import { backend, createTestDatabase } from './helpers/database.js';
+import { track } from './helpers/children.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHATS = 3000;
@@ -56,7 +57,7 @@ describe(`retention interrupted half-way (${backend})`, () => {
   it('leaves no half-purged chat when interrupted, and the next run finishes', async () => {
     if (backend === 'postgres') {
       const url = (database.pool as unknown as { options: { connectionString: string } }).options.connectionString;
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/retention-run.ts', url, '20'], { cwd: ROOT, stdio: 'ignore' });
+      const child = track(spawn(process.execPath, ['--import', 'tsx', 'test/support/retention-run.ts', url, '20'], { cwd: ROOT, stdio: 'ignore' }));
       const exited = new Promise((resolve) => child.on('exit', resolve));
       await somePurged();
       child.kill('SIGKILL');

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { track } from './helpers/children.js';
+import { hasPython3, PYTHON3_MISSING } from './helpers/prerequisites.js';
 import { startSdkServer, type SdkServer } from './helpers/sdk-server.js';
 
 const PACKAGE = path.resolve(import.meta.dirname, '../packages/sdk-python');
@@ -37,6 +39,8 @@ if result.testsRun != len(ids):
 json.dump(outcomes, open(out, 'w'))
 `;
 
+// Without python3 the file fails at once, saying what is missing (the run's closing lines repeat it).
+if (!hasPython3()) throw new Error(PYTHON3_MISSING);
 const ids = execFileSync('python3', ['-c', LIST], { cwd: PACKAGE, encoding: 'utf8' }).trim().split('\n');
 
 let s: SdkServer;
@@ -45,7 +49,7 @@ let output = '';
 beforeAll(async () => {
   s = await startSdkServer();
   const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-py-')), 'results.json');
-  const child = spawn('python3', ['-c', RUN, resultFile, ...ids], {
+  const child = track(spawn('python3', ['-c', RUN, resultFile, ...ids], {
     cwd: PACKAGE,
     env: {
       PATH: process.env.PATH ?? '',
@@ -58,7 +62,7 @@ beforeAll(async () => {
       CHATLOGGER_THROTTLED_API_KEY: s.throttled.apiKey,
       CHATLOGGER_THROTTLED_TOKEN: s.throttled.admin.token,
     },
-  });
+  }));
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser.js';
 import { startSdkServer, type SdkServer } from './helpers/sdk-server.js';
+import { track } from './helpers/children.js';
 
 const SOURCE = path.resolve(import.meta.dirname, '../packages/sdk-ts');
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -39,10 +40,10 @@ afterAll(async () => {
 /** Runs `node file` in the user's project with the server's URL and API key in the environment. */
 function run(file: string, source: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   fs.writeFileSync(path.join(project, file), source);
-  const child = spawn(process.execPath, [file], {
+  const child = track(spawn(process.execPath, [file], {
     cwd: project,
     env: { PATH: process.env.PATH ?? '', CHATLOGGER_URL: s.url, CHATLOGGER_API_KEY: s.apiKey },
-  });
+  }));
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -135,7 +135,8 @@ describe('signed deliveries', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/exports', headers: bearer(org.token), payload: { format: 'csv', type: 'chats' } });
     expect(res.statusCode, res.body).toBe(202);
     // The app's export worker runs the job; wait until it is done.
-    for (let i = 0; i < 100 && (await api('GET', `/api/v1/exports/${res.json().export_id}`)).json().status !== 'completed'; i++) {
+    for (let i = 0; (await api('GET', `/api/v1/exports/${res.json().export_id}`)).json().status !== 'completed'; i++) {
+      if (i > 200) throw new Error('export not completed after 20 s');
       await new Promise((r) => setTimeout(r, 100));
     }
     await drain();

@@ -14,6 +14,10 @@ import { METRIC_NAMES, METRICS } from './metrics.js';
 import {
   BREAKDOWN_DEFAULT_METRICS,
   BreakdownQuery,
+  DIMENSIONS,
+  INTERVALS,
+  type Dimension,
+  type Interval,
   parseMetrics,
   parseRange,
   SummaryQuery,
@@ -58,27 +62,38 @@ const SummaryResponse = Type.Object({
         name,
         Type.Object(
           { value: MetricValue, previous: MetricValue, change: MetricValue },
-          { description: `${METRICS[name].description}. change = (value − previous) / previous, null when previous is 0 or null` },
+          { description: `${METRICS[name].description}. change = (value − previous) / previous, null when previous is 0 or null`, additionalProperties: false },
         ),
       ]),
     ),
+    { additionalProperties: false },
   ),
 });
 
+// A bucket or group names each metric of the closed set: present exactly when the query's metrics
+// asked for it (the schema cannot say "iff requested": test/analytics.test.ts checks that every
+// requested metric is there and nothing else), and no other property.
+const requestedMetrics = Object.fromEntries(
+  METRIC_NAMES.map((name) => [name, Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: `${METRICS[name].description}. Present when metrics asks for it` }))]),
+);
+
 const TimeseriesResponse = Type.Object({
-  interval: Type.String(),
+  interval: Type.Unsafe<Interval>({ type: 'string', enum: [...INTERVALS] }),
   tz: Type.String(),
   buckets: Type.Array(
-    Type.Object({ start: Type.String({ description: 'Bucket start, ISO 8601 with the zone\'s offset' }), suppressed: Suppressed }, { additionalProperties: MetricValue }),
+    Type.Object(
+      { start: Type.String({ description: 'Bucket start, ISO 8601 with the zone\'s offset' }), suppressed: Suppressed, ...requestedMetrics },
+      { additionalProperties: false },
+    ),
   ),
   works_council: WorksCouncilNote,
 });
 
-const GroupMetrics = Type.Object({ suppressed: Suppressed }, { additionalProperties: MetricValue });
+const GroupMetrics = Type.Object({ suppressed: Suppressed, ...requestedMetrics }, { additionalProperties: false });
 const BreakdownResponse = Type.Object({
-  by: Type.String(),
+  by: Type.Unsafe<Dimension>({ type: 'string', enum: [...DIMENSIONS] }),
   groups: Type.Array(
-    Type.Object({ key: Type.Union([Type.String(), Type.Number(), Type.Boolean()]), suppressed: Suppressed }, { additionalProperties: MetricValue }),
+    Type.Object({ key: Type.Union([Type.String(), Type.Number(), Type.Boolean()]), suppressed: Suppressed, ...requestedMetrics }, { additionalProperties: false }),
     { description: 'The top groups, by chats (descending). Works-council mode: up to 100 whatever limit says; a group of fewer than k people is left out' },
   ),
   other: Type.Union([GroupMetrics, Type.Null()], { description: 'The other groups summed, or null' }),

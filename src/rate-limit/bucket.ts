@@ -79,15 +79,19 @@ export class MemoryBucketStore implements BucketStore {
   }
 }
 
-// KEYS[1] = bucket; ARGV = burst, tokens per millisecond, cost (negative: give back). Time comes from the Redis server, so that
-// instances with skewed clocks share one view. Returns {allowed, tokens as a string} (Lua numbers
+// KEYS[1] = bucket; ARGV = burst, tokens per millisecond, cost (negative: give back), and optionally
+// the time in milliseconds. Without it time comes from the Redis server, so that instances with
+// skewed clocks share one view (only tests pass a time: a clock they advance instead of sleeping). Returns {allowed, tokens as a string} (Lua numbers
 // would be truncated to integers on the way out).
 const TAKE_SCRIPT = `
 local burst = tonumber(ARGV[1])
 local per_ms = tonumber(ARGV[2])
 local cost = tonumber(ARGV[3])
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local now = tonumber(ARGV[4])
+if now == nil then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+end
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens = tonumber(state[1])
 local at = tonumber(state[2])
@@ -106,7 +110,7 @@ redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) / per_ms) + 1000)
 return {allowed, tostring(tokens)}
 `;
 
-type RedisWithTake = Redis & { rateLimitTake(key: string, burst: number, perMs: number, cost: number): Promise<[number, string]> };
+type RedisWithTake = Redis & { rateLimitTake(key: string, burst: number, perMs: number, cost: number, ...now: number[]): Promise<[number, string]> };
 
 /**
  * Buckets in Redis, shared by every instance. When Redis cannot answer (down, slow, not yet
@@ -121,6 +125,8 @@ export class RedisBucketStore implements BucketStore {
     redis: Redis,
     private readonly warn: (err: unknown, message: string) => void,
     private readonly prefix = 'chatlogger:ratelimit:',
+    /** Milliseconds; by default the Redis server's clock. */
+    private readonly now?: () => number,
   ) {
     redis.defineCommand('rateLimitTake', { numberOfKeys: 1, lua: TAKE_SCRIPT });
     redis.on('error', (err) => this.warnOnce(err));
@@ -136,7 +142,7 @@ export class RedisBucketStore implements BucketStore {
 
   async take(key: string, policy: BucketPolicy, cost = 1): Promise<TakeResult> {
     try {
-      const [allowed, tokens] = await this.redis.rateLimitTake(this.prefix + key, policy.burst, policy.ratePerSecond / 1000, cost);
+      const [allowed, tokens] = await this.redis.rateLimitTake(this.prefix + key, policy.burst, policy.ratePerSecond / 1000, cost, ...(this.now ? [this.now()] : []));
       return result(Number(tokens), allowed === 1, policy);
     } catch (err) {
       this.warnOnce(err);

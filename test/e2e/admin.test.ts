@@ -1,3 +1,7 @@
+// Its tests build on each other and run in order (Vitest runs a file's tests one after another): one
+// organization and page; a key created by one test is revoked by a later one, the invitation link of one is
+// used by the next, members added are later demoted and removed. Run the file whole: one test alone (-t)
+// fails.
 // The admin and account pages in a real browser: API keys (shown once, work, revoked → 401),
 // members (invite link → the invitee signs up as a viewer and sees no admin pages; role change,
 // removal, the last admin's 409), exports (started, polled to completed, downloaded, paged),

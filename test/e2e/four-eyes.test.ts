@@ -1,3 +1,6 @@
+// Its tests build on each other and run in order (Vitest runs a file's tests one after another): the
+// request of the first test is approved in the second and read in the third. Run the file whole: one test
+// alone (-t) fails.
 // Four-eyes access to a transcript in works-council mode, in a real browser with two admins in two
 // browser contexts: the first asks for access with a reason, the second approves it on the
 // Transcript access page, the first reads the transcript with its expiry shown, and at the expiry

@@ -1,3 +1,6 @@
+// Its tests build on each other and run in order (Vitest runs a file's tests one after another): the first
+// test signs up and creates the API key that the bot uses in the next ones. Run the file whole: one test
+// alone (-t) fails.
 // The first hour of a new customer, as the dashboard issue tells it: sign up, create an API key,
 // the bot sends chats through the public API, they show up in the explorer and in the overview's
 // KPIs, a filter narrows them, the detail shows one, and revoking the key stops the bot.

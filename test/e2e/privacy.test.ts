@@ -1,3 +1,6 @@
+// Its tests build on each other and run in order (Vitest runs a file's tests one after another): the audit
+// log of the last test lists the changes and the erasure of the tests before it. Run the file whole: one
+// test alone (-t) fails.
 // The Privacy and Audit log pages in a real browser: a stricter IP mode and a retention that would
 // remove stored data ask for confirmation with what they remove; an erasure is previewed,
 // confirmed and answers a receipt; the audit log shows those actions and says the chain is intact.

@@ -1,3 +1,6 @@
+// Its tests build on each other and run in order (Vitest runs a file's tests one after another): the mode
+// is turned on in the second test and off in the last; the ones between read it on. Run the file whole: one
+// test alone (-t) fails.
 // Works-council mode and the privacy summary in a real browser: the summary states the settings as
 // changed through the API, in sentences, for a viewer too (who cannot open the admin settings),
 // and prints without the navigation; the header badge appears for every member while the mode is

@@ -36,9 +36,15 @@ export function reference(chats: Row[], messageCounts: Map<number, number>): Rec
   };
 }
 
-export function expectClose(got: Record<string, unknown>, want: Record<string, number | null>, context: string) {
+/**
+ * The metrics of an answer (a bucket, group or summary) against the oracle's: the answer must have
+ * exactly the oracle's metrics (a metric missing from it fails, it is not skipped), besides the
+ * answer's other properties named in `besides` (start, key, suppressed).
+ */
+export function expectClose(got: Record<string, unknown>, want: Record<string, number | null>, context: string, besides: readonly string[] = []) {
+  const metrics = Object.keys(got).filter((k) => !besides.includes(k));
+  expect(metrics.sort(), `${context}: the answer's metrics`).toEqual(Object.keys(want).sort());
   for (const [name, value] of Object.entries(want)) {
-    if (!(name in got)) continue;
     const g = got[name] as number | null;
     if (value === null || g === null) expect(g, `${context} ${name}`).toBe(value);
     else expect(Math.abs(g - value), `${context} ${name}: got ${g}, want ${value}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value)));

@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { backend, createEmptyPostgresDatabase } from './database.js';
+import { CHROMIUM, CHROMIUM_MISSING, hasChromium } from './prerequisites.js';
 import { exitCode, freePort, spawnServer, waitUntilHealthy, type ServerProcess } from './server-process.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
 
@@ -48,7 +48,7 @@ export async function startDashboardServer(env: Record<string, string> = {}): Pr
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+  if (!hasChromium()) throw new Error(CHROMIUM_MISSING);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 }
 

@@ -8,7 +8,7 @@ import { formatDateTime } from '../ui/format';
 import { useCreateRule, useDeleteRule, useEvaluateRule, useHistory, useRules, type AlertRule, type NewRule } from './queries';
 import './alerts.css';
 
-const METRICS = ['escalation_rate', 'hr_forwarding_rate', 'csat', 'avg_rating', 'chats', 'avg_response_time', 'p90_response_time', 'avg_tokens', 'total_tokens', 'messages', 'end_users', 'rated_chats', 'p50_response_time'];
+const METRICS = ['escalation_rate', 'hr_forwarding_rate', 'csat', 'avg_rating', 'chats', 'avg_response_time', 'p90_response_time', 'avg_tokens', 'total_tokens', 'messages', 'end_users', 'rated_chats', 'p50_response_time'] as const satisfies readonly NewRule['metric'][];
 
 function CreateRuleForm() {
   const create = useCreateRule();
@@ -28,7 +28,7 @@ function CreateRuleForm() {
       <div className="inline-fields">
         <label>
           Metric{' '}
-          <select value={rule.metric} onChange={(e) => set({ metric: e.target.value })}>
+          <select value={rule.metric} onChange={(e) => set({ metric: e.target.value as NewRule['metric'] })}>
             {METRICS.map((m) => <option key={m}>{m}</option>)}
           </select>
         </label>

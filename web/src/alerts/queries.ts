@@ -1,36 +1,18 @@
 // Alert rules: list (everyone), create, evaluate now, delete (admins); a rule's history.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post } from '../api/client';
+import type { Answer, RequestBody } from '../api/types';
 
-export interface AlertRule {
-  id: number;
-  name: string;
-  metric: string;
-  window: 'hour' | 'day' | 'week';
-  condition: 'above' | 'below' | 'unusual';
-  threshold: number | null;
-  min_volume: number;
-  enabled: boolean;
-  state: 'ok' | 'firing' | 'resolved';
-  last_value: number | null;
-  last_message: string | null;
-  last_evaluated_at: string | null;
-}
-
-export interface NewRule {
-  name: string;
-  metric: string;
-  window: AlertRule['window'];
-  condition: AlertRule['condition'];
-  threshold?: number;
-  min_volume?: number;
-}
+// From the server's OpenAPI document (web/src/api/generated/openapi.ts).
+export type AlertRule = Answer<'/api/v1/alerts/rules', 'get'>['rules'][number];
+export type NewRule = RequestBody<'/api/v1/alerts/rules', 'post'>;
+type History = Answer<'/api/v1/alerts/rules/{id}/history', 'get'>;
 
 const KEY = ['alert-rules'] as const;
 
-export const useRules = () => useQuery({ queryKey: KEY, queryFn: () => get<{ rules: AlertRule[] }>('/api/v1/alerts/rules'), refetchInterval: 60_000 });
+export const useRules = () => useQuery({ queryKey: KEY, queryFn: () => get<Answer<'/api/v1/alerts/rules', 'get'>>('/api/v1/alerts/rules'), refetchInterval: 60_000 });
 export const useHistory = (id: number) =>
-  useQuery({ queryKey: [...KEY, id, 'history'], queryFn: () => get<{ history: { id: number; state: string; message: string; created_at: string }[] }>(`/api/v1/alerts/rules/${id}/history`) });
+  useQuery({ queryKey: [...KEY, id, 'history'], queryFn: () => get<History>(`/api/v1/alerts/rules/${id}/history`) });
 
 function useRuleMutation<A>(fn: (args: A) => Promise<unknown>) {
   const queryClient = useQueryClient();

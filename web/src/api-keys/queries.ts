@@ -1,16 +1,12 @@
 // The organization's API keys (admin only): list, create, revoke.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post } from '../api/client';
-import type { ApiKey } from '../api/types';
+import type { Answer, ApiKey } from '../api/types';
 
 export const API_KEYS_KEY = ['api-keys'] as const;
 
 /** POST /api/v1/orgs/me/apikeys answers the key itself, once. */
-export interface CreatedApiKey {
-  id: number;
-  key: string;
-  label: string;
-}
+export type CreatedApiKey = Answer<'/api/v1/orgs/me/apikeys', 'post', 201>;
 
 export function useApiKeys() {
   return useQuery({ queryKey: API_KEYS_KEY, queryFn: () => get<ApiKey[]>('/api/v1/orgs/me/apikeys') });

@@ -1,123 +1,66 @@
-// The shapes the dashboard reads, as documented in /openapi.json.
-export type Role = 'superadmin' | 'admin' | 'user' | 'viewer';
+// The shapes the dashboard reads, taken from the server's OpenAPI document: ./generated/openapi.ts
+// is generated from /openapi.json (`npm run web:types`; test/sdk-types.test.ts fails when it is
+// stale), so a route schema change that the dashboard does not follow fails `tsc -p web`.
+// What is written by hand below is only what the document cannot give: the dashboard's own
+// additions, and lists the pages iterate over at run time (checked against the document's types).
+import type { paths } from './generated/openapi';
 
-export interface User {
-  id: number;
-  organization_id: number;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  role: Role;
-  created_at: string;
-  updated_at: string;
-  last_login_at: string | null;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** The JSON body of the `status` answer of `method` on `path`. */
+export type Answer<P extends keyof paths, M extends Method, S extends number = 200> = paths[P][M] extends {
+  responses: infer R;
 }
-
-export interface Organization {
-  id: number;
-  name: string;
-  slug: string;
-  /** Works-council mode: end users appear only as pseudonyms, small groups are suppressed. */
-  works_council: boolean;
-  created_at: string;
-  updated_at: string;
+  ? R extends Record<S, { content: { 'application/json': infer B } }>
+    ? B
+    : never
+  : never;
+/** The JSON body that `method` on `path` takes. */
+export type RequestBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
 }
+  ? B
+  : never;
+/** The query parameters of `method` on `path`. */
+export type Query<P extends keyof paths, M extends Method> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-export interface ChatMetadata {
-  avg_response_time: number | null;
-  country_code: string | null;
-  ip_address: string | null;
-  is_escalated: boolean | null;
-  is_forwarded_to_hr: boolean | null;
-  language_code: string | null;
-  question_category: string | null;
-  sentiment: string | null;
-  session_id: string | null;
-  token_count: number | null;
-  transcript_link: string | null;
-  user_rating: number | null;
-}
+export type User = Answer<'/api/v1/users/me', 'get'>;
+export type Role = User['role'];
+export type Organization = Answer<'/api/v1/orgs/me', 'get'>;
 
-export interface Chat {
-  id: number;
-  organization_id: number;
-  /** An integer as the bot sent it; in works-council mode a pseudonym such as "p_1f0c9a2b7d3e4f56". */
-  user_id: number | string | null;
-  title: string | null;
-  /** Works-council mode: the title is hidden (null) without an approved access request; why. */
-  title_hidden_reason?: string;
-  tags: string[];
-  metadata: ChatMetadata;
-  /** Set when the organization's retention policy removed the title and the messages' text. */
-  content_purged_at?: string | null;
-  /** Set when the retention policy removed the IP, session_id and transcript_link. */
-  metadata_purged_at?: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type ChatList = Answer<'/api/v1/chats', 'get'>;
+export type Chat = ChatList['chats'][number];
+export type ChatMetadata = Chat['metadata'];
+export type Message = Answer<'/api/v1/chats/{id}/messages', 'get'>['messages'][number];
 
-export interface Message {
-  id: number;
-  chat_id: number;
-  role: 'user' | 'assistant' | 'system';
-  content: string;
-  metadata: { token_count: number | null; response_time: number | null };
-  created_at: string;
-}
-
-export interface ChatList {
-  chats: Chat[];
-  next_cursor: string | null;
-  total?: number;
-}
-
-export interface ChatWithMessages extends Chat {
-  messages?: Message[];
-  messages_next_cursor?: string | null;
+export type ChatWithMessages = Answer<'/api/v1/chats/{id}', 'get'> & {
   /** Set by the dashboard (not the API) when works-council mode closed the transcript: the server's sentence. */
   transcript_closed?: string;
-}
+};
 
-export interface ApiKey {
-  id: number;
-  label: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+export type ApiKey = Answer<'/api/v1/orgs/me/apikeys', 'get'>[number];
 
-/** A member of the organization: GET /api/v1/orgs/me/users answers users. */
-export type Member = User;
+/** A member of the organization (GET /api/v1/orgs/me/users answers a list of them). */
+export type Member = Answer<'/api/v1/orgs/me/users', 'get'>[number];
 
-export interface Invitation {
-  id: number;
-  email: string;
-  role: Role;
-  invited_by: number | null;
-  created_at: string;
-  expires_at: string;
-}
+export type Invitation = Answer<'/api/v1/orgs/me/invitations', 'get'>[number];
 
-export type ExportFormat = 'csv' | 'json' | 'ndjson';
-export type ExportType = 'chats' | 'messages' | 'all';
+export type ExportJob = Answer<'/api/v1/exports/{id}', 'get'>;
+export type ExportFormat = ExportJob['format'];
+export type ExportType = ExportJob['type'];
 
-export interface ExportJob {
-  id: number;
-  format: ExportFormat;
-  type: ExportType;
-  filters: Record<string, unknown>;
-  status: 'pending' | 'processing' | 'completed' | 'failed' | 'expired';
-  row_count: number | null;
-  size_bytes: number | null;
-  error: string | null;
-  created_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  expires_at: string | null;
-  download_url: string | null;
-}
+export type Summary = Answer<'/api/v1/analytics/summary', 'get'>;
+export type Timeseries = Answer<'/api/v1/analytics/timeseries', 'get'>;
+export type Breakdown = Answer<'/api/v1/analytics/breakdown', 'get'>;
+export type MetricName = keyof Summary['metrics'];
+/** Works-council mode: why a figure is null (null: shown). */
+export type Suppression = NonNullable<Summary['suppressed']>;
+/** Works-council mode: its k, or null when the mode is off. */
+export type WorksCouncil = Summary['works_council'];
+export type Interval = NonNullable<Query<'/api/v1/analytics/timeseries', 'get'>['interval']>;
+export type BreakdownField = Query<'/api/v1/analytics/breakdown', 'get'>['by'];
+export type MetricValues = NonNullable<Breakdown['other']>;
 
+/** Every metric, in the order the pages offer them; the type says that none is missing or unknown. */
 export const METRICS = [
   'chats',
   'end_users',
@@ -132,50 +75,7 @@ export const METRICS = [
   'csat',
   'total_tokens',
   'avg_tokens',
-] as const;
-export type MetricName = (typeof METRICS)[number];
-
-/** Works-council mode: why a figure is null (null: shown). */
-export type Suppression = 'fewer_than_k' | 'difference' | 'complement' | 'total_suppressed' | 'outside_window';
-/** Works-council mode: its k, or null when the mode is off. */
-export type WorksCouncil = { k: number } | null;
-
-export interface Summary {
-  from: string;
-  to: string;
-  previous_from: string;
-  previous_to: string;
-  metrics: Record<MetricName, { value: number | null; previous: number | null; change: number | null }>;
-  suppressed?: Suppression | null;
-  previous_suppressed?: Suppression | null;
-  works_council?: WorksCouncil;
-}
-
-export type Interval = 'hour' | 'day' | 'week' | 'month';
-
-export interface Timeseries {
-  interval: Interval;
-  tz: string;
-  buckets: Array<{ start: string; suppressed?: Suppression | null } & Partial<Record<MetricName, number | null>>>;
-  works_council?: WorksCouncil;
-}
-
-export type BreakdownField =
-  | 'question_category'
-  | 'sentiment'
-  | 'country_code'
-  | 'language_code'
-  | 'tag'
-  | 'user_rating'
-  | 'is_escalated'
-  | 'is_forwarded_to_hr';
-
-export type MetricValues = Partial<Record<MetricName, number | null>> & { suppressed?: Suppression | null };
-
-export interface Breakdown {
-  by: BreakdownField;
-  groups: Array<{ key: string } & MetricValues>;
-  other: MetricValues | null;
-  unknown: MetricValues | null;
-  works_council?: WorksCouncil;
-}
+] as const satisfies readonly MetricName[];
+type Missing = Exclude<MetricName, (typeof METRICS)[number]>;
+// A metric the server adds and this list lacks is a type error here.
+export const NO_METRIC_MISSING: [Missing] extends [never] ? true : Missing = true;

@@ -3,26 +3,14 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { get, withQuery } from '../api/client';
+import type { Answer } from '../api/types';
 import { EmptyState, ErrorNote, Field, Loading, PageHeader } from '../ui/components';
 import { formatDateTime } from '../ui/format';
 import '../privacy/privacy.css';
 
-interface Entry {
-  seq: number;
-  created_at: string;
-  actor: { type: string; id: number | null; label: string | null };
-  action: string;
-  target: { type: string | null; id: string | null };
-  ip: string | null;
-  details: Record<string, unknown> | null;
-  pseudonymized: boolean;
-}
-
-interface ChainReport {
-  ok: boolean;
-  entries: number;
-  reason?: string;
-}
+// From the server's OpenAPI document (web/src/api/generated/openapi.ts).
+type AuditPage = Answer<'/api/v1/audit', 'get'>;
+type ChainReport = Answer<'/api/v1/audit/verify', 'get'>;
 
 export default function AuditPage() {
   const [action, setAction] = useState('');
@@ -31,7 +19,7 @@ export default function AuditPage() {
   const entries = useInfiniteQuery({
     queryKey: ['audit', applied],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => get<{ entries: Entry[]; next_cursor: string | null }>('/api/v1/audit', { ...filters, limit: 50, cursor: pageParam }),
+    queryFn: ({ pageParam }) => get<AuditPage>('/api/v1/audit', { ...filters, limit: 50, cursor: pageParam }),
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
   const verify = useMutation({ mutationFn: () => get<ChainReport>('/api/v1/audit/verify') });

@@ -1,7 +1,7 @@
 // Members and invitations of the organization (admin only).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, patch, post } from '../api/client';
-import type { Invitation, Member, Role } from '../api/types';
+import type { Answer, Invitation, Member, Role } from '../api/types';
 import { SESSION_KEY } from '../auth/session';
 
 export const MEMBERS_KEY = ['members'] as const;
@@ -18,13 +18,7 @@ export const ROLE_HINTS: Record<AssignableRole, string> = {
 };
 
 /** POST /api/v1/orgs/me/invitations answers the one-time token, once. */
-export interface CreatedInvitation {
-  id: number;
-  email: string;
-  role: AssignableRole;
-  invite_token: string;
-  expires_at: string;
-}
+export type CreatedInvitation = Answer<'/api/v1/orgs/me/invitations', 'post', 201>;
 
 export function useMembers() {
   return useQuery({ queryKey: MEMBERS_KEY, queryFn: () => get<Member[]>('/api/v1/orgs/me/users') });

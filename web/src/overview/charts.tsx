@@ -50,7 +50,11 @@ export const bucketLabel = (start: string, interval: Interval, tz: string) =>
   new Date(start).toLocaleString(undefined, { ...bucketFormats[interval], timeZone: tz });
 
 /** How a breakdown key reads: country and language names, "Yes"/"No", "4 ★". */
-export function keyLabel(field: BreakdownField, key: string): string {
+/** A group's key as the API answers it: a number for user_rating, a boolean for the yes/no fields. */
+type GroupKey = Breakdown['groups'][number]['key'];
+
+export function keyLabel(field: BreakdownField, groupKey: GroupKey): string {
+  const key = String(groupKey);
   if (field === 'country_code') return countryName(key);
   if (field === 'language_code') return languageName(key);
   if (field === 'is_escalated' || field === 'is_forwarded_to_hr') return key === 'true' ? 'Yes' : 'No';
@@ -165,7 +169,7 @@ export function BreakdownChart({ data, title, linkFor, onSelect }: BreakdownChar
     maintainAspectRatio: false,
     animation: false,
     onClick: (_event, elements) => {
-      if (elements.length > 0) onSelect(groups[elements[0].index].key);
+      if (elements.length > 0) onSelect(String(groups[elements[0].index].key));
     },
     onHover: (event, elements) => {
       const target = event.native?.target as HTMLElement | undefined;
@@ -212,7 +216,7 @@ export function BreakdownChart({ data, title, linkFor, onSelect }: BreakdownChar
 
 function BreakdownTable({ data, linkFor }: { data: Breakdown; linkFor: (key: string) => string | null }) {
   const rows = [
-    ...data.groups.map((g) => ({ key: g.key, label: keyLabel(data.by, g.key), values: g, link: linkFor(g.key) })),
+    ...data.groups.map((g) => ({ key: String(g.key), label: keyLabel(data.by, g.key), values: g, link: linkFor(String(g.key)) })),
     ...(data.other ? [{ key: '__other', label: 'Other', values: data.other, link: null }] : []),
     ...(data.unknown ? [{ key: '__unknown', label: 'Not sent', values: data.unknown, link: null }] : []),
   ];

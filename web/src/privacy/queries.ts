@@ -1,54 +1,23 @@
 // Privacy settings and erasure requests (admin only), and the read-only summary for every member.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post } from '../api/client';
+import type { Answer, RequestBody } from '../api/types';
 
-export type IpMode = 'full' | 'truncated' | 'none';
+// From the server's OpenAPI document (web/src/api/generated/openapi.ts).
+export type PrivacySettings = Answer<'/api/v1/orgs/me/privacy', 'get'>;
+export type IpMode = PrivacySettings['ip_mode'];
+export type RedactionType = keyof PrivacySettings['redaction'];
+export type RedactionAction = PrivacySettings['redaction'][RedactionType];
+/** The detectors in the order the page lists them; the type says none is missing or unknown. */
+export const REDACTION_TYPES = ['email', 'phone', 'iban', 'payment_card', 'national_id', 'ip_address'] as const satisfies readonly RedactionType[];
+export const NO_REDACTION_TYPE_MISSING: [Exclude<RedactionType, (typeof REDACTION_TYPES)[number]>] extends [never] ? true : never = true;
 
-export interface PrivacySettings {
-  ip_mode: IpMode;
-  content_retention_days: number | null;
-  metadata_retention_days: number | null;
-  chat_retention_days: number | null;
-  audit_retention_days: number | null;
-  legal_hold: boolean;
-  redaction: Record<RedactionType, RedactionAction>;
-  works_council: boolean;
-  works_council_k: number;
-  updated_at: string | null;
-}
+export type SettingsChange = Omit<RequestBody<'/api/v1/orgs/me/privacy', 'patch'>, 'dry_run' | 'confirm'>;
+type PrivacyChanged = Answer<'/api/v1/orgs/me/privacy', 'patch'>;
+export type WouldDelete = PrivacyChanged['would_delete'];
 
-export const REDACTION_TYPES = ['email', 'phone', 'iban', 'payment_card', 'national_id', 'ip_address'] as const;
-export type RedactionType = (typeof REDACTION_TYPES)[number];
-export type RedactionAction = 'keep' | 'mask' | 'pseudonymize';
-
-export type SettingsChange = Partial<Omit<PrivacySettings, 'updated_at'>>;
-
-export interface WouldDelete {
-  chats_content: number;
-  chats_metadata: number;
-  chats: number;
-  ip_addresses: number;
-  audit_entries: number;
-  export_files: number;
-}
-
-export interface ErasureCounts {
-  chats: number;
-  messages: number;
-  idempotency_answers: number;
-  export_files: number;
-  audit_entries_pseudonymized: number;
-}
-
-export interface ErasureRequest {
-  id: number;
-  status: string;
-  dry_run: boolean;
-  subject: { type: string; digest: string };
-  created_at: string;
-  receipt: { counts: ErasureCounts; requested_by: { email: string | null } } & Record<string, unknown>;
-  signature: string;
-}
+export type ErasureRequest = Answer<'/api/v1/erasure-requests/{id}', 'get'>;
+export type ErasureCounts = ErasureRequest['receipt']['counts'];
 
 const SETTINGS_KEY = ['privacy-settings'] as const;
 const ERASURES_KEY = ['erasure-requests'] as const;
@@ -62,8 +31,7 @@ export const usePrivacySummary = () =>
 export function useUpdatePrivacy() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SettingsChange & { dry_run?: boolean; confirm?: boolean }) =>
-      patch<{ settings: PrivacySettings; dry_run: boolean; would_delete: WouldDelete }>('/api/v1/orgs/me/privacy', body),
+    mutationFn: (body: RequestBody<'/api/v1/orgs/me/privacy', 'patch'>) => patch<PrivacyChanged>('/api/v1/orgs/me/privacy', body),
     onSuccess: (result) => {
       if (!result.dry_run) void queryClient.invalidateQueries({ queryKey: SETTINGS_KEY });
     },

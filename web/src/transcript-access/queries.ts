@@ -2,21 +2,11 @@
 // another admin approves or denies.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../api/client';
+import type { Answer } from '../api/types';
 
-export type AccessStatus = 'pending' | 'approved' | 'denied' | 'expired';
-
-export interface AccessRequest {
-  id: number;
-  chat_id: number;
-  requested_by: number;
-  reason: string;
-  duration_minutes: number;
-  status: AccessStatus;
-  decided_by: number | null;
-  decided_at: string | null;
-  expires_at: string | null;
-  created_at: string;
-}
+// From the server's OpenAPI document (web/src/api/generated/openapi.ts).
+export type AccessRequest = Answer<'/api/v1/transcript-access-requests/{id}', 'get'>;
+export type AccessStatus = AccessRequest['status'];
 
 const KEY = ['transcript-access'] as const;
 

@@ -2,6 +2,7 @@
 // event; each endpoint's delivery log and redelivery.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, patch, post } from '../api/client';
+import type { Answer, RequestBody } from '../api/types';
 
 export const EVENT_TYPES = [
   ['chat.created', 'A chat is logged'],
@@ -12,38 +13,12 @@ export const EVENT_TYPES = [
   ['export.completed', 'An export is ready'],
   ['alert.fired', 'An alert fires'],
   ['alert.resolved', 'An alert is resolved'],
-] as const;
+] as const satisfies readonly (readonly [Endpoint['events'][number], string])[];
 export type EventType = (typeof EVENT_TYPES)[number][0];
 
-export interface Endpoint {
-  id: number;
-  url: string;
-  description: string;
-  events: EventType[];
-  include_content: boolean;
-  enabled: boolean;
-  disabled_reason: string | null;
-  disabled_at: string | null;
-  failing_since: string | null;
-  previous_secret_expires_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface Delivery {
-  id: number;
-  event_id: number;
-  event_type: string;
-  event_status: string;
-  attempt: number;
-  url: string;
-  requested_at: string;
-  duration_ms: number;
-  response_status: number | null;
-  response_body: string | null;
-  error: string | null;
-  success: boolean;
-}
+// From the server's OpenAPI document (web/src/api/generated/openapi.ts).
+export type Endpoint = Answer<'/api/v1/webhooks', 'get'>['endpoints'][number];
+export type Delivery = Answer<'/api/v1/webhooks/{id}/deliveries', 'get'>['deliveries'][number];
 
 export const WEBHOOKS_KEY = ['webhooks'] as const;
 
@@ -63,12 +38,7 @@ function useWebhookMutation<A, R>(fn: (args: A) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: WEBHOOKS_KEY }) });
 }
 
-export interface NewEndpoint {
-  url: string;
-  events: EventType[];
-  description?: string;
-  include_content?: boolean;
-}
+export type NewEndpoint = RequestBody<'/api/v1/webhooks', 'post'>;
 
 export const useCreateEndpoint = () => useWebhookMutation((body: NewEndpoint) => post<Endpoint & { secret: string }>('/api/v1/webhooks', body));
 export const useUpdateEndpoint = () =>

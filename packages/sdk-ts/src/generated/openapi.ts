@@ -6333,16 +6333,41 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            interval: string;
+                            /** @enum {string} */
+                            interval: "hour" | "day" | "week" | "month";
                             tz: string;
-                            buckets: ({
+                            buckets: {
                                 /** @description Bucket start, ISO 8601 with the zone's offset */
                                 start: string;
                                 /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
                                 suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
-                            } & {
-                                [key: string]: number | null;
-                            })[];
+                                /** @description Number of chats. Present when metrics asks for it */
+                                chats?: number | null;
+                                /** @description Distinct end users (user_id) among the chats; anonymous chats are not counted. Present when metrics asks for it */
+                                end_users?: number | null;
+                                /** @description Messages in the transcripts of these chats. Present when metrics asks for it */
+                                messages?: number | null;
+                                /** @description Share (0–1) of escalated chats among the chats that sent is_escalated; a chat that never said is not a "no". Present when metrics asks for it */
+                                escalation_rate?: number | null;
+                                /** @description Share (0–1) of chats handed over to HR among the chats that sent is_forwarded_to_hr. Present when metrics asks for it */
+                                hr_forwarding_rate?: number | null;
+                                /** @description Mean of avg_response_time (seconds) over the chats that sent it. Present when metrics asks for it */
+                                avg_response_time?: number | null;
+                                /** @description Median of avg_response_time (seconds), interpolated (percentile_cont). Present when metrics asks for it */
+                                p50_response_time?: number | null;
+                                /** @description 90th percentile of avg_response_time (seconds), interpolated (percentile_cont). Present when metrics asks for it */
+                                p90_response_time?: number | null;
+                                /** @description Mean user_rating (1–5) over the rated chats. Present when metrics asks for it */
+                                avg_rating?: number | null;
+                                /** @description Number of chats with a user_rating. Present when metrics asks for it */
+                                rated_chats?: number | null;
+                                /** @description Share (0–1) of rated chats rated 4 or 5. Present when metrics asks for it */
+                                csat?: number | null;
+                                /** @description Sum of token_count over the chats that sent it (null when none did). Present when metrics asks for it */
+                                total_tokens?: number | null;
+                                /** @description Mean token_count per chat, over the chats that sent it. Present when metrics asks for it */
+                                avg_tokens?: number | null;
+                            }[];
                             /** @description Works-council mode: its k; null when the mode is off */
                             works_council: {
                                 /** @description The organization's k: figures describe at least k distinct end users */
@@ -6514,29 +6539,102 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            by: string;
+                            /** @enum {string} */
+                            by: "question_category" | "sentiment" | "country_code" | "language_code" | "tag" | "user_rating" | "is_escalated" | "is_forwarded_to_hr";
                             /** @description The top groups, by chats (descending). Works-council mode: up to 100 whatever limit says; a group of fewer than k people is left out */
-                            groups: ({
+                            groups: {
                                 key: string | number | boolean;
                                 /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
                                 suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
-                            } & {
-                                [key: string]: number | null;
-                            })[];
+                                /** @description Number of chats. Present when metrics asks for it */
+                                chats?: number | null;
+                                /** @description Distinct end users (user_id) among the chats; anonymous chats are not counted. Present when metrics asks for it */
+                                end_users?: number | null;
+                                /** @description Messages in the transcripts of these chats. Present when metrics asks for it */
+                                messages?: number | null;
+                                /** @description Share (0–1) of escalated chats among the chats that sent is_escalated; a chat that never said is not a "no". Present when metrics asks for it */
+                                escalation_rate?: number | null;
+                                /** @description Share (0–1) of chats handed over to HR among the chats that sent is_forwarded_to_hr. Present when metrics asks for it */
+                                hr_forwarding_rate?: number | null;
+                                /** @description Mean of avg_response_time (seconds) over the chats that sent it. Present when metrics asks for it */
+                                avg_response_time?: number | null;
+                                /** @description Median of avg_response_time (seconds), interpolated (percentile_cont). Present when metrics asks for it */
+                                p50_response_time?: number | null;
+                                /** @description 90th percentile of avg_response_time (seconds), interpolated (percentile_cont). Present when metrics asks for it */
+                                p90_response_time?: number | null;
+                                /** @description Mean user_rating (1–5) over the rated chats. Present when metrics asks for it */
+                                avg_rating?: number | null;
+                                /** @description Number of chats with a user_rating. Present when metrics asks for it */
+                                rated_chats?: number | null;
+                                /** @description Share (0–1) of rated chats rated 4 or 5. Present when metrics asks for it */
+                                csat?: number | null;
+                                /** @description Sum of token_count over the chats that sent it (null when none did). Present when metrics asks for it */
+                                total_tokens?: number | null;
+                                /** @description Mean token_count per chat, over the chats that sent it. Present when metrics asks for it */
+                                avg_tokens?: number | null;
+                            }[];
                             /** @description The other groups summed, or null */
-                            other: ({
+                            other: {
                                 /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
                                 suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
-                            } & {
-                                [key: string]: number | null;
-                            }) | null;
+                                /** @description Number of chats. Present when metrics asks for it */
+                                chats?: number | null;
+                                /** @description Distinct end users (user_id) among the chats; anonymous chats are not counted. Present when metrics asks for it */
+                                end_users?: number | null;
+                                /** @description Messages in the transcripts of these chats. Present when metrics asks for it */
+                                messages?: number | null;
+                                /** @description Share (0–1) of escalated chats among the chats that sent is_escalated; a chat that never said is not a "no". Present when metrics asks for it */
+                                escalation_rate?: number | null;
+                                /** @description Share (0–1) of chats handed over to HR among the chats that sent is_forwarded_to_hr. Present when metrics asks for it */
+                                hr_forwarding_rate?: number | null;
+                                /** @description Mean of avg_response_time (seconds) over the chats that sent it. Present when metrics asks for it */
+                                avg_response_time?: number | null;
+                                /** @description Median of avg_response_time (seconds), interpolated (percentile_cont). Present when metrics asks for it */
+                                p50_response_time?: number | null;
+                                /** @description 90th percentile of avg_response_time (seconds), interpolated (percentile_cont). Present when metrics asks for it */
+                                p90_response_time?: number | null;
+                                /** @description Mean user_rating (1–5) over the rated chats. Present when metrics asks for it */
+                                avg_rating?: number | null;
+                                /** @description Number of chats with a user_rating. Present when metrics asks for it */
+                                rated_chats?: number | null;
+                                /** @description Share (0–1) of rated chats rated 4 or 5. Present when metrics asks for it */
+                                csat?: number | null;
+                                /** @description Sum of token_count over the chats that sent it (null when none did). Present when metrics asks for it */
+                                total_tokens?: number | null;
+                                /** @description Mean token_count per chat, over the chats that sent it. Present when metrics asks for it */
+                                avg_tokens?: number | null;
+                            } | null;
                             /** @description Chats that did not send the field (tag: chats without tags), or null */
-                            unknown: ({
+                            unknown: {
                                 /** @description Works-council mode: why these figures are null (fewer_than_k: fewer than k distinct end users; difference: a wider or less filtered figure differs from this one by fewer than k; complement: a split of these chats would leave fewer than k hidden; total_suppressed: the figures of the whole answer are hidden; outside_window: before the window the mode checks). Null: shown (always null when the mode is off) */
                                 suppressed: ("fewer_than_k" | "difference" | "complement" | "total_suppressed" | "outside_window") | null;
-                            } & {
-                                [key: string]: number | null;
-                            }) | null;
+                                /** @description Number of chats. Present when metrics asks for it */
+                                chats?: number | null;
+                                /** @description Distinct end users (user_id) among the chats; anonymous chats are not counted. Present when metrics asks for it */
+                                end_users?: number | null;
+                                /** @description Messages in the transcripts of these chats. Present when metrics asks for it */
+                                messages?: number | null;
+                                /** @description Share (0–1) of escalated chats among the chats that sent is_escalated; a chat that never said is not a "no". Present when metrics asks for it */
+                                escalation_rate?: number | null;
+                                /** @description Share (0–1) of chats handed over to HR among the chats that sent is_forwarded_to_hr. Present when metrics asks for it */
+                                hr_forwarding_rate?: number | null;
+                                /** @description Mean of avg_response_time (seconds) over the chats that sent it. Present when metrics asks for it */
+                                avg_response_time?: number | null;
+                                /** @description Median of avg_response_time (seconds), interpolated (percentile_cont). Present when metrics asks for it */
+                                p50_response_time?: number | null;
+                                /** @description 90th percentile of avg_response_time (seconds), interpolated (percentile_cont). Present when metrics asks for it */
+                                p90_response_time?: number | null;
+                                /** @description Mean user_rating (1–5) over the rated chats. Present when metrics asks for it */
+                                avg_rating?: number | null;
+                                /** @description Number of chats with a user_rating. Present when metrics asks for it */
+                                rated_chats?: number | null;
+                                /** @description Share (0–1) of rated chats rated 4 or 5. Present when metrics asks for it */
+                                csat?: number | null;
+                                /** @description Sum of token_count over the chats that sent it (null when none did). Present when metrics asks for it */
+                                total_tokens?: number | null;
+                                /** @description Mean token_count per chat, over the chats that sent it. Present when metrics asks for it */
+                                avg_tokens?: number | null;
+                            } | null;
                             /** @description Works-council mode: its k; null when the mode is off */
                             works_council: {
                                 /** @description The organization's k: figures describe at least k distinct end users */
