@@ -44,7 +44,7 @@ export async function councilFor(db: Db, organizationId: number, now = new Date(
     k,
     window,
     chats: once(async () => new Guard(await chatCells(db, organizationId, window), k, window)),
-    messages: once(async () => new Guard(await messageCells(db, organizationId, window), k, window)),
+    messages: once(async () => new Guard(await messageCells(db, organizationId, window), k, window, false)),
   };
 }
 
