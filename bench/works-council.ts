@@ -61,3 +61,6 @@ const rows: [string, number][] = [
 ];
 console.log(`bench:works-council — ${CHATS.toLocaleString('en')} cells, ${USERS.toLocaleString('en')} people, k = ${K}, groups up to ${BREAKDOWN_GROUPS}; median ms`);
 for (const [name, ms] of rows) console.log(`  ${name.padEnd(72)} ${ms.toFixed(1)}`);
+
+if (process.env.DATABASE_URL) await (await import('./works-council-pg.js')).benchPostgres();
+else console.log('\n(set DATABASE_URL to a PostgreSQL server to time the cell read and whole requests on a large organization)');

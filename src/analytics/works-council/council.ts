@@ -50,7 +50,7 @@ export async function councilFor(db: Db, organizationId: number, now = new Date(
 
 const DAY_SQL = (column: string) => sql.raw(`floor(extract(epoch FROM ${column}) / 86400)::int`);
 
-async function chatCells(db: Db, organizationId: number, w: { from: number; to: number }): Promise<Cell[]> {
+export async function chatCells(db: Db, organizationId: number, w: { from: number; to: number }): Promise<Cell[]> {
   const { rows } = await db.execute<Record<string, unknown>>(sql`
     SELECT ${DAY_SQL('created_at')} AS day, coalesce(user_id::text, '') AS u, count(*)::int AS n,
       question_category, sentiment, country_code, language_code, user_rating::text AS user_rating,
