@@ -304,7 +304,7 @@ describe('works-council mode: no figure about 1..k-1 people, directly or by diff
   let hidden = 0;
   const count = (fs: Figure[]) => fs.forEach((f) => (f.values ? shown++ : hidden++));
 
-  it('every endpoint, for a query and a wider one (fewer filters, a longer range)', async () => {
+  it('every endpoint, four queries a run (a wider one, one nested only by the data, an unrelated one)', async () => {
     await fc.assert(
       fc.asyncProperty(queryArb.chain((q) => fc.tuple(fc.constant(q), widerArb(q), coincidentArb(q), queryArb, byArb, byArb, intervalArb)), async ([q, wide, coincident, unrelated, by, by2, interval]) => {
         const figures: Figure[] = [];

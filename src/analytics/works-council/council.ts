@@ -12,6 +12,8 @@ import type { Range } from '../params.js';
 import { Guard, type Cell, type Condition, type FigureSet, type PlainDimension } from './guard.js';
 
 export const WINDOW_DAYS = 800;
+// The guard checks sets of up to MAX_FILTERS + 2 conditions (a what-changed segment, a breakdown
+// group): raise MAX_SET_CONDITIONS in guard.ts with it.
 export const MAX_FILTERS = 3;
 const DAY_MS = 86_400_000;
 
