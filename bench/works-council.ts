@@ -1,8 +1,9 @@
 // npm run bench:works-council — what the works-council checks cost in the server's CPU, on generated
 // cells (one per chat: the worst case, no two chats share day, user and values) for an organization
 // with BENCH_CHATS chats (default 200,000) of BENCH_USERS people (default 2,000) over the 800-day
-// window. Prints the median of each check as the analytics endpoints run it; the SQL read of the
-// cells is not included (it is one grouped scan of the window's chats rows).
+// window. Prints the median of each check as the analytics endpoints run it. With DATABASE_URL it
+// then times the SQL read of the cells and whole requests with and without the mode on a large
+// organization in PostgreSQL (bench/works-council-pg.ts).
 import { BREAKDOWN_GROUPS, Guard, type Cell } from '../src/analytics/works-council/guard.js';
 
 const CHATS = Number(process.env.BENCH_CHATS ?? 200_000);
@@ -61,3 +62,6 @@ const rows: [string, number][] = [
 ];
 console.log(`bench:works-council — ${CHATS.toLocaleString('en')} cells, ${USERS.toLocaleString('en')} people, k = ${K}, groups up to ${BREAKDOWN_GROUPS}; median ms`);
 for (const [name, ms] of rows) console.log(`  ${name.padEnd(72)} ${ms.toFixed(1)}`);
+
+if (process.env.DATABASE_URL) await (await import('./works-council-pg.js')).benchPostgres();
+else console.log('\n(set DATABASE_URL to a PostgreSQL server to time the cell read and whole requests on a large organization)');

@@ -161,11 +161,66 @@ describe('the four-eyes flow', () => {
     expect(expectError(await decide(r.id, 'approve'), 409).code).toBe('conflict');
   });
 
-  it('the requester can never approve or deny their own request', async () => {
+  it('the requester can never approve or deny their own request, and the attempt is audited', async () => {
     const r = (await request({ chat_id: chatId, reason: 'mine' })).json();
     for (const verb of ['approve', 'deny'] as const) expectError(await decide(r.id, verb, admin.token), 403);
     expect((await api('GET', `/api/v1/transcript-access-requests/${r.id}`, admin.token)).json().status).toBe('pending');
     expect((await messages()).statusCode).toBe(403);
+    const refusals = (await auditActions('transcript_access.')).filter((e) => e.details.request_id === r.id && e.action.includes('refused'));
+    expect(refusals.map((e) => [e.action, e.actor_id, e.target_id, e.details.status])).toEqual([
+      ['transcript_access.self_denial_refused', admin.userId, String(chatId), 'pending'],
+      ['transcript_access.self_approval_refused', admin.userId, String(chatId), 'pending'],
+    ]);
+    // No other entry for it: nothing was decided.
+    expect((await auditActions('transcript_access.approved')).some((e) => e.details.request_id === r.id)).toBe(false);
+  });
+
+  it(`a request not decided within ${72} hours lapses: shown as expired, approving or denying it is 409 request_expired`, async () => {
+    const r = (await request({ chat_id: chatId, reason: 'forgotten' })).json();
+    expect(Date.parse(r.pending_until) - Date.parse(r.created_at)).toBe(72 * 3_600_000);
+    // Just inside the 72 hours it is still pending; just past them it has lapsed.
+    await t.database.pool.query("UPDATE transcript_access_requests SET created_at = now() - interval '71 hours 59 minutes' WHERE id = $1", [r.id]);
+    expect((await api('GET', `/api/v1/transcript-access-requests/${r.id}`, admin.token)).json().status).toBe('pending');
+    await t.database.pool.query("UPDATE transcript_access_requests SET created_at = now() - interval '72 hours 1 minute' WHERE id = $1", [r.id]);
+    const lapsed = (await api('GET', `/api/v1/transcript-access-requests/${r.id}`, admin.token)).json();
+    expect(lapsed).toMatchObject({ status: 'expired', pending_until: null, expires_at: null, decided_by: null });
+    const list = (status: string) => api('GET', `/api/v1/transcript-access-requests?status=${status}`, second.token).then((x) => x.json().requests.map((q: { id: number }) => q.id));
+    expect(await list('expired')).toEqual([r.id]);
+    expect(await list('pending')).toEqual([]);
+    for (const verb of ['approve', 'deny'] as const) {
+      const refused = expectError(await decide(r.id, verb), 409);
+      expect(refused.code).toBe('request_expired');
+      expect(refused.error).toMatch(/more than 72 hours ago/);
+    }
+    expect(expectError(await api('POST', `/api/v1/transcript-access-requests/${r.id}/withdraw`, admin.token), 409).code).toBe('request_expired');
+    // Nothing changed, nothing opened, nothing audited as decided.
+    expect((await t.database.pool.query('SELECT status, decided_by FROM transcript_access_requests WHERE id = $1', [r.id])).rows[0]).toEqual({ status: 'pending', decided_by: null });
+    expect((await messages()).statusCode).toBe(403);
+    expect((await auditActions('transcript_access.')).some((e) => e.details.request_id === r.id && e.action !== 'transcript_access.requested')).toBe(false);
+  });
+
+  it('the requester can withdraw their own pending request (audited); it can then not be approved', async () => {
+    const r = (await request({ chat_id: chatId, reason: 'asked by mistake' })).json();
+    const withdraw = (id: number, token = admin.token) => api('POST', `/api/v1/transcript-access-requests/${id}/withdraw`, token);
+    // Another admin cannot withdraw it (they deny instead); another organization does not see it.
+    expect(expectError(await withdraw(r.id, second.token), 403).error).toMatch(/deny it instead/);
+    expect(expectError(await withdraw(r.id, other.token), 404).code).toBe('not_found');
+    const res = await withdraw(r.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: r.id, status: 'withdrawn', decided_by: null, expires_at: null, pending_until: null });
+    expect(res.json().decided_at).not.toBeNull();
+    expect(expectError(await decide(r.id, 'approve'), 409).error).toMatch(/already withdrawn/);
+    expect(expectError(await withdraw(r.id), 409).error).toMatch(/already withdrawn/);
+    expect((await messages()).statusCode).toBe(403);
+    const list = (status: string) => api('GET', `/api/v1/transcript-access-requests?status=${status}`, second.token).then((x) => x.json().requests.map((q: { id: number }) => q.id));
+    expect(await list('withdrawn')).toEqual([r.id]);
+    expect(await list('denied')).toEqual([]);
+    expect(await list('pending')).toEqual([]);
+    const entries = (await auditActions('transcript_access.withdrawn')).filter((e) => e.details.request_id === r.id);
+    expect(entries.map((e) => [e.actor_id, e.target_id])).toEqual([[admin.userId, String(chatId)]]);
+    // A decided request cannot be withdrawn either.
+    const a = await approvedRequest();
+    expect(expectError(await withdraw(a.id), 409).error).toMatch(/already approved/);
   });
 
   it('the answer of PATCH hides the title too (dashboard and bot), unless the caller holds a grant', async () => {

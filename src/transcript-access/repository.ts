@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { transcriptAccessRequests as requests, users } from '../db/schema.js';
-import type { AccessStatus } from './schemas.js';
+import { PENDING_HOURS, type AccessStatus } from './schemas.js';
 
 export type AccessRequestRow = typeof requests.$inferSelect;
 
@@ -20,7 +20,10 @@ export async function findRequest(db: Db, organizationId: number, id: number, fo
   return row;
 }
 
-/** Approves (expires_at = now + duration) or denies a pending request; undefined if it was no longer pending. */
+/** Still pending and not yet lapsed (PENDING_HOURS after it was made). */
+const openSql = () => and(eq(requests.status, 'pending'), gt(requests.createdAt, sql`now() - make_interval(hours => ${PENDING_HOURS})`))!;
+
+/** Approves (expires_at = now + duration) or denies an open request; undefined if it was no longer open. */
 export async function decide(db: Db, organizationId: number, id: number, decidedBy: number, approve: boolean): Promise<AccessRequestRow | undefined> {
   const [row] = await db
     .update(requests)
@@ -30,16 +33,33 @@ export async function decide(db: Db, organizationId: number, id: number, decided
       decidedAt: sql`now()`,
       expiresAt: approve ? sql`now() + make_interval(mins => ${requests.durationMinutes})` : null,
     })
-    .where(and(eq(requests.organizationId, organizationId), eq(requests.id, id), eq(requests.status, 'pending')))
+    .where(and(eq(requests.organizationId, organizationId), eq(requests.id, id), openSql()))
     .returning();
   return row;
 }
 
-// 'expired' is not stored: an approved request past its expires_at.
+/** The requester withdraws an open request: stored as denied with no decider (see ACCESS_STATUSES). */
+export async function withdraw(db: Db, organizationId: number, id: number): Promise<AccessRequestRow | undefined> {
+  const [row] = await db
+    .update(requests)
+    .set({ status: 'denied', decidedBy: null, decidedAt: sql`now()`, expiresAt: null })
+    .where(and(eq(requests.organizationId, organizationId), eq(requests.id, id), openSql()))
+    .returning();
+  return row;
+}
+
+// 'expired' and 'withdrawn' are not stored (see ACCESS_STATUSES).
 function statusSql(status: AccessStatus): SQL {
   if (status === 'approved') return and(eq(requests.status, 'approved'), gt(requests.expiresAt, sql`now()`))!;
-  if (status === 'expired') return and(eq(requests.status, 'approved'), lte(requests.expiresAt, sql`now()`))!;
-  return eq(requests.status, status);
+  if (status === 'pending') return openSql();
+  if (status === 'expired') {
+    return or(
+      and(eq(requests.status, 'approved'), lte(requests.expiresAt, sql`now()`)),
+      and(eq(requests.status, 'pending'), lte(requests.createdAt, sql`now() - make_interval(hours => ${PENDING_HOURS})`)),
+    )!;
+  }
+  if (status === 'denied') return and(eq(requests.status, 'denied'), isNotNull(requests.decidedBy))!;
+  return and(eq(requests.status, 'denied'), isNull(requests.decidedBy))!;
 }
 
 export function listRequests(

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authenticate, organizationOf } from '../http/authenticate.js';
 import { DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
 import { AccessRequest, AccessRequestList, AccessRequestParams, CreateAccessRequestBody, ListAccessRequestsQuery } from './schemas.js';
-import { createRequest, decideRequest, getRequest, listRequests } from './service.js';
+import { PENDING_HOURS } from './schemas.js';
+import { createRequest, decideRequest, getRequest, listRequests, withdrawRequest } from './service.js';
 
 const adminOnly = authenticate({ roles: ['admin'] });
 const tags = ['Transcript access'];
@@ -66,7 +67,9 @@ export const transcriptAccessRoutes: FastifyPluginAsyncTypebox = async (app) => 
           summary: approve
             ? 'Approve a pending access request (admin other than the requester); the access runs from now for its duration'
             : 'Deny a pending access request (admin other than the requester)',
-          description: 'The requester deciding their own request is 403; a request no longer pending is 409. Audited.',
+          description:
+            `The requester deciding their own request is 403 (and audited: transcript_access.self_approval_refused / self_denial_refused); ` +
+            `a request not decided within ${PENDING_HOURS} hours of being made is 409 request_expired; one already decided or withdrawn is 409 conflict. Audited.`,
           params: AccessRequestParams,
           response: { 200: AccessRequest, ...errorResponses(400, 401, 403, 404, 409, 500) },
         },
@@ -75,4 +78,21 @@ export const transcriptAccessRoutes: FastifyPluginAsyncTypebox = async (app) => 
       async (request) => decideRequest(request, organizationOf(request), Number(request.params.id), approve),
     );
   }
+
+  app.post(
+    '/api/v1/transcript-access-requests/:id/withdraw',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Withdraw your own pending access request (the requester only); it is then withdrawn and can no longer be approved',
+        description: `Another admin is 403 (they deny instead); a request not pending (decided, withdrawn, or lapsed after ${PENDING_HOURS} hours) is 409. Audited (transcript_access.withdrawn).`,
+        params: AccessRequestParams,
+        response: { 200: AccessRequest, ...errorResponses(400, 401, 403, 404, 409, 500) },
+      },
+      config: { failureMessage: 'Failed to withdraw the access request' },
+    },
+    async (request) => withdrawRequest(request, organizationOf(request), Number(request.params.id)),
+  );
 };

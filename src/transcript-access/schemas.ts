@@ -5,7 +5,16 @@ export const REASON_MAX = 1000;
 export const DURATION_DEFAULT_MINUTES = 60;
 export const DURATION_MAX_MINUTES = 24 * 60;
 
-export const ACCESS_STATUSES = ['pending', 'approved', 'denied', 'expired'] as const;
+/**
+ * A request nobody approved or denied within this many hours lapses (shown as expired, no longer
+ * approvable): an approval days later would open a transcript for a reason nobody re-examined.
+ */
+export const PENDING_HOURS = 72;
+
+// Stored: pending, approved, denied. Read-time: expired (an approved request past its expires_at,
+// or a pending one older than PENDING_HOURS); withdrawn (stored as denied with no decider: the
+// table's status check predates it, and no migration is needed for a value nobody else writes).
+export const ACCESS_STATUSES = ['pending', 'approved', 'denied', 'expired', 'withdrawn'] as const;
 export type AccessStatus = (typeof ACCESS_STATUSES)[number];
 const Status = Type.Unsafe<AccessStatus>({ type: 'string', enum: [...ACCESS_STATUSES] });
 
@@ -36,6 +45,9 @@ export const AccessRequest = Type.Object({
   decided_by: Nullable(Type.Integer()),
   decided_at: Nullable(Type.String({ format: 'date-time' })),
   expires_at: Nullable(Type.String({ format: 'date-time', description: 'Until when the requester may read (set on approval)' })),
+  pending_until: Nullable(
+    Type.String({ format: 'date-time', description: `While pending: until when it can be approved or denied (created_at + ${PENDING_HOURS} hours); null once decided or withdrawn` }),
+  ),
   created_at: Timestamp,
 });
 

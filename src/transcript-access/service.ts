@@ -4,7 +4,7 @@
 // under a grant, is in the audit log. With the mode off nothing here is needed: transcripts are
 // read as before.
 import type { FastifyRequest } from 'fastify';
-import { audited } from '../audit/service.js';
+import { actorOf, audited, recordAudit } from '../audit/service.js';
 import { findChat } from '../chats/repository.js';
 import type { Db } from '../db/connection.js';
 import type { Principal } from '../http/authenticate.js';
@@ -13,20 +13,32 @@ import type { AppDeps } from '../http/context.js';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../http/errors.js';
 import { findSettings } from '../privacy/repository.js';
 import * as repo from './repository.js';
-import { DURATION_DEFAULT_MINUTES, type AccessStatus, type CreateAccessRequestBody, type ListAccessRequestsQuery } from './schemas.js';
+import { DURATION_DEFAULT_MINUTES, PENDING_HOURS, type AccessStatus, type CreateAccessRequestBody, type ListAccessRequestsQuery } from './schemas.js';
+
+const HOUR_MS = 3_600_000;
+
+/** The status as answered: expired and withdrawn are computed (see ACCESS_STATUSES). */
+export function statusOf(r: repo.AccessRequestRow, now = new Date()): AccessStatus {
+  if (r.status === 'approved') return r.expiresAt !== null && r.expiresAt <= now ? 'expired' : 'approved';
+  if (r.status === 'pending') return pendingUntil(r) <= now ? 'expired' : 'pending';
+  return r.decidedBy === null ? 'withdrawn' : 'denied';
+}
+
+const pendingUntil = (r: repo.AccessRequestRow) => new Date(r.createdAt.getTime() + PENDING_HOURS * HOUR_MS);
 
 export function presentRequest(r: repo.AccessRequestRow, now = new Date()) {
-  const expired = r.status === 'approved' && r.expiresAt !== null && r.expiresAt <= now;
+  const status = statusOf(r, now);
   return {
     id: r.id,
     chat_id: r.chatId,
     requested_by: r.requestedBy,
     reason: r.reason,
     duration_minutes: r.durationMinutes,
-    status: (expired ? 'expired' : r.status) as AccessStatus,
+    status,
     decided_by: r.decidedBy,
     decided_at: r.decidedAt?.toISOString() ?? null,
     expires_at: r.expiresAt?.toISOString() ?? null,
+    pending_until: status === 'pending' ? pendingUntil(r).toISOString() : null,
     created_at: r.createdAt.toISOString(),
   };
 }
@@ -75,8 +87,33 @@ export async function createRequest(request: FastifyRequest, organizationId: num
   );
 }
 
+/** 409 unless the request can still be decided (or withdrawn): pending and not lapsed. */
+function assertOpen(current: repo.AccessRequestRow) {
+  const status = statusOf(current);
+  if (status === 'expired' && current.status === 'pending') {
+    throw new HttpError(409, 'request_expired', `This request was made more than ${PENDING_HOURS} hours ago without a decision and has lapsed: ask again, with the reason as it stands now`);
+  }
+  if (status !== 'pending') throw conflict(`This request is already ${status}`);
+}
+
 export async function decideRequest(request: FastifyRequest, organizationId: number, id: number, approve: boolean) {
   const userId = userIdOf(request);
+  // The attempt to decide one's own request is refused on the record: the entry is written on its
+  // own, since the refusal rolls back the transaction below. (requested_by never changes.)
+  const mine = await repo.findRequest(request.server.deps.db, organizationId, id);
+  if (mine && mine.requestedBy === userId) {
+    await recordAudit(request.server.deps.db, actorOf(request), {
+      action: approve ? 'transcript_access.self_approval_refused' : 'transcript_access.self_denial_refused',
+      targetType: 'chat',
+      targetId: mine.chatId,
+      details: { request_id: mine.id, status: statusOf(mine) },
+    });
+    throw forbidden(
+      approve
+        ? 'You cannot approve your own access request: another admin must approve or deny it (this attempt is in the audit log)'
+        : 'You cannot deny your own access request: withdraw it instead (POST …/withdraw)',
+    );
+  }
   return audited(
     request,
     (r: ReturnType<typeof presentRequest>) => ({
@@ -89,9 +126,32 @@ export async function decideRequest(request: FastifyRequest, organizationId: num
       const current = await repo.findRequest(db, organizationId, id, true);
       if (!current) throw notFound('Access request not found');
       if (current.requestedBy === userId) throw forbidden('You cannot decide your own access request: another admin must approve or deny it');
-      if (current.status !== 'pending') throw conflict(`This request is already ${presentRequest(current).status}`);
+      assertOpen(current);
       const row = await repo.decide(db, organizationId, id, userId, approve);
-      if (!row) throw conflict('This request was decided meanwhile');
+      if (!row) throw conflict('This request was decided or lapsed meanwhile');
+      return presentRequest(row);
+    },
+  );
+}
+
+/** The requester takes back their own open request (nobody else can: another admin denies it). */
+export async function withdrawRequest(request: FastifyRequest, organizationId: number, id: number) {
+  const userId = userIdOf(request);
+  return audited(
+    request,
+    (r: ReturnType<typeof presentRequest>) => ({
+      action: 'transcript_access.withdrawn',
+      targetType: 'chat',
+      targetId: r.chat_id,
+      details: { request_id: r.id },
+    }),
+    async ({ db }) => {
+      const current = await repo.findRequest(db, organizationId, id, true);
+      if (!current) throw notFound('Access request not found');
+      if (current.requestedBy !== userId) throw forbidden('Only the admin who made an access request can withdraw it: deny it instead');
+      assertOpen(current);
+      const row = await repo.withdraw(db, organizationId, id);
+      if (!row) throw conflict('This request was decided or lapsed meanwhile');
       return presentRequest(row);
     },
   );

@@ -1,6 +1,7 @@
 // Data for the works-council tests: one organization's chats dense enough that many figures
 // describe k or more people (30 end users and anonymous chats over the last 20 days) and sparse
-// enough that many do not (rare values, a quiet day with two people, a lone user's category).
+// enough that many do not (rare values, a quiet day with two people, a lone user's category), with
+// sets nested by coincidence (see chatOn).
 // Seeded (WC_SEED) so that a failure can be replayed. The oracle's side: the chats rows as stored,
 // and the figure sets of the API described as predicates over them.
 import { expect } from 'vitest';
@@ -29,18 +30,24 @@ export const COUNTRIES = ['NL', 'DE', 'GB'];
 export const LANGUAGES = ['nl', 'de', 'en'];
 export const TAGS = ['leave', 'urgent', 'vip'];
 
-function chatOn(day: number, user: number | undefined, category?: string) {
+// Nested by coincidence of the data: every Dutch-language chat comes from NL, every chat from NL is
+// in Dutch, and every one of them is tagged vip but two people's (`planted`, below, tagged leave).
+// So "country NL" = "language nl" contains "tag vip" though no filter says so, and differs from it
+// by those two people, whom no single breakdown of NL singles out (their field values and their
+// tag are shared with many). No other chat is tagged vip.
+function chatOn(day: number, user: number | undefined, category?: string, planted = false) {
   const rare = rand() < 0.03;
+  const language = planted ? 'nl' : maybe(pick(LANGUAGES));
   return {
     user_id: user,
-    tags: TAGS.filter(() => rand() < 0.3),
+    tags: planted ? ['leave'] : [...TAGS.filter((tag) => tag !== 'vip' && rand() < 0.3), ...(language === 'nl' ? ['vip'] : [])],
     // Mid-day, so that a UTC day holds it whatever the minute the test runs.
     created_at: new Date(day * DAY + 6 * 3_600_000 + Math.floor(rand() * 10 * 3_600_000)).toISOString(),
     metadata: {
       question_category: category ?? maybe(rare ? 'grievance' : pick(CATEGORIES.slice(0, 3))),
       sentiment: maybe(pick(SENTIMENTS)),
-      country_code: maybe(pick(COUNTRIES)),
-      language_code: maybe(pick(LANGUAGES)),
+      country_code: language === 'nl' ? 'NL' : maybe(pick(COUNTRIES.filter((c) => c !== 'NL'))),
+      language_code: language,
       is_escalated: maybe(rand() < 0.2),
       is_forwarded_to_hr: maybe(rand() < 0.1),
       user_rating: maybe(1 + Math.floor(rand() * 5), 0.5),
@@ -51,24 +58,32 @@ function chatOn(day: number, user: number | undefined, category?: string) {
 }
 
 /** Posts the chats (in batches) and a few messages, then spreads the messages over the chats' days. */
-export async function seedCouncilChats(t: TestContext, o: SignedUp, chats = 420): Promise<void> {
+export async function seedCouncilChats(t: TestContext, o: SignedUp, chats = 420, users = 30): Promise<void> {
   const key = (await createApiKey(t.app, o.token)).key;
   const bodies = [];
   for (let i = 0; i < chats; i++) {
     const day = TODAY - 1 - Math.floor(rand() * 20);
-    // Users 1-30, a few of them far more active; about 8% of the chats anonymous.
-    const user = rand() < 0.08 ? undefined : rand() < 0.3 ? 1 + Math.floor(rand() * 5) : 1 + Math.floor(rand() * 30);
+    // Users 1-30 (or `users`), a few of them far more active; about 8% of the chats anonymous.
+    const user = rand() < 0.08 ? undefined : rand() < 0.3 ? 1 + Math.floor(rand() * 5) : 1 + Math.floor(rand() * users);
     bodies.push(chatOn(day, user));
   }
   bodies.push(chatOn(TODAY - 25, 7), chatOn(TODAY - 25, 8), chatOn(TODAY - 25, 8)); // a quiet day: two people
-  bodies.push(chatOn(TODAY - 3, 99, 'relocation'), chatOn(TODAY - 5, 99, 'relocation')); // one person's topic
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/chats/batch', headers: apiKeyHeaders(key), payload: { chats: bodies } });
-  expect(res.statusCode, res.body).toBe(207);
-  const ids: number[] = res.json().results.map((r: { status: number; chat_id: number }) => {
-    expect(r.status).toBe(201);
-    return r.chat_id;
-  });
-  for (const id of ids.filter(() => rand() < 0.2)) {
+  // The only chats from NL without the vip tag: two people, every fourth day.
+  for (let day = TODAY - 2; day > TODAY - 20; day -= 4) bodies.push(chatOn(day, 3, undefined, true), chatOn(day, 4, undefined, true));
+  // One person's topic, near the old end of the data: every set that holds it is hidden (a breakdown
+  // by category would show the rest), so it sits where fewer of the random ranges reach.
+  bodies.push(chatOn(TODAY - 17, 99, 'relocation'), chatOn(TODAY - 19, 99, 'relocation'));
+  const ids: number[] = [];
+  for (let i = 0; i < bodies.length; i += 1000) {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/chats/batch', headers: apiKeyHeaders(key), payload: { chats: bodies.slice(i, i + 1000) } });
+    expect(res.statusCode, res.body).toBe(207);
+    for (const r of res.json().results as { status: number; chat_id: number }[]) {
+      expect(r.status).toBe(201);
+      ids.push(r.chat_id);
+    }
+  }
+  // About 85 messages whatever the number of chats (each one a request).
+  for (const id of ids.filter(() => rand() < Math.min(0.2, 85 / ids.length))) {
     const m = await t.app.inject({ method: 'POST', url: `/api/v1/chats/${id}/messages`, headers: apiKeyHeaders(key), payload: { role: pick(['user', 'assistant']), content: 'x' } });
     expect(m.statusCode, m.body).toBe(201);
   }

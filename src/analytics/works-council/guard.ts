@@ -4,12 +4,14 @@
 // users(X) counts the distinct end users of the chats X, chats without a user id as one more.
 // S's figures are shown (check() returns null) only when all of these hold:
 //   (1) users(S) = 0 or users(S) ≥ k;                                               'fewer_than_k'
-//   (2) for every S' made from S by dropping any of its conditions (none, some, all) and widening
-//       its range to any [a', b') ⊇ [a, b) inside the window: users(S' \ S) = 0 or ≥ k;   'difference'
+//   (2) for every askable T (a range inside the window ∧ at most MAX_SET_CONDITIONS conditions
+//       eq / null) whose chats contain S's chats — by definition or by coincidence of the data:
+//       users(T \ S) = 0 or ≥ k; and S has no "other" condition;                        'difference'
 //   (3) for every way an answer splits S into parts (each of the 8 fields as a breakdown shows it:
 //       top groups, other, unknown; and day, week and month buckets), the parts with 1..k-1 users
 //       together have 0 or ≥ k users (so S minus its visible parts never describes 1..k-1); 'complement'
-// (1)-(3) depend on S and the data only, not on the request that asked. An empty S (0 users) is
+// Two figures shown whose chat sets are nested therefore differ by 0 or ≥ k users: (2) applied to
+// the smaller. (1)-(3) depend on S and the data only, not on the request that asked. An empty S (0 users) is
 // shown as zeros: a figure about nobody. The proof and what it does not cover are in the README
 // ("Works-council mode").
 import type { Dimension } from '../params.js';
@@ -90,6 +92,42 @@ export function bucketDays(from: number, to: number, interval: 'day' | 'week' | 
   return starts;
 }
 
+/** The most conditions a figure set combines: 3 filters, a what-changed segment, a breakdown group. */
+export const MAX_SET_CONDITIONS = 5;
+/** Beyond this many subsets to check (chats that share many tags), a set is hidden rather than checked. */
+const MAX_SUBSETS = 4096;
+
+/** The conditions every one of `cells` meets: eq for a value they share, null for a field none sent. */
+function commonConditions(cells: readonly Cell[]): Condition[] {
+  const out: Condition[] = [];
+  for (const dim of PLAIN_DIMENSIONS) {
+    const v = cells[0].values[dim];
+    if (cells.every((c) => c.values[dim] === v)) out.push(v === null ? { dim, kind: 'null' } : { dim, kind: 'eq', value: v });
+  }
+  if (cells.every((c) => c.tags.length === 0)) out.push({ dim: 'tag', kind: 'null' });
+  else for (const tag of cells[0].tags) if (cells.every((c) => c.tags.includes(tag))) out.push({ dim: 'tag', kind: 'eq', value: tag });
+  return out;
+}
+
+/**
+ * The subsets of `conds` (as bit masks) that an askable figure set can combine: at most
+ * MAX_SET_CONDITIONS, at most one null (only a breakdown's unknown group is one) and at most two
+ * tags (the tags filter and a group of a breakdown by tag). Null when there are too many to check.
+ */
+function askableSubsets(conds: readonly Condition[]): number[] | null {
+  if (conds.length > 30) return null;
+  const out: number[] = [];
+  const walk = (i: number, mask: number, size: number, nulls: number, tags: number) => {
+    if (out.length > MAX_SUBSETS) return;
+    if (i === conds.length) return void out.push(mask);
+    walk(i + 1, mask, size, nulls, tags);
+    const [n, t] = [nulls + (conds[i].kind === 'null' ? 1 : 0), tags + (conds[i].dim === 'tag' ? 1 : 0)];
+    if (size < MAX_SET_CONDITIONS && n <= 1 && t <= 2) walk(i + 1, mask | (1 << i), size + 1, n, t);
+  };
+  walk(0, 0, 0, 0, 0);
+  return out.length > MAX_SUBSETS ? null : out;
+}
+
 export class Guard {
   /** Cells sorted by day. */
   private readonly cells: Cell[];
@@ -99,6 +137,8 @@ export class Guard {
     readonly k: number,
     /** The days every range must lie in: [from, to). */
     readonly window: { from: number; to: number },
+    /** False for cells without field values (messages): their sets differ by range only. */
+    private readonly fields = true,
   ) {
     this.cells = [...cells].sort((a, b) => a.day - b.day);
   }
@@ -132,47 +172,81 @@ export class Guard {
   /** Null when S's figures may be shown, else why not. */
   check(s: FigureSet): Reason | null {
     if (s.from < this.window.from || s.to > this.window.to) return 'outside_window';
-    const inRange = this.slice(s.from, s.to);
-    const own = inRange.filter((c) => matchesAll(c, s.conditions));
+    const own = this.cellsOf(s);
     const users = new Set(own.map((c) => c.user)).size;
     if (users === 0) return null;
     if (users < this.k) return 'fewer_than_k';
-    if (!this.neighboursSafe(s, inRange)) return 'difference';
+    // "other" holds the values outside a breakdown's top groups, which the data chooses: two
+    // answers' other groups can differ by anyone, and no check could list every top there may be.
+    if (s.conditions.some((c) => c.kind === 'other')) return 'difference';
+    if (!this.supersetsSafe(own)) return 'difference';
     if (!this.partsSafe(s, own)) return 'complement';
     return null;
   }
 
-  /** Rule (2): every wider S' differs from S by 0 or ≥ k users. */
-  private neighboursSafe(s: FigureSet, inRange: Cell[]): boolean {
-    const n = s.conditions.length;
-    for (let mask = 0; mask < 1 << n; mask++) {
-      const kept = s.conditions.filter((_, i) => mask & (1 << i));
-      // X: the chats of the range that S' adds (none when every condition is kept).
-      const extra = new Set<string>();
-      if (kept.length < n) for (const c of inRange) if (matchesAll(c, kept) && !matchesAll(c, s.conditions)) extra.add(c.user);
-      if (this.small(extra.size)) return false;
-      if (extra.size >= this.k) continue; // every widening adds at least these
-      // X is empty: a widening adds nothing, or at least the nearest day with S' chats on its side.
-      if (this.small(this.nearestDayUsers(kept, s.from - 1, -1))) return false;
-      if (this.small(this.nearestDayUsers(kept, s.to, +1))) return false;
+  /**
+   * Rule (2): every askable T whose chats contain S's chats differs from S by 0 or ≥ k users.
+   * T = a range [a', b') in the window ∧ conditions Q. T ⊇ S (as stored chats) needs [a', b') to
+   * hold the days of S's chats, [d1, d2], and every condition of Q to hold on every chat of S: Q is
+   * a subset of P, the conditions S's chats have in common (eq for a shared value, null for a
+   * field none of them sent; "other" groups are never shown, see check). For each such Q, X = the
+   * chats of [d1, d2] that meet Q and are not S's: users(X) in 1..k-1 fails (T = Q over [d1, d2+1)
+   * is askable); ≥ k passes (every T adds X); 0 leaves the widenings, which add nothing or at least
+   * every Q chat of the nearest day with Q chats on one side, so those days must have 0 or ≥ k.
+   */
+  private supersetsSafe(own: Cell[]): boolean {
+    const d1 = own[0].day;
+    const d2 = own[own.length - 1].day;
+    const common = this.fields ? commonConditions(own) : [];
+    const qs = askableSubsets(common);
+    if (qs === null) return false; // too many common conditions to check them all: hidden, to be safe
+    const full = common.length === 0 ? 0 : 2 ** common.length - 1;
+    const maskOf = (cell: Cell) => common.reduce((m, c, i) => (matches(cell, c) ? m | (1 << i) : m), 0);
+    // The users of the chats of [d1, d2] outside S, by the conditions of P they meet (k at most each).
+    const byMask = new Map<number, Set<string>>();
+    for (const cell of this.slice(d1, d2 + 1)) {
+      const m = maskOf(cell);
+      if (m === full) continue; // meets every condition of S (all are in P) on S's days: one of S's chats
+      const users = byMask.get(m) ?? byMask.set(m, new Set()).get(m)!;
+      if (users.size < this.k) users.add(cell.user);
     }
-    return true;
+    const pending: number[] = [];
+    for (const q of qs) {
+      const users = new Set<string>();
+      for (const [m, us] of byMask) {
+        if ((m & q) !== q) continue;
+        for (const u of us) users.add(u);
+        if (users.size >= this.k) break;
+      }
+      if (this.small(users.size)) return false;
+      if (users.size === 0) pending.push(q);
+    }
+    return this.nearestDaysSafe(pending, maskOf, d1 - 1, -1) && this.nearestDaysSafe(pending, maskOf, d2 + 1, +1);
   }
 
-  /** Users of the chats matching `conditions` on the nearest day, from `day` on in `step`, within the window. */
-  private nearestDayUsers(conditions: Condition[], day: number, step: -1 | 1): number {
+  /** For each Q (a mask over P), the nearest day from `day` on in `step` with Q chats has 0 or ≥ k users. */
+  private nearestDaysSafe(qs: number[], maskOf: (c: Cell) => number, day: number, step: -1 | 1): boolean {
+    let open = [...qs];
     let i = step < 0 ? this.indexOf(day + 1) - 1 : this.indexOf(day);
-    let found: number | undefined;
-    const users = new Set<string>();
-    for (; i >= 0 && i < this.cells.length; i += step) {
-      const cell = this.cells[i];
-      if (cell.day < this.window.from || cell.day >= this.window.to) break;
-      if (found !== undefined && cell.day !== found) break;
-      if (!matchesAll(cell, conditions)) continue;
-      found = cell.day;
-      users.add(cell.user);
+    while (open.length > 0 && i >= 0 && i < this.cells.length) {
+      const d = this.cells[i].day;
+      if (d < this.window.from || d >= this.window.to) break;
+      const masks = new Map<number, Set<string>>();
+      for (; i >= 0 && i < this.cells.length && this.cells[i].day === d; i += step) {
+        const m = maskOf(this.cells[i]);
+        const users = masks.get(m) ?? masks.set(m, new Set()).get(m)!;
+        if (users.size < this.k) users.add(this.cells[i].user);
+      }
+      const next: number[] = [];
+      for (const q of open) {
+        const users = new Set<string>();
+        for (const [m, us] of masks) if ((m & q) === q) for (const u of us) users.add(u);
+        if (this.small(users.size)) return false;
+        if (users.size === 0) next.push(q); // no Q chats that day: look further
+      }
+      open = next;
     }
-    return users.size;
+    return true;
   }
 
   /** Rule (3): however an answer splits S, its parts with 1..k-1 users together have 0 or ≥ k. */

@@ -1,5 +1,5 @@
 // Four-eyes access requests (works-council mode): an admin asks to read one chat's transcript,
-// another admin approves or denies.
+// another admin approves or denies (within 72 hours, or it lapses); the requester may withdraw it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../api/client';
 import type { Answer } from '../api/types';
@@ -22,6 +22,15 @@ export function useRequestAccess() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { chat_id: number; reason: string; duration_minutes: number }) => post<AccessRequest>('/api/v1/transcript-access-requests', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+/** The requester takes back their own pending request. */
+export function useWithdraw() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => post<AccessRequest>(`/api/v1/transcript-access-requests/${id}/withdraw`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }

@@ -3091,7 +3091,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "pending" | "approved" | "denied" | "expired";
+                    status?: "pending" | "approved" | "denied" | "expired" | "withdrawn";
                     /** @description Only the requests for this chat */
                     chat_id?: number;
                     /** @description Page size, 1–100 */
@@ -3119,7 +3119,7 @@ export interface paths {
                                 reason: string;
                                 duration_minutes: number;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "denied" | "expired";
+                                status: "pending" | "approved" | "denied" | "expired" | "withdrawn";
                                 decided_by: number | null;
                                 /** Format: date-time */
                                 decided_at: string | null;
@@ -3128,6 +3128,11 @@ export interface paths {
                                  * @description Until when the requester may read (set on approval)
                                  */
                                 expires_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description While pending: until when it can be approved or denied (created_at + 72 hours); null once decided or withdrawn
+                                 */
+                                pending_until: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
@@ -3239,7 +3244,7 @@ export interface paths {
                             reason: string;
                             duration_minutes: number;
                             /** @enum {string} */
-                            status: "pending" | "approved" | "denied" | "expired";
+                            status: "pending" | "approved" | "denied" | "expired" | "withdrawn";
                             decided_by: number | null;
                             /** Format: date-time */
                             decided_at: string | null;
@@ -3248,6 +3253,11 @@ export interface paths {
                              * @description Until when the requester may read (set on approval)
                              */
                             expires_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description While pending: until when it can be approved or denied (created_at + 72 hours); null once decided or withdrawn
+                             */
+                            pending_until: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -3399,7 +3409,7 @@ export interface paths {
                             reason: string;
                             duration_minutes: number;
                             /** @enum {string} */
-                            status: "pending" | "approved" | "denied" | "expired";
+                            status: "pending" | "approved" | "denied" | "expired" | "withdrawn";
                             decided_by: number | null;
                             /** Format: date-time */
                             decided_at: string | null;
@@ -3408,6 +3418,11 @@ export interface paths {
                              * @description Until when the requester may read (set on approval)
                              */
                             expires_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description While pending: until when it can be approved or denied (created_at + 72 hours); null once decided or withdrawn
+                             */
+                            pending_until: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -3509,7 +3524,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a pending access request (admin other than the requester); the access runs from now for its duration
-         * @description The requester deciding their own request is 403; a request no longer pending is 409. Audited.
+         * @description The requester deciding their own request is 403 (and audited: transcript_access.self_approval_refused / self_denial_refused); a request not decided within 72 hours of being made is 409 request_expired; one already decided or withdrawn is 409 conflict. Audited.
          */
         post: {
             parameters: {
@@ -3536,7 +3551,7 @@ export interface paths {
                             reason: string;
                             duration_minutes: number;
                             /** @enum {string} */
-                            status: "pending" | "approved" | "denied" | "expired";
+                            status: "pending" | "approved" | "denied" | "expired" | "withdrawn";
                             decided_by: number | null;
                             /** Format: date-time */
                             decided_at: string | null;
@@ -3545,6 +3560,11 @@ export interface paths {
                              * @description Until when the requester may read (set on approval)
                              */
                             expires_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description While pending: until when it can be approved or denied (created_at + 72 hours); null once decided or withdrawn
+                             */
+                            pending_until: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -3659,7 +3679,7 @@ export interface paths {
         put?: never;
         /**
          * Deny a pending access request (admin other than the requester)
-         * @description The requester deciding their own request is 403; a request no longer pending is 409. Audited.
+         * @description The requester deciding their own request is 403 (and audited: transcript_access.self_approval_refused / self_denial_refused); a request not decided within 72 hours of being made is 409 request_expired; one already decided or withdrawn is 409 conflict. Audited.
          */
         post: {
             parameters: {
@@ -3686,7 +3706,7 @@ export interface paths {
                             reason: string;
                             duration_minutes: number;
                             /** @enum {string} */
-                            status: "pending" | "approved" | "denied" | "expired";
+                            status: "pending" | "approved" | "denied" | "expired" | "withdrawn";
                             decided_by: number | null;
                             /** Format: date-time */
                             decided_at: string | null;
@@ -3695,6 +3715,166 @@ export interface paths {
                              * @description Until when the requester may read (set on approval)
                              */
                             expires_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description While pending: until when it can be approved or denied (created_at + 72 hours); null once decided or withdrawn
+                             */
+                            pending_until: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Every error: a JSON object of strings with an `error` sentence */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            code: string;
+                            field?: string;
+                        } & {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transcript-access-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw your own pending access request (the requester only); it is then withdrawn and can no longer be approved
+         * @description Another admin is 403 (they deny instead); a request not pending (decided, withdrawn, or lapsed after 72 hours) is 409. Audited (transcript_access.withdrawn).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            chat_id: number;
+                            requested_by: number;
+                            reason: string;
+                            duration_minutes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "denied" | "expired" | "withdrawn";
+                            decided_by: number | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Until when the requester may read (set on approval)
+                             */
+                            expires_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description While pending: until when it can be approved or denied (created_at + 72 hours); null once decided or withdrawn
+                             */
+                            pending_until: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
