@@ -27,8 +27,8 @@ CREATE TABLE "chat_rollup_pending" (
 CREATE INDEX "chat_rollup_pending_org_bucket" ON "chat_rollup_pending" USING btree ("organization_id","bucket");--> statement-breakpoint
 -- A queue: every row is deleted within moments of its insert. Vacuumed after every 10,000 dead rows
 -- whatever the table's size (PostgreSQL's default waits for a fifth of it), so that its pages are
--- reused instead of the table growing by every chat written. (PGlite has no autovacuum: the fold
--- vacuums it there, src/analytics/fold/worker.ts.)
+-- reused instead of the table growing by every chat written. The folder also vacuums it itself
+-- (src/analytics/fold/worker.ts): autovacuum looks only once a minute, and PGlite has none.
 ALTER TABLE "chat_rollup_pending" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 10000);--> statement-breakpoint
 -- The rollups leave the insert path. Until now every write of chats upserted its ~55 rollup rows
 -- (hourly, daily, daily pairs) inside its own transaction, and a message did it again through the
@@ -82,7 +82,9 @@ BEGIN
   END IF;
   WITH taken AS (
     DELETE FROM chat_rollup_pending
-    WHERE ctid = ANY (ARRAY(SELECT p.ctid FROM chat_rollup_pending p LIMIT max_rows))
+    -- Through the index: a sequential scan would read every dead row that earlier folds left at
+    -- the start of the table (until VACUUM), again in each fold; the index skips them once marked.
+    WHERE ctid = ANY (ARRAY(SELECT p.ctid FROM chat_rollup_pending p ORDER BY p.organization_id, p.bucket LIMIT max_rows))
     RETURNING *
   ), combined AS (
     -- Thousands of statements' rows, summed per combination: one GROUP BY, then each rollup row is

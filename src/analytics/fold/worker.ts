@@ -21,10 +21,13 @@ export const DEFAULT_ROLLUP_FOLD_OPTIONS: RollupFoldOptions = { intervalMs: 200,
 // PGlite runs one statement at a time for the whole server: a fold holds up every request while it
 // runs. Measured there (2 cores, busy): ~180 ms per 1,000 varied pending rows, ~600-900 ms per 5,000.
 export const PGLITE_ROLLUP_FOLD_BATCH = 1_000;
-// PGlite has no autovacuum: without a VACUUM the pending table would keep every folded row's dead
-// tuple (and index entry) and grow by every chat ever written. Vacuumed once the fold has caught up
-// after this many rows; on PostgreSQL autovacuum does it (migration 0016 sets the table's threshold).
-const PGLITE_VACUUM_EVERY_ROWS = 20_000;
+// Every folded row leaves a dead tuple and index entry in the pending table until a VACUUM. PGlite
+// has no autovacuum (the table would grow by every chat written), and PostgreSQL's looks once a
+// minute (at 10k chats/s, 600k dead rows that every fold and read steps over): the folder vacuums
+// the table after this many rows, and when it has caught up after a few (so that VACUUM can also
+// cut off the empty pages at the end). SKIP_LOCKED: another instance's VACUUM already does it.
+const VACUUM_EVERY_ROWS = 20_000;
+const VACUUM_CAUGHT_UP_ROWS = 1_000;
 
 export class RollupFolder {
   readonly options: RollupFoldOptions;
@@ -36,7 +39,6 @@ export class RollupFolder {
   folded = 0;
   private readonly pool: pg.Pool;
   private readonly ownPool: pg.Pool | undefined;
-  private readonly vacuums: boolean;
   private foldedSinceVacuum = 0;
 
   constructor(
@@ -50,7 +52,6 @@ export class RollupFolder {
     // (and requests never wait behind a fold). PGlite has one connection: share it.
     this.ownPool = database.kind === 'postgres' ? poolBeside(database.pool, { max: 1 }) : undefined;
     this.pool = this.ownPool ?? database.pool;
-    this.vacuums = database.kind === 'pglite';
   }
 
   start(): void {
@@ -81,9 +82,10 @@ export class RollupFolder {
           this.foldedSinceVacuum += n;
           this.log.debug({ folded: n }, 'rollup fold committed');
         }
-        if (this.vacuums && n < this.options.batchSize && this.foldedSinceVacuum >= PGLITE_VACUUM_EVERY_ROWS) {
+        const caughtUp = n >= 0 && n < this.options.batchSize;
+        if (this.foldedSinceVacuum >= (caughtUp ? VACUUM_CAUGHT_UP_ROWS : VACUUM_EVERY_ROWS)) {
           this.foldedSinceVacuum = 0;
-          await this.pool.query('VACUUM chat_rollup_pending');
+          await this.pool.query('VACUUM (SKIP_LOCKED) chat_rollup_pending');
         }
       } catch (err) {
         // The database away or the statement cancelled: nothing was folded; try again later.
