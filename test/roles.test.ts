@@ -62,6 +62,7 @@ export const ACCESS: Record<string, Rule> = {
   'GET /api/v1/transcript-access-requests/{id}': admin,
   'POST /api/v1/transcript-access-requests/{id}/approve': admin,
   'POST /api/v1/transcript-access-requests/{id}/deny': admin,
+  'POST /api/v1/transcript-access-requests/{id}/withdraw': admin,
 
   // Exports: a viewer may export what it can read
   'POST /api/v1/exports': read,
