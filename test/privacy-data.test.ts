@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptSignatureValid } from '../src/privacy/receipt.js';
 import { apiKeyHeaders, bearer, createApiKey, signUp, type SignedUp, type TestContext } from './helpers/app.js';
-import { DAY, NOW, seedAnalytics, type Row } from './helpers/analytics-data.js';
+import { DAY, NOW, seedAnalytics, storedRows } from './helpers/analytics-data.js';
 import { expectClose, reference } from './helpers/analytics-oracle.js';
 import { expectError } from './helpers/errors.js';
 import { dumpDatabase, expectRollupsExact, exportFolderText, tableRows } from './helpers/privacy.js';
@@ -55,14 +55,8 @@ async function analytics() {
 const toPrecision = (answers: unknown) =>
   JSON.parse(JSON.stringify(answers), (_key, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v));
 
-async function storedRows(): Promise<{ rows: Row[]; messageCounts: Map<number, number> }> {
-  const { rows } = await t.database.pool.query('SELECT * FROM chats WHERE organization_id = $1', [org.organization.id]);
-  const { rows: counts } = await t.database.pool.query('SELECT chat_id, count(*)::int AS n FROM messages WHERE organization_id = $1 GROUP BY chat_id', [org.organization.id]);
-  return { rows, messageCounts: new Map(counts.map((c: { chat_id: number; n: number }) => [Number(c.chat_id), c.n])) };
-}
-
 async function expectSummaryIsOracle() {
-  const { rows, messageCounts } = await storedRows();
+  const { rows, messageCounts } = await storedRows(t, org.organization.id);
   const from = new Date(`${RANGE.from}T00:00:00Z`).getTime();
   const to = new Date(`${RANGE.to}T00:00:00Z`).getTime();
   const want = reference(rows.filter((r) => r.created_at.getTime() >= from && r.created_at.getTime() < to), messageCounts);

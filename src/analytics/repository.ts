@@ -5,6 +5,7 @@ import { chatFilterSql, type ChatFilters } from '../chats/filters.js';
 import type { Db } from '../db/connection.js';
 import { SUM_COLUMNS as SUM_NAMES, type RawStats, type Sums } from './metrics.js';
 import type { Dimension, Interval } from './params.js';
+import { pendingAsRollupRows } from './pending-rows.js';
 import { PAIR_DIMENSIONS, type RollupChoice, type Span } from './plan.js';
 
 export interface Grouping {
@@ -110,44 +111,6 @@ interface RollupSource {
   where: SQL;
   /** The column that holds the value of the grouped dimension. */
   value: SQL;
-}
-
-// The value of a dimension in a chat_rollup_pending row p (tag: one row per tag, from pendingRows).
-const PENDING_VALUE: Record<Dimension, string> = {
-  question_category: 'p.question_category',
-  sentiment: 'p.sentiment',
-  country_code: 'p.country_code',
-  language_code: 'p.language_code',
-  tag: 'p.tag_value',
-  user_rating: 'p.user_rating::text',
-  is_escalated: 'p.is_escalated::text',
-  is_forwarded_to_hr: 'p.is_forwarded_to_hr::text',
-};
-const PENDING_SUMS = SUM_NAMES.map((n) => `p.${n}`).join(', ');
-
-/** The organization's pending rows, once per tag (NULL: no tags) when a tag is read. */
-const pendingRows = (organizationId: number, withTags: boolean) =>
-  withTags
-    ? sql`(SELECT p.*, unnest(CASE WHEN cardinality(p.tags) = 0 THEN ARRAY[NULL::text] ELSE p.tags END) AS tag_value
-           FROM chat_rollup_pending p WHERE p.organization_id = ${organizationId}) p`
-    : sql`(SELECT p.* FROM chat_rollup_pending p WHERE p.organization_id = ${organizationId}) p`;
-
-/**
- * The changes not yet folded (src/analytics/fold) as rows of a rollup table: chat_rollups' columns
- * (dimension, value) for one field, or chat_daily_pair_rollups' (dimension_a/value_a,
- * dimension_b/value_b) for a pair. Their buckets are UTC hours, inside the day and hour spans alike.
- */
-function pendingAsRollupRows(organizationId: number, choice: RollupChoice, pair?: [Dimension, Dimension]): SQL {
-  if (pair) {
-    const [a, b] = pair;
-    return sql`(SELECT p.organization_id, p.bucket, ${a}::text AS dimension_a, ${sql.raw(PENDING_VALUE[a])} AS value_a,
-      ${b}::text AS dimension_b, ${sql.raw(PENDING_VALUE[b])} AS value_b, ${sql.raw(PENDING_SUMS)}
-      FROM ${pendingRows(organizationId, a === 'tag' || b === 'tag')})`;
-  }
-  const d = choice.dimension;
-  const value = d === 'all' ? 'NULL::text' : PENDING_VALUE[d];
-  return sql`(SELECT p.organization_id, p.bucket, ${d}::text AS dimension, ${sql.raw(value)} AS value, ${sql.raw(PENDING_SUMS)}
-    FROM ${pendingRows(organizationId, d === 'tag')})`;
 }
 
 /**
