@@ -17,6 +17,8 @@ import { analyticsRoutes } from './analytics/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { privacyRoutes } from './privacy/routes.js';
 import { RollupFolder, type RollupFoldOptions } from './analytics/fold/worker.js';
+import { DEFAULT_SKETCH_OPTIONS, type SketchOptions } from './analytics/sketches/options.js';
+import { SketchBuilder } from './analytics/sketches/worker.js';
 import { RetentionJob } from './retention/job.js';
 import { chatRoutes } from './chats/routes.js';
 import { exportRoutes } from './exports/routes.js';
@@ -100,6 +102,8 @@ export interface AppOptions {
   alerts?: AlertPluginOptions;
   /** The background fold of pending rollup changes (src/analytics/fold); false: not run (a test folds itself). */
   rollupFold?: Partial<RollupFoldOptions> | false;
+  /** The summary's per-day sketches (src/analytics/sketches); false: the builder is not run (a test builds itself). */
+  sketches?: Partial<SketchOptions> | false;
 }
 
 /** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
@@ -179,6 +183,7 @@ export async function buildApp(options: AppOptions) {
     dataDir: options.dataDir,
     costLimits: { ...DEFAULT_COST_LIMITS, ...options.costLimits },
     batchQueue: options.batchQueue,
+    sketches: { ...DEFAULT_SKETCH_OPTIONS, ...(options.sketches || {}) },
   });
   app.decorateRequest('principal', null);
 
@@ -254,6 +259,10 @@ export async function buildApp(options: AppOptions) {
   if (options.rollupFold !== false) app.addHook('onReady', async () => rollupFolder.start());
   // After the routes' own onClose hooks (ingest drains first: its last writes are folded next start).
   app.addHook('onClose', async () => rollupFolder.stop());
+  const sketchBuilder = new SketchBuilder(options.database.pool, app.log.child({ component: 'sketch-builder' }), app.deps.sketches);
+  app.decorate('sketchBuilder', sketchBuilder);
+  if (options.sketches !== false) app.addHook('onReady', async () => sketchBuilder.start());
+  app.addHook('onClose', async () => sketchBuilder.stop());
   await app.register(webhookRoutes, { firingAlerts, ...options.webhooks });
   await app.register(whatChangedRoutes);
   await app.register(alertRoutes, options.alerts ?? {});
@@ -267,5 +276,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     retention: RetentionJob;
     rollupFolder: RollupFolder;
+    sketchBuilder: SketchBuilder;
   }
 }

@@ -3,6 +3,7 @@
 import proxyAddr from '@fastify/proxy-addr';
 import path from 'node:path';
 import { DEFAULT_ROLLUP_FOLD_OPTIONS } from './analytics/fold/worker.js';
+import { DEFAULT_SKETCH_OPTIONS, type SketchOptions } from './analytics/sketches/options.js';
 import { COST_LIMIT_VARIABLES, DEFAULT_COST_LIMITS, type CostLimits } from './cost-limits/settings.js';
 import type { EmbeddedMemory } from './db/embedded.js';
 import { DEFAULT_BODY_QUEUE_LIMITS, type BodyQueueLimits } from './ingest/body-gate.js';
@@ -40,6 +41,8 @@ export interface Config {
   webhooks?: WebhookConfig;
   /** The rollup fold: ROLLUP_FOLD_INTERVAL_MS (default 200), ROLLUP_FOLD_BATCH (pending rows per fold; default 5000, embedded 1000). */
   rollupFold?: { intervalMs: number; batchSize?: number };
+  /** The summary's sketches: SKETCH_MIN_DAY_CHATS, ANALYTICS_EXACT_MAX_CHATS, SKETCH_BUILD_INTERVAL_MS (src/analytics/sketches/options.ts). */
+  sketches?: SketchOptions;
 }
 
 export interface WebhookConfig {
@@ -89,6 +92,12 @@ function parsePositive(name: string, value: string, integer: boolean): number {
     throw new ConfigError(`${name} must be a positive ${integer ? 'integer' : 'number'}, got "${value}"`);
   }
   return n;
+}
+
+/** A positive integer setting, or its default when unset. */
+function positiveOr(get: (name: string) => string | undefined, name: string, fallback: number): number {
+  const value = get(name);
+  return value === undefined ? fallback : parsePositive(name, value, true);
 }
 
 function parseRate(name: string, rps: string, burst: string): TokenRate {
@@ -284,6 +293,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rollupFold: {
       intervalMs: get('ROLLUP_FOLD_INTERVAL_MS') === undefined ? DEFAULT_ROLLUP_FOLD_OPTIONS.intervalMs : parsePositive('ROLLUP_FOLD_INTERVAL_MS', get('ROLLUP_FOLD_INTERVAL_MS')!, true),
       ...(get('ROLLUP_FOLD_BATCH') === undefined ? {} : { batchSize: parsePositive('ROLLUP_FOLD_BATCH', get('ROLLUP_FOLD_BATCH')!, true) }),
+    },
+    sketches: {
+      minDayChats: positiveOr(get, 'SKETCH_MIN_DAY_CHATS', DEFAULT_SKETCH_OPTIONS.minDayChats),
+      exactMaxChats: positiveOr(get, 'ANALYTICS_EXACT_MAX_CHATS', DEFAULT_SKETCH_OPTIONS.exactMaxChats),
+      intervalMs: positiveOr(get, 'SKETCH_BUILD_INTERVAL_MS', DEFAULT_SKETCH_OPTIONS.intervalMs),
     },
     embeddedMemory: loadEmbeddedMemory(get),
     // Webhooks and alerts.

@@ -48,6 +48,7 @@ async function main() {
     batchQueue: config.batchQueue,
     retentionIntervalMs: (config.retentionIntervalSeconds ?? 3600) * 1000,
     rollupFold: config.rollupFold,
+    sketches: config.sketches,
     webhooks: { allowPrivate: config.webhooks?.allowPrivate },
     alerts: { evaluator: { intervalMs: (config.webhooks?.alertIntervalSeconds ?? 60) * 1000 } },
     logger: loggerOptions(config.logLevel),

@@ -281,8 +281,9 @@ describe('analytics parameters', () => {
 
   it('a metric with no data is null, counts are 0, and change is null against nothing', async () => {
     const body = await get('/api/v1/analytics/summary', { from: '2001-01-01', to: '2001-02-01' });
-    expect(body.metrics.chats).toEqual({ value: 0, previous: 0, change: null });
-    expect(body.metrics.escalation_rate).toEqual({ value: null, previous: null, change: null });
+    expect(body.metrics.chats).toEqual({ value: 0, previous: 0, change: null, estimated: false });
+    expect(body.metrics.escalation_rate).toEqual({ value: null, previous: null, change: null, estimated: false });
+    expect(body.metrics.end_users).toEqual({ value: 0, previous: 0, change: null, estimated: false });
     expect(body.metrics.total_tokens.value).toBeNull();
   });
 

@@ -30,9 +30,9 @@ export interface SumsQuery {
 // Buckets travel as epoch milliseconds: Drizzle's execute() hands timestamps back as text.
 export type GroupedSums = Sums & { bucket?: number; value?: string | null };
 export type GroupedRaw = RawStats & { bucket?: number; value?: string | null; kind?: 'group' | 'other' | 'unknown' };
-const epochMs = (expr: SQL) => sql`(extract(epoch FROM ${expr}) * 1000)::float8`;
+export const epochMs = (expr: SQL) => sql`(extract(epoch FROM ${expr}) * 1000)::float8`;
 
-const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+export const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 // The value of a dimension for a chats row; 'tag' needs the unnest of rawSource('tag').
 const DIMENSION_VALUE: Record<Dimension, SQL> = {
@@ -89,7 +89,7 @@ function groupColumns(grouping: Grouping, bucket: SQL, value: SQL): { select: SQ
 }
 
 /** AND column is one of `values` (null: IS NULL); nothing when `values` is undefined. */
-function valueCondition(column: SQL, values: (string | null)[] | undefined): SQL {
+export function valueCondition(column: SQL, values: (string | null)[] | undefined): SQL {
   if (!values) return sql``;
   const known = values.filter((v) => v !== null);
   const isNull = values.includes(null) ? sql`${column} IS NULL` : undefined;
@@ -100,7 +100,7 @@ function valueCondition(column: SQL, values: (string | null)[] | undefined): SQL
 
 const timestamps = (dates: Date[]) => sql`${`{${dates.map((d) => d.toISOString()).join(',')}}`}::timestamptz[]`;
 
-const inSpans = (column: SQL, spans: Span[]) =>
+export const inSpans = (column: SQL, spans: Span[]) =>
   sql.join(spans.map((s) => sql`(${column} >= ${ts(s.from)} AND ${column} < ${ts(s.to)})`), sql` OR `);
 
 interface RollupSource {

@@ -6,6 +6,7 @@ import { previousPeriod, type Dimension, type Interval, type Range } from './par
 import { chooseRollup, isUtcZone, splitRange, type Pieces } from './plan.js';
 import * as repo from './repository.js';
 import { formatInZone } from './timezone.js';
+import { rangeStats } from './sketches/read.js';
 import { figureSet, type Council } from './works-council/council.js';
 import { BREAKDOWN_GROUPS, type Condition, type Reason } from './works-council/guard.js';
 
@@ -46,12 +47,13 @@ async function sumsQuery(
 const toSums = (row: Partial<Sums> | undefined): Sums =>
   Object.fromEntries(SUM_COLUMNS.map((c) => [c, Number(row?.[c] ?? 0)])) as Sums;
 
+/** Every metric of [from, to); `estimated`: end users and percentiles come from sketches. */
 async function totals(deps: AppDeps, organizationId: number, range: Range, from: Date, to: Date) {
-  const [sumRows, rawRows] = await Promise.all([
+  const [sumRows, raw] = await Promise.all([
     repo.sums(analyticsDb(deps), await sumsQuery(organizationId, range, from, to, {})),
-    repo.rawStats(analyticsDb(deps), { organizationId, from, to, filters: range.filters, grouping: {} }),
+    rangeStats(analyticsDb(deps), organizationId, range.filters, from, to, deps.sketches),
   ]);
-  return metricValues(Object.keys(METRICS) as MetricName[], toSums(sumRows[0]), rawRows[0] ?? EMPTY_RAW);
+  return { values: metricValues(Object.keys(METRICS) as MetricName[], toSums(sumRows[0]), raw.stats), estimated: raw.estimated };
 }
 
 /**
@@ -60,10 +62,12 @@ async function totals(deps: AppDeps, organizationId: number, range: Range, from:
  */
 export async function summary(deps: AppDeps, organizationId: number, range: Range, council?: Council | null) {
   const { from: previousFrom } = previousPeriod(range);
-  const [current, previous] = await Promise.all([
+  const [currentTotals, previousTotals] = await Promise.all([
     totals(deps, organizationId, range, range.from, range.to),
     totals(deps, organizationId, range, previousFrom, range.from),
   ]);
+  const [current, previous] = [currentTotals.values, previousTotals.values];
+  const estimated = currentTotals.estimated || previousTotals.estimated;
   let suppressed: Reason | null = null;
   let previousSuppressed: Reason | null = null;
   if (council) {
@@ -78,7 +82,7 @@ export async function summary(deps: AppDeps, organizationId: number, range: Rang
       const value = current[name];
       const before = previous[name];
       const change = value === null || before === null || before === 0 ? null : (value - before) / before;
-      return [name, { value, previous: before, change }];
+      return [name, { value, previous: before, change, estimated: METRICS[name as MetricName].needsRaw && estimated }];
     }),
   );
   return {

@@ -1,5 +1,6 @@
 // Opens the configured database for one command, exactly as the server does (same configuration,
 // same DATA_DIR lock, same migrations), and always closes it before the command returns.
+import { DEFAULT_SKETCH_OPTIONS } from '../analytics/sketches/options.js';
 import { DEFAULT_COST_LIMITS } from '../cost-limits/settings.js';
 import { ApiKeyCache } from '../api-keys/cache.js';
 import { apiKeyHmacKey } from '../api-keys/key-format.js';
@@ -68,6 +69,7 @@ export async function withDatabase<T>(run: (ctx: CommandContext) => Promise<T>):
       cookieSecure: config.cookieSecure,
       dataDir: config.dataDir,
       costLimits: { ...DEFAULT_COST_LIMITS, ...config.costLimits },
+      sketches: { ...DEFAULT_SKETCH_OPTIONS, ...config.sketches },
     };
     try {
       return await run({ config, opened, deps });

@@ -261,3 +261,5 @@ export * from './schema-webhooks.js';
 export * from './schema-alerts.js';
 // Four-eyes access to transcripts (works-council mode).
 export * from './schema-transcript-access.js';
+// Per-day sketches of distinct end users and response times (the summary at scale).
+export * from './schema-sketches.js';

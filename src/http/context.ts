@@ -5,6 +5,7 @@ import type { TokenService } from '../auth/tokens.js';
 import type { CostLimits } from '../cost-limits/settings.js';
 import type { Db } from '../db/connection.js';
 import type { BodyQueueLimits } from '../ingest/body-gate.js';
+import type { SketchOptions } from '../analytics/sketches/options.js';
 import type { Principal } from './authenticate.js';
 
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   costLimits: CostLimits;
   /** Bytes of batch bodies held at once (BATCH_QUEUE_MB, BATCH_QUEUE_MB_PER_ORG); default DEFAULT_BODY_QUEUE_LIMITS. */
   batchQueue?: BodyQueueLimits;
+  /** When the summary estimates distinct users and percentiles from per-day sketches (src/analytics/sketches). */
+  sketches: SketchOptions;
 }
 
 declare module 'fastify' {

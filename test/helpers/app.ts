@@ -39,7 +39,7 @@ export const TEST_RATE_LIMITS = {
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
-export async function createTestApp(options: Pick<AppOptions, 'allowRegistration' | 'cookieSecure' | 'rateLimit' | 'webDist' | 'costLimits' | 'webhooks' | 'alerts' | 'logger' | 'rollupFold'> = {}): Promise<TestContext> {
+export async function createTestApp(options: Pick<AppOptions, 'allowRegistration' | 'cookieSecure' | 'rateLimit' | 'webDist' | 'costLimits' | 'webhooks' | 'alerts' | 'logger' | 'rollupFold' | 'sketches'> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-data-'));
   const app = await buildApp({ database, dataDir, jwtSecret: TEST_JWT_SECRET, rateLimit: TEST_RATE_LIMITS, ...options, costLimits: { ...TEST_COST_LIMITS, ...options.costLimits } });

@@ -6275,78 +6275,104 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Distinct end users (user_id) among the chats; anonymous chats are not counted. change = (value − previous) / previous, null when previous is 0 or null */
                                 end_users: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Messages in the transcripts of these chats. change = (value − previous) / previous, null when previous is 0 or null */
                                 messages: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Share (0–1) of escalated chats among the chats that sent is_escalated; a chat that never said is not a "no". change = (value − previous) / previous, null when previous is 0 or null */
                                 escalation_rate: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Share (0–1) of chats handed over to HR among the chats that sent is_forwarded_to_hr. change = (value − previous) / previous, null when previous is 0 or null */
                                 hr_forwarding_rate: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Mean of avg_response_time (seconds) over the chats that sent it. change = (value − previous) / previous, null when previous is 0 or null */
                                 avg_response_time: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Median of avg_response_time (seconds), interpolated (percentile_cont). change = (value − previous) / previous, null when previous is 0 or null */
                                 p50_response_time: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description 90th percentile of avg_response_time (seconds), interpolated (percentile_cont). change = (value − previous) / previous, null when previous is 0 or null */
                                 p90_response_time: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Mean user_rating (1–5) over the rated chats. change = (value − previous) / previous, null when previous is 0 or null */
                                 avg_rating: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Number of chats with a user_rating. change = (value − previous) / previous, null when previous is 0 or null */
                                 rated_chats: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Share (0–1) of rated chats rated 4 or 5. change = (value − previous) / previous, null when previous is 0 or null */
                                 csat: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Sum of token_count over the chats that sent it (null when none did). change = (value − previous) / previous, null when previous is 0 or null */
                                 total_tokens: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                                 /** @description Mean token_count per chat, over the chats that sent it. change = (value − previous) / previous, null when previous is 0 or null */
                                 avg_tokens: {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    estimated: boolean;
                                 };
                             };
                         };

@@ -1,0 +1,14 @@
+// When the summary estimates instead of counting, and how the sketches behind it are kept.
+export interface SketchOptions {
+  /** Days with fewer chats get no sketches (SKETCH_MIN_DAY_CHATS): counting them exactly is cheap. */
+  minDayChats: number;
+  /**
+   * The summary counts distinct end users and percentiles exactly unless the sketched days of its
+   * range hold at least this many matching chats (ANALYTICS_EXACT_MAX_CHATS).
+   */
+  exactMaxChats: number;
+  /** How often the builder looks for days to (re)build (SKETCH_BUILD_INTERVAL_MS). */
+  intervalMs: number;
+}
+
+export const DEFAULT_SKETCH_OPTIONS: SketchOptions = { minDayChats: 1_000, exactMaxChats: 100_000, intervalMs: 10_000 };
