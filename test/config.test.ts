@@ -54,6 +54,18 @@ describe('configuration', () => {
     for (const bad of ['-1', 'hourly', '1.5']) expect(() => loadConfig({ RETENTION_INTERVAL_SECONDS: bad })).toThrow(ConfigError);
   });
 
+  it('reads the summary sketch settings (SKETCH_MIN_DAY_CHATS, ANALYTICS_EXACT_MAX_CHATS, SKETCH_BUILD_INTERVAL_MS) and refuses a bad value', () => {
+    expect(loadConfig({}).sketches).toEqual({ minDayChats: 1000, exactMaxChats: 100_000, intervalMs: 10_000 });
+    expect(loadConfig({ SKETCH_MIN_DAY_CHATS: '50', ANALYTICS_EXACT_MAX_CHATS: '2000000', SKETCH_BUILD_INTERVAL_MS: '500' }).sketches).toEqual({
+      minDayChats: 50,
+      exactMaxChats: 2_000_000,
+      intervalMs: 500,
+    });
+    for (const name of ['SKETCH_MIN_DAY_CHATS', 'ANALYTICS_EXACT_MAX_CHATS', 'SKETCH_BUILD_INTERVAL_MS']) {
+      for (const bad of ['0', '-1', '1.5', 'many']) expect(() => loadConfig({ [name]: bad })).toThrow(`${name} must be a positive integer, got "${bad}"`);
+    }
+  });
+
   it('reads the embedded database memory settings (EMBEDDED_*_MB) and refuses a bad value', () => {
     expect(loadConfig({}).embeddedMemory).toEqual({});
     expect(loadConfig({ EMBEDDED_SHARED_BUFFERS_MB: '32', EMBEDDED_WORK_MEM_MB: '2', EMBEDDED_MAINTENANCE_WORK_MEM_MB: '64' }).embeddedMemory).toEqual({
