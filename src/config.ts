@@ -42,7 +42,7 @@ export interface Config {
   /** The rollup fold: ROLLUP_FOLD_INTERVAL_MS (default 200), ROLLUP_FOLD_BATCH (pending rows per fold; default 5000, embedded 1000). */
   rollupFold?: { intervalMs: number; batchSize?: number };
   /** The summary's sketches: SKETCH_MIN_DAY_CHATS, ANALYTICS_EXACT_MAX_CHATS, SKETCH_BUILD_INTERVAL_MS (src/analytics/sketches/options.ts). */
-  sketches?: SketchOptions;
+  sketches?: Omit<SketchOptions, 'rebuildAfterMs'>;
 }
 
 export interface WebhookConfig {

@@ -7,6 +7,7 @@
 // and after its rebuild.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldAll } from '../src/analytics/fold/fold.js';
+import { staleDays } from '../src/analytics/sketches/build.js';
 import { HLL_STANDARD_ERROR } from '../src/analytics/sketches/hll.js';
 import { RELATIVE_ACCURACY } from '../src/analytics/sketches/histogram.js';
 import { type Row, storedRows } from './helpers/analytics-data.js';
@@ -80,7 +81,7 @@ const hasUrgent = (r: Row) => r.tags.includes('urgent');
 describe(`the summary's sketches (${backend})`, () => {
   beforeAll(async () => {
     // The builder is driven by the test (runOnce); a long interval keeps the background one idle.
-    t = await createTestApp({ rateLimit: NO_RATE_LIMITS, rollupFold: false, sketches: { minDayChats: 100, exactMaxChats: 1_000, intervalMs: 3_600_000 } });
+    t = await createTestApp({ rateLimit: NO_RATE_LIMITS, rollupFold: false, sketches: { minDayChats: 100, exactMaxChats: 1_000, intervalMs: 3_600_000, rebuildAfterMs: 0 } });
     org = await signUp(t.app);
     other = await signUp(t.app);
     await insertChats(org.organization.id, 30_000, 20_000, 0);
@@ -155,6 +156,9 @@ describe(`the summary's sketches (${backend})`, () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     await expectEstimatesClose('', () => true);
+    // A day rebuilt moments ago waits for rebuildAfterMs (read from the chats rows meanwhile).
+    expect(await staleDays(t.database.pool, { minDayChats: 100, rebuildAfterMs: 3_600_000 }, 10)).toEqual([]);
+    expect(await staleDays(t.database.pool, { minDayChats: 100, rebuildAfterMs: 0 }, 10)).toHaveLength(1);
     expect(await t.app.sketchBuilder.runOnce()).toBe(1);
   });
 

@@ -21,7 +21,7 @@ export function registerSql(userId: string): { reg: string; rho: string } {
   const rest = `((${hash} >> ${HLL_PRECISION}) & ${2 ** Q - 1}::bigint)::bit(${Q})`;
   return {
     reg: `(${hash} & ${HLL_REGISTERS - 1})::int`,
-    rho: `(CASE WHEN position(B'1' IN ${rest}) = 0 THEN ${Q + 1} ELSE position(B'1' IN ${rest}) END)`,
+    rho: `coalesce(nullif(position(B'1' IN ${rest}), 0), ${Q + 1})`,
   };
 }
 
@@ -29,19 +29,21 @@ export function registerSql(userId: string): { reg: string; rho: string } {
 // (register: uint16 big-endian, value: uint8) triples after a 0x01 marker byte.
 const SPARSE = 0x01;
 
-export function encodeRegisters(regs: number[], rhos: number[]): Buffer {
-  if (1 + regs.length * 3 < HLL_REGISTERS) {
-    const out = Buffer.alloc(1 + regs.length * 3);
-    out[0] = SPARSE;
-    regs.forEach((r, i) => {
-      out.writeUInt16BE(r, 1 + i * 3);
-      out[3 + i * 3] = rhos[i];
-    });
-    return out;
-  }
-  const dense = Buffer.alloc(HLL_REGISTERS);
-  regs.forEach((r, i) => (dense[r] = Math.max(dense[r], rhos[i])));
-  return dense;
+/** The stored form of a set of registers: sparse when that is smaller. */
+export function encodeRegisters(registers: Uint8Array): Buffer {
+  let used = 0;
+  for (const r of registers) if (r > 0) used++;
+  if (1 + used * 3 >= HLL_REGISTERS) return Buffer.from(registers);
+  const out = Buffer.alloc(1 + used * 3);
+  out[0] = SPARSE;
+  let at = 1;
+  registers.forEach((value, reg) => {
+    if (value === 0) return;
+    out.writeUInt16BE(reg, at);
+    out[at + 2] = value;
+    at += 3;
+  });
+  return out;
 }
 
 /** Merges stored registers into `into` (the union of the two sets of users). */

@@ -9,6 +9,11 @@ export interface SketchOptions {
   exactMaxChats: number;
   /** How often the builder looks for days to (re)build (SKETCH_BUILD_INTERVAL_MS). */
   intervalMs: number;
+  /**
+   * A day rebuilt less than this long ago waits (a steady trickle of updates to last week's chats
+   * would otherwise rebuild those days every look); it is read from the chats rows meanwhile.
+   */
+  rebuildAfterMs: number;
 }
 
-export const DEFAULT_SKETCH_OPTIONS: SketchOptions = { minDayChats: 1_000, exactMaxChats: 100_000, intervalMs: 10_000 };
+export const DEFAULT_SKETCH_OPTIONS: SketchOptions = { minDayChats: 1_000, exactMaxChats: 100_000, intervalMs: 10_000, rebuildAfterMs: 300_000 };

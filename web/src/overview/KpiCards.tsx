@@ -37,6 +37,16 @@ function Change({ metric, summary }: { metric: MetricName; summary: Summary }) {
   );
 }
 
+/** "≈" before a figure the server estimated from its sketches (large ranges: end users, percentiles). */
+function Estimated({ metric, summary }: { metric: MetricName; summary: Summary }) {
+  if (!summary.metrics[metric].estimated) return null;
+  return (
+    <abbr className="kpi-estimated" title="An estimate: end users within about 1% (HyperLogLog), percentiles within 1%">
+      ≈{' '}
+    </abbr>
+  );
+}
+
 export function KpiCards({ summary }: { summary: Summary }) {
   // Works-council mode: a withheld period shows why in place of every figure.
   const hidden = hiddenText(summary.suppressed, summary.works_council);
@@ -50,11 +60,15 @@ export function KpiCards({ summary }: { summary: Summary }) {
               {hidden}
             </span>
           ) : (
-            <span className="kpi-value">{METRIC_VIEWS[metric].format(summary.metrics[metric].value)}</span>
+            <span className="kpi-value">
+              <Estimated metric={metric} summary={summary} />
+              {METRIC_VIEWS[metric].format(summary.metrics[metric].value)}
+            </span>
           )}
           {sub && !hidden && (
             <span className="kpi-sub">
-              {METRIC_VIEWS[sub].label}: {METRIC_VIEWS[sub].format(summary.metrics[sub].value)}
+              {METRIC_VIEWS[sub].label}: <Estimated metric={sub} summary={summary} />
+              {METRIC_VIEWS[sub].format(summary.metrics[sub].value)}
             </span>
           )}
           {!hidden && <Change metric={metric} summary={summary} />}
