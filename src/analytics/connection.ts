@@ -3,7 +3,8 @@
 // chats rows at the edges of a range, a few thousand at most), and the planner picked them on its
 // estimate of those rows (ten per unnest of tags, for example). The reads that could use them,
 // exact distinct counts and percentiles, cannot run in parallel anyway. PGlite has one connection
-// and no parallel workers: share it. Made on first use for a pool, closed with the app (the
+// and no parallel workers: share it. No JIT either: at 10M chats the planner's estimates of the
+// edge reads (40,000 rows) passed jit_above_cost, and compiling took 25 ms of a 97 ms statement. Made on first use for a pool, closed with the app (the
 // analytics routes' onClose hook). Every statement of the pool is cancelled past
 // READ_STATEMENT_TIMEOUT_MS (answered 422 query_too_expensive): the pool is shared by all tenants.
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -19,7 +20,7 @@ export function analyticsDb(deps: Pick<AppDeps, 'pool' | 'db' | 'databaseKind' |
   let instance = instances.get(deps.pool);
   if (!instance) {
     if (deps.databaseKind === 'postgres') {
-      const options = `-c max_parallel_workers_per_gather=0 ${boundedReadOptions(deps.costLimits.readStatementTimeoutMs)}`;
+      const options = `-c max_parallel_workers_per_gather=0 -c jit=off ${boundedReadOptions(deps.costLimits.readStatementTimeoutMs)}`;
       const own = poolBeside(deps.pool, { max: 5, options });
       instance = { db: drizzle({ client: own, schema }), own };
     } else {

@@ -188,12 +188,16 @@ function sumsParts(q: SumsQuery): SQL[] | undefined {
     const value = q.grouping.dimension ? DIMENSION_VALUE[q.grouping.dimension] : sql.raw('NULL::text');
     const starts = q.rollup?.starts;
     if (!starts || q.raw.length <= 2) {
-      // Summed here, so that the outer sum adds groups, not rows.
-      parts.push(sql`
-        SELECT ${bucketOf(sql.raw('chats.created_at'))} AS bucket, ${value} AS value, ${RAW_SUMS}
-        FROM ${rawSource(q.grouping.dimension)}
-        WHERE ${chatFilterSql(q.organizationId, q.filters)} AND (${inSpans(sql.raw('chats.created_at'), q.raw)})
-        GROUP BY 1, 2`);
+      // Summed here, so that the outer sum adds groups, not rows. One part per span (an index range
+      // scan each): an OR of the two edges of a range became a bitmap heap scan, 40-60 ms for the
+      // 40,000 rows of a busy day at 10M chats where the two range scans took 8 ms.
+      for (const span of q.raw) {
+        parts.push(sql`
+          SELECT ${bucketOf(sql.raw('chats.created_at'))} AS bucket, ${value} AS value, ${RAW_SUMS}
+          FROM ${rawSource(q.grouping.dimension)}
+          WHERE ${chatFilterSql(q.organizationId, q.filters)} AND chats.created_at >= ${ts(span.from)} AND chats.created_at < ${ts(span.to)}
+          GROUP BY 1, 2`);
+      }
     } else {
       // The partial hours at the bucket edges of a zone whose offset is not a whole hour (two per
       // bucket: thousands for an hourly series in Asia/Kolkata). An OR of one predicate pair per

@@ -4,7 +4,8 @@ export interface SketchOptions {
   minDayChats: number;
   /**
    * The summary counts distinct end users and percentiles exactly unless the sketched days of its
-   * range hold at least this many matching chats (ANALYTICS_EXACT_MAX_CHATS).
+   * range hold at least this many chats, matching its filters or not: an exact count reads them all
+   * (ANALYTICS_EXACT_MAX_CHATS).
    */
   exactMaxChats: number;
   /** How often the builder looks for days to (re)build (SKETCH_BUILD_INTERVAL_MS). */

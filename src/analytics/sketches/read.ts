@@ -8,7 +8,7 @@ import { chatFilterSql, type ChatFilters } from '../../chats/filters.js';
 import type { Db } from '../../db/connection.js';
 import { EMPTY_RAW, type RawStats } from '../metrics.js';
 import { chooseRollup, type Span } from '../plan.js';
-import { epochMs, inSpans, rawStats, ts, valueCondition } from '../repository.js';
+import { epochMs, rawStats, ts, valueCondition } from '../repository.js';
 import { addBins, binSql, quantile, type Histogram } from './histogram.js';
 import { estimateDistinct, HLL_REGISTERS, mergeEncoded, mergeRegister, registerSql } from './hll.js';
 import type { SketchOptions } from './options.js';
@@ -27,12 +27,14 @@ type CellRow = {
   users: Buffer | null;
   bins: number[] | null;
   counts: string[] | null;
+  day_chats: string | null;
 };
 
 /** The sketch cells of the up-to-date days of [d1, d2) for the filtered value(s); a day with none of them has one row of nulls. */
-function cellsStatement(organizationId: number, dimension: string, values: (string | null)[] | undefined, d1: Date, d2: Date): SQL {
+export function cellsStatement(organizationId: number, dimension: string, values: (string | null)[] | undefined, d1: Date, d2: Date): SQL {
   return sql`
-    SELECT ${epochMs(sql.raw('b.day'))} AS day, s.chats, s.users, s.response_time_bins AS bins, s.response_time_counts AS counts
+    SELECT ${epochMs(sql.raw('b.day'))} AS day, s.chats, s.users, s.response_time_bins AS bins, s.response_time_counts AS counts,
+      (SELECT a.chats FROM chat_day_sketches a WHERE a.organization_id = b.organization_id AND a.dimension = 'all' AND a.day = b.day) AS day_chats
     FROM chat_day_sketch_builds b
     JOIN chat_day_versions v ON v.organization_id = b.organization_id AND v.day = b.day
     LEFT JOIN (
@@ -46,14 +48,20 @@ function cellsStatement(organizationId: number, dimension: string, values: (stri
 
 const { reg, rho } = registerSql('chats.user_id');
 
-/** Registers and bins of the matching chats rows in the spans. */
-function rowsStatement(organizationId: number, filters: ChatFilters, spans: Span[]): SQL {
+/**
+ * Registers and bins of the matching chats rows in the spans: one index range scan per span (an OR
+ * of spans became a bitmap heap scan, five times slower on a busy day's rows).
+ */
+export function rowsStatement(organizationId: number, filters: ChatFilters, spans: Span[]): SQL {
+  const where = chatFilterSql(organizationId, { ...filters, from: undefined, to: undefined });
+  const perSpan = spans.map(
+    (span) => sql`
+      SELECT ${sql.raw(reg)} AS reg, ${sql.raw(rho)} AS rho, ${sql.raw(binSql('chats.avg_response_time'))} AS bin, chats.user_id
+      FROM chats WHERE ${where} AND chats.created_at >= ${ts(span.from)} AND chats.created_at < ${ts(span.to)}`,
+  );
   return sql`
     SELECT GROUPING(h.reg, h.bin) AS g, h.reg, h.bin, max(h.rho) AS rho, count(*)::int AS n, count(h.user_id)::int AS users
-    FROM (
-      SELECT ${sql.raw(reg)} AS reg, ${sql.raw(rho)} AS rho, ${sql.raw(binSql('chats.avg_response_time'))} AS bin, chats.user_id
-      FROM chats WHERE ${chatFilterSql(organizationId, { ...filters, from: undefined, to: undefined })} AND (${inSpans(sql.raw('chats.created_at'), spans)})
-    ) h
+    FROM (${sql.join(perSpan, sql` UNION ALL `)}) h
     GROUP BY GROUPING SETS ((h.reg), (h.bin))`;
 }
 
@@ -84,7 +92,11 @@ export async function rangeStats(db: Db, organizationId: number, filters: ChatFi
   if (!choice || d1 >= d2) return exact();
 
   const { rows: cells } = await db.execute<CellRow>(cellsStatement(organizationId, choice.dimension, choice.values, new Date(d1), new Date(d2)));
-  const sketchedChats = cells.reduce((s, c) => s + Number(c.chats ?? 0), 0);
+  // What the exact count would read is the range's chats, whatever the filter keeps (a filter on
+  // sentiment or a tag does not narrow the scan of the range's rows; at 10M chats a filtered exact
+  // summary took 5 to 6 s): the threshold is on all chats of the sketched days.
+  const days = new Map(cells.map((c) => [Number(c.day), Number(c.day_chats ?? 0)]));
+  const sketchedChats = [...days.values()].reduce((s, n) => s + n, 0);
   if (sketchedChats < options.exactMaxChats) return exact();
 
   const registers = new Uint8Array(HLL_REGISTERS);
@@ -93,7 +105,7 @@ export async function rangeStats(db: Db, organizationId: number, filters: ChatFi
     if (cell.users) mergeEncoded(registers, cell.users);
     if (cell.bins && cell.counts) addBins(histogram, cell.bins, cell.counts.map(Number));
   }
-  const spans = uncovered(from, to, d1, d2, new Set(cells.map((c) => Number(c.day))));
+  const spans = uncovered(from, to, d1, d2, new Set(days.keys()));
   if (spans.length > 0) {
     const { rows } = await db.execute<{ g: number; reg: number | null; bin: number | null; rho: number | null; n: number; users: number }>(
       rowsStatement(organizationId, filters, spans),
