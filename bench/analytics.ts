@@ -11,6 +11,7 @@ import { foldAll } from '../src/analytics/fold/fold.js';
 import { buildApp } from '../src/app.js';
 import { connectPostgres } from '../src/db/connection.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { DEFAULT_RATE_LIMITS } from '../src/rate-limit/settings.js';
 import { CATEGORIES, LOCALES, RATINGS, SENTIMENTS, TAGS } from './chat-fields.js';
 import { freshBenchDatabase } from './database.js';
 
@@ -165,10 +166,10 @@ async function main() {
   const database = connectPostgres(url, 4);
   try {
     await runMigrations(database.pool);
-    // The organization's analytics time budget (ANALYTICS_TIME_MS_PER_SECOND) would answer 429 to
-    // calls back to back: here each call's time is measured, not the fair share. The sketch
+    // The organization's analytics time budget (ANALYTICS_TIME_MS_PER_SECOND) and the user's request
+    // rate would answer 429 to calls back to back: here each call's time is measured, not the fair share. The sketch
     // builder is run below, timed, instead of in the background.
-    const benchOptions = { database, dataDir: '/tmp', jwtSecret: 'bench-secret-bench-secret-bench-secret!!', costLimits: { analyticsTimeMsPerSecond: 1e6, analyticsTimeBurstMs: 1e9 } };
+    const benchOptions = { database, dataDir: '/tmp', jwtSecret: 'bench-secret-bench-secret-bench-secret!!', costLimits: { analyticsTimeMsPerSecond: 1e6, analyticsTimeBurstMs: 1e9 }, rateLimit: { ...DEFAULT_RATE_LIMITS, enabled: false } };
     const app = await buildApp({ ...benchOptions, sketches: false });
     const register = async (name: string) => {
       const email = `${name}@bench.example`;

@@ -17,7 +17,9 @@ import { backend } from './helpers/database.js';
 
 const DAY = 86_400_000;
 const today = Math.floor(Date.now() / DAY) * DAY;
-const FROM = new Date(today - 4 * DAY).toISOString();
+// From 06:00 four days ago: the range starts with a partial day, whose 18 whole hours come from the
+// hour sketches (unfiltered) whatever the time of day the test runs at.
+const FROM = new Date(today - 4 * DAY + 6 * 3_600_000).toISOString();
 const TO = new Date(today + DAY).toISOString();
 
 let t: TestContext;
@@ -95,12 +97,17 @@ describe(`the summary's sketches (${backend})`, () => {
     await expectEstimatesClose('', () => true, false);
   });
 
-  it('sketches the ended days of both organizations, not today', async () => {
-    expect(await t.app.sketchBuilder.runOnce()).toBe(8);
+  it('sketches the ended days and hours of both organizations, not today nor the current hour', async () => {
+    // Every ended hour with at least 100 / 24 chats, counted from the chats rows.
+    const { rows: hours } = await t.database.pool.query(
+      `SELECT count(*)::int AS n FROM (SELECT organization_id, date_trunc('hour', created_at, 'UTC') FROM chats
+       WHERE created_at < date_trunc('hour', now(), 'UTC') GROUP BY 1, 2 HAVING count(*) >= 5) h`,
+    );
+    expect(await t.app.sketchBuilder.runOnce()).toEqual({ days: 8, hours: hours[0].n });
     const { rows } = await t.database.pool.query('SELECT organization_id, day FROM chat_day_sketch_builds ORDER BY 1, 2');
     expect(rows.map((r) => r.day.getTime())).toEqual([1, 2, 3, 4, 1, 2, 3, 4].map((d) => today - (5 - d) * DAY));
     // Nothing changed since: nothing to build.
-    expect(await t.app.sketchBuilder.runOnce()).toBe(0);
+    expect(await t.app.sketchBuilder.runOnce()).toEqual({ days: 0, hours: 0 });
   });
 
   it('estimates end users and percentiles within their bounds, unfiltered and filtered by one field', async () => {
@@ -137,10 +144,28 @@ describe(`the summary's sketches (${backend})`, () => {
     ]);
     await expectEstimatesClose('', () => true);
     await expectEstimatesClose('&sentiment=negative', isNegative);
-    // The builder rebuilds exactly the three changed days, and the answers stay within bounds.
-    expect(await t.app.sketchBuilder.runOnce()).toBe(3);
+    // The builder rebuilds exactly the three changed days and their hours, and the answers stay within bounds.
+    expect(await t.app.sketchBuilder.runOnce()).toEqual({ days: 3, hours: 72 });
     await expectEstimatesClose('', () => true);
     await expectEstimatesClose('&tags=urgent', hasUrgent);
+  });
+
+  it('the whole hours at the start of the range come from hour sketches, and a changed hour from the chats rows', async () => {
+    const start = new Date(FROM);
+    const { rows: before } = await t.database.pool.query(
+      `SELECT count(*)::int AS n FROM chat_hour_sketches WHERE organization_id = $1 AND hour >= $2 AND hour < $3`,
+      [org.organization.id, start, new Date(today - 3 * DAY)],
+    );
+    expect(before[0].n).toBe(18);
+    // Six of those hours become fifty times slower: a stale hour sketch would leave p90 where it was.
+    await t.database.pool.query('UPDATE chats SET avg_response_time = avg_response_time * 50 WHERE organization_id = $1 AND created_at >= $2 AND created_at < $3', [
+      org.organization.id,
+      start,
+      new Date(start.getTime() + 6 * 3_600_000),
+    ]);
+    await expectEstimatesClose('', () => true);
+    expect((await t.app.sketchBuilder.runOnce()).hours).toBe(6);
+    await expectEstimatesClose('', () => true);
   });
 
   it('a user_id changed through the API moves the day too', async () => {
@@ -159,13 +184,13 @@ describe(`the summary's sketches (${backend})`, () => {
     // A day rebuilt moments ago waits for rebuildAfterMs (read from the chats rows meanwhile).
     expect(await staleDays(t.database.pool, { minDayChats: 100, rebuildAfterMs: 3_600_000 }, 10)).toEqual([]);
     expect(await staleDays(t.database.pool, { minDayChats: 100, rebuildAfterMs: 0 }, 10)).toHaveLength(1);
-    expect(await t.app.sketchBuilder.runOnce()).toBe(1);
+    expect(await t.app.sketchBuilder.runOnce()).toEqual({ days: 1, hours: 1 });
   });
 
   it('a day that falls below the minimum loses its sketches', async () => {
     await t.database.pool.query('DELETE FROM chats WHERE organization_id = $1 AND created_at >= $2 AND created_at < $3', [org.organization.id, new Date(today - DAY), new Date(today)]);
     await foldAll(t.database.pool);
-    expect(await t.app.sketchBuilder.runOnce()).toBe(1);
+    expect(await t.app.sketchBuilder.runOnce()).toEqual({ days: 1, hours: 24 });
     const { rows } = await t.database.pool.query('SELECT count(*)::int AS n FROM chat_day_sketches WHERE organization_id = $1 AND day = $2', [
       org.organization.id,
       new Date(today - DAY),

@@ -55,7 +55,7 @@ describe('configuration', () => {
   });
 
   it('reads the summary sketch settings (SKETCH_MIN_DAY_CHATS, ANALYTICS_EXACT_MAX_CHATS, SKETCH_BUILD_INTERVAL_MS) and refuses a bad value', () => {
-    expect(loadConfig({}).sketches).toEqual({ minDayChats: 1000, exactMaxChats: 100_000, intervalMs: 10_000 });
+    expect(loadConfig({}).sketches).toEqual({ minDayChats: 1000, exactMaxChats: 50_000, intervalMs: 10_000 });
     expect(loadConfig({ SKETCH_MIN_DAY_CHATS: '50', ANALYTICS_EXACT_MAX_CHATS: '2000000', SKETCH_BUILD_INTERVAL_MS: '500' }).sketches).toEqual({
       minDayChats: 50,
       exactMaxChats: 2_000_000,

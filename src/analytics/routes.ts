@@ -68,7 +68,7 @@ const SummaryResponse = Type.Object({
             estimated: Type.Boolean({
               description:
                 'True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: ' +
-                'within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact',
+                'within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact',
             }),
           },
           { description: `${METRICS[name].description}. change = (value − previous) / previous, null when previous is 0 or null`, additionalProperties: false },

@@ -53,3 +53,27 @@ export const chatDaySketches = pgTable(
   },
   (t) => [index('chat_day_sketches_cell').on(t.organizationId, t.dimension, t.day, t.value)],
 );
+
+// The same per UTC hour, for dimension 'all' only: what lets a range's partial days (today so far,
+// the evening its start falls in) come from sketches too, instead of 40,000 chats rows at 10M chats.
+export const chatHourVersions = pgTable(
+  'chat_hour_versions',
+  { organizationId: id('organization_id').notNull(), hour: timestamptz('hour').notNull(), version: bigint('version', { mode: 'number' }).notNull() },
+  (t) => [primaryKey({ columns: [t.organizationId, t.hour] })],
+);
+
+// One cell per hour (all chats of the hour), with the hour's version at its build.
+export const chatHourSketches = pgTable(
+  'chat_hour_sketches',
+  {
+    organizationId: organizationId(),
+    hour: timestamptz('hour').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    builtAt: timestamptz('built_at').notNull().defaultNow(),
+    chats: bigint('chats', { mode: 'number' }).notNull(),
+    users: bytea('users').notNull(),
+    responseTimeBins: integer('response_time_bins').array().notNull(),
+    responseTimeCounts: bigint('response_time_counts', { mode: 'number' }).array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.hour] })],
+);

@@ -17,4 +17,4 @@ export interface SketchOptions {
   rebuildAfterMs: number;
 }
 
-export const DEFAULT_SKETCH_OPTIONS: SketchOptions = { minDayChats: 1_000, exactMaxChats: 100_000, intervalMs: 10_000, rebuildAfterMs: 300_000 };
+export const DEFAULT_SKETCH_OPTIONS: SketchOptions = { minDayChats: 1_000, exactMaxChats: 50_000, intervalMs: 10_000, rebuildAfterMs: 300_000 };

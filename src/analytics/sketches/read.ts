@@ -1,7 +1,8 @@
 // Distinct end users and response-time percentiles of a range: exact from the chats rows, or, when
 // the range holds many chats, estimated from the per-day sketches of its whole UTC days that are
-// up to date, plus the registers and bins of the other rows (the partial days at the edges, today,
-// days not built yet), computed from the chats rows with the same SQL. An estimate sees every
+// up to date (and, unfiltered, the per-hour sketches of the whole hours of its partial days), plus
+// the registers and bins of the other rows (partial hours, days or hours not built yet), computed
+// from the chats rows with the same SQL. An estimate sees every
 // committed write as an exact count does: a changed day is taken from the chats rows until rebuilt.
 import { sql, type SQL } from 'drizzle-orm';
 import { chatFilterSql, type ChatFilters } from '../../chats/filters.js';
@@ -14,6 +15,7 @@ import { estimateDistinct, HLL_REGISTERS, mergeEncoded, mergeRegister, registerS
 import type { SketchOptions } from './options.js';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export interface RangeStats {
   stats: RawStats;
@@ -65,8 +67,27 @@ export function rowsStatement(organizationId: number, filters: ChatFilters, span
     GROUP BY GROUPING SETS ((h.reg), (h.bin))`;
 }
 
-/** [from, to) less the covered days, as few spans as possible. */
-function uncovered(from: Date, to: Date, d1: number, d2: number, covered: Set<number>): Span[] {
+/** The valid hour sketches ('all' only) of the whole hours in `spans`. */
+export function hourCellsStatement(organizationId: number, spans: Span[]): SQL {
+  const inHours = (column: string) => sql.join(spans.map((x) => sql`(${sql.raw(column)} >= ${ts(x.from)} AND ${sql.raw(column)} < ${ts(x.to)})`), sql` OR `);
+  return sql`
+    SELECT ${epochMs(sql.raw('s.hour'))} AS day, s.chats, s.users, s.response_time_bins AS bins, s.response_time_counts AS counts, s.chats AS day_chats
+    FROM chat_hour_sketches s
+    JOIN chat_hour_versions v ON v.organization_id = s.organization_id AND v.hour = s.hour
+    LEFT JOIN (
+      SELECT p.bucket, count(*) AS n FROM chat_rollup_pending p WHERE p.organization_id = ${organizationId} AND (${inHours('p.bucket')}) GROUP BY 1
+    ) p ON p.bucket = s.hour
+    WHERE s.organization_id = ${organizationId} AND (${inHours('s.hour')}) AND s.version = v.version + coalesce(p.n, 0)`;
+}
+
+/** The whole UTC hours of [a, b), as a span (null when there are none). */
+function wholeHours(a: number, b: number): Span | null {
+  const [h1, h2] = [Math.ceil(a / HOUR_MS) * HOUR_MS, Math.floor(b / HOUR_MS) * HOUR_MS];
+  return h1 < h2 ? { from: new Date(h1), to: new Date(h2) } : null;
+}
+
+/** [from, to) less the covered days and hours, as few spans as possible. */
+function uncovered(from: Date, to: Date, d1: number, d2: number, days: Set<number>, hours: Set<number>): Span[] {
   const spans: Span[] = [];
   const add = (a: number, b: number) => {
     if (a >= b) return;
@@ -74,9 +95,16 @@ function uncovered(from: Date, to: Date, d1: number, d2: number, covered: Set<nu
     if (last && last.to.getTime() === a) last.to = new Date(b);
     else spans.push({ from: new Date(a), to: new Date(b) });
   };
-  add(from.getTime(), d1);
-  for (let d = d1; d < d2; d += DAY_MS) if (!covered.has(d)) add(d, d + DAY_MS);
-  add(d2, to.getTime());
+  const edge = (a: number, b: number) => {
+    const whole = wholeHours(a, b);
+    if (!whole) return add(a, b);
+    add(a, whole.from.getTime());
+    for (let h = whole.from.getTime(); h < whole.to.getTime(); h += HOUR_MS) if (!hours.has(h)) add(h, h + HOUR_MS);
+    add(whole.to.getTime(), b);
+  };
+  edge(from.getTime(), d1);
+  for (let d = d1; d < d2; d += DAY_MS) if (!days.has(d)) add(d, d + DAY_MS);
+  edge(d2, to.getTime());
   return spans;
 }
 
@@ -91,21 +119,26 @@ export async function rangeStats(db: Db, organizationId: number, filters: ChatFi
   const d2 = Math.floor(to.getTime() / DAY_MS) * DAY_MS;
   if (!choice || d1 >= d2) return exact();
 
-  const { rows: cells } = await db.execute<CellRow>(cellsStatement(organizationId, choice.dimension, choice.values, new Date(d1), new Date(d2)));
+  // The edges' whole hours from hour sketches, which hold all chats: unfiltered summaries only.
+  const edgeHours = choice.dimension === 'all' ? [wholeHours(from.getTime(), d1), wholeHours(d2, to.getTime())].filter((x): x is Span => x !== null) : [];
+  const [{ rows: cells }, { rows: hourCells }] = await Promise.all([
+    db.execute<CellRow>(cellsStatement(organizationId, choice.dimension, choice.values, new Date(d1), new Date(d2))),
+    edgeHours.length ? db.execute<CellRow>(hourCellsStatement(organizationId, edgeHours)) : { rows: [] as CellRow[] },
+  ]);
   // What the exact count would read is the range's chats, whatever the filter keeps (a filter on
   // sentiment or a tag does not narrow the scan of the range's rows; at 10M chats a filtered exact
   // summary took 5 to 6 s): the threshold is on all chats of the sketched days.
   const days = new Map(cells.map((c) => [Number(c.day), Number(c.day_chats ?? 0)]));
-  const sketchedChats = [...days.values()].reduce((s, n) => s + n, 0);
+  const sketchedChats = [...days.values(), ...hourCells.map((c) => Number(c.chats))].reduce((s, n) => s + n, 0);
   if (sketchedChats < options.exactMaxChats) return exact();
 
   const registers = new Uint8Array(HLL_REGISTERS);
   const histogram: Histogram = new Map();
-  for (const cell of cells) {
+  for (const cell of [...cells, ...hourCells]) {
     if (cell.users) mergeEncoded(registers, cell.users);
     if (cell.bins && cell.counts) addBins(histogram, cell.bins, cell.counts.map(Number));
   }
-  const spans = uncovered(from, to, d1, d2, new Set(days.keys()));
+  const spans = uncovered(from, to, d1, d2, new Set(days.keys()), new Set(hourCells.map((c) => Number(c.day))));
   if (spans.length > 0) {
     const { rows } = await db.execute<{ g: number; reg: number | null; bin: number | null; rho: number | null; n: number; users: number }>(
       rowsStatement(organizationId, filters, spans),

@@ -5,17 +5,19 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { WakeableSleep } from '../../background/wakeable-sleep.js';
+import { buildStaleHours } from './build-hours.js';
 import { buildStaleDays } from './build.js';
 import type { SketchOptions } from './options.js';
 
-/** Days per look: a backlog (the first start on years of chats) is worked through batch after batch. */
+/** Days (and hours) per look: a backlog (the first start on years of chats) is worked through batch after batch. */
 const DAYS_PER_LOOK = 20;
+const HOURS_PER_LOOK = 200;
 
 export class SketchBuilder {
   private running = false;
   private loop: Promise<void> | undefined;
   private readonly pause = new WakeableSleep();
-  /** Days built or dropped by this process (tests, the benchmark). */
+  /** Days and hours built or dropped by this process (tests, the benchmark). */
   built = 0;
 
   constructor(
@@ -36,27 +38,31 @@ export class SketchBuilder {
     await this.loop;
   }
 
-  /** Builds every stale day now (tests, the benchmark); returns how many. */
-  async runOnce(now = new Date()): Promise<number> {
-    let total = 0;
+  /** Builds every stale day and hour now (tests, the benchmark); returns how many of each. */
+  async runOnce(now = new Date()): Promise<{ days: number; hours: number }> {
+    const total = { days: 0, hours: 0 };
     for (;;) {
-      const n = await buildStaleDays(this.pool, this.options, DAYS_PER_LOOK, now);
-      total += n;
-      if (n < DAYS_PER_LOOK) return total;
+      const days = await buildStaleDays(this.pool, this.options, DAYS_PER_LOOK, now);
+      const hours = await buildStaleHours(this.pool, this.options, HOURS_PER_LOOK, now);
+      total.days += days;
+      total.hours += hours;
+      if (days < DAYS_PER_LOOK && hours < HOURS_PER_LOOK) return total;
     }
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      let n = 0;
+      let more = false;
       try {
-        n = await buildStaleDays(this.pool, this.options, DAYS_PER_LOOK);
-        this.built += n;
-        if (n > 0) this.log.debug({ days: n }, 'sketches built');
+        const days = await buildStaleDays(this.pool, this.options, DAYS_PER_LOOK);
+        const hours = await buildStaleHours(this.pool, this.options, HOURS_PER_LOOK);
+        this.built += days + hours;
+        if (days + hours > 0) this.log.debug({ days, hours }, 'sketches built');
+        more = days === DAYS_PER_LOOK || hours === HOURS_PER_LOOK;
       } catch (err) {
         if (this.running) this.log.warn({ err }, 'sketch build failed');
       }
-      if (n < DAYS_PER_LOOK) await this.pause.sleep(this.options.intervalMs);
+      if (!more) await this.pause.sleep(this.options.intervalMs);
     }
   }
 }
