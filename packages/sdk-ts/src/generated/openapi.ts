@@ -6275,7 +6275,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Distinct end users (user_id) among the chats; anonymous chats are not counted. change = (value − previous) / previous, null when previous is 0 or null */
@@ -6283,7 +6283,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Messages in the transcripts of these chats. change = (value − previous) / previous, null when previous is 0 or null */
@@ -6291,7 +6291,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Share (0–1) of escalated chats among the chats that sent is_escalated; a chat that never said is not a "no". change = (value − previous) / previous, null when previous is 0 or null */
@@ -6299,7 +6299,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Share (0–1) of chats handed over to HR among the chats that sent is_forwarded_to_hr. change = (value − previous) / previous, null when previous is 0 or null */
@@ -6307,7 +6307,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Mean of avg_response_time (seconds) over the chats that sent it. change = (value − previous) / previous, null when previous is 0 or null */
@@ -6315,7 +6315,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Median of avg_response_time (seconds), interpolated (percentile_cont). change = (value − previous) / previous, null when previous is 0 or null */
@@ -6323,7 +6323,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description 90th percentile of avg_response_time (seconds), interpolated (percentile_cont). change = (value − previous) / previous, null when previous is 0 or null */
@@ -6331,7 +6331,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Mean user_rating (1–5) over the rated chats. change = (value − previous) / previous, null when previous is 0 or null */
@@ -6339,7 +6339,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Number of chats with a user_rating. change = (value − previous) / previous, null when previous is 0 or null */
@@ -6347,7 +6347,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Share (0–1) of rated chats rated 4 or 5. change = (value − previous) / previous, null when previous is 0 or null */
@@ -6355,7 +6355,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Sum of token_count over the chats that sent it (null when none did). change = (value − previous) / previous, null when previous is 0 or null */
@@ -6363,7 +6363,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                                 /** @description Mean token_count per chat, over the chats that sent it. change = (value − previous) / previous, null when previous is 0 or null */
@@ -6371,7 +6371,7 @@ export interface paths {
                                     value: number | null;
                                     previous: number | null;
                                     change: number | null;
-                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 100,000). Sums are always exact */
+                                    /** @description True: value and previous are estimates from per-day sketches (end_users: HyperLogLog, standard error 1.15%; percentiles: within 1% of the exact value), used when the range holds many chats (ANALYTICS_EXACT_MAX_CHATS, default 50,000). Sums are always exact */
                                     estimated: boolean;
                                 };
                             };
