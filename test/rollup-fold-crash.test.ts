@@ -99,7 +99,7 @@ describe(`the rollup fold killed half-way (${backend})`, () => {
     // 2. A server that folds the whole backlog in one transaction, killed while it does.
     const folder = await start(store, { ROLLUP_FOLD_BATCH: '1000000', LOG_LEVEL: 'trace' }, backend === 'postgres');
     if (backend === 'postgres') {
-      const running = `SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%chat_rollups_fold%' AND pid <> pg_backend_pid()`;
+      const running = `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE '%chat_rollups_fold%' AND pid <> pg_backend_pid()`;
       for (let i = 0; (await count(store, running)) === 0; i++) {
         if (i > 2000) throw new Error('no fold seen running');
         await new Promise((r) => setTimeout(r, 5));
@@ -107,7 +107,7 @@ describe(`the rollup fold killed half-way (${backend})`, () => {
       folder.child.kill('SIGKILL');
       await folder.exited;
       // What happens to a dead instance's connection: its session ends, its transaction rolls back.
-      await store.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%chat_rollups_fold%' AND pid <> pg_backend_pid()`);
+      await store.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%chat_rollups_fold%' AND pid <> pg_backend_pid()`);
       for (let i = 0; (await count(store, running.replace("state = 'active' AND ", ''))) > 0; i++) {
         if (i > 2000) throw new Error('the fold session did not end');
         await new Promise((r) => setTimeout(r, 5));
