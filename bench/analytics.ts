@@ -190,10 +190,10 @@ async function main() {
     const genSeconds = (Date.now() - genStart) / 1000;
     console.log(`inserted in ${insertSeconds.toFixed(1)} s; ${pendingAfterInsert.toLocaleString('en')} rollup changes were still pending, folded in ${(genSeconds - insertSeconds).toFixed(1)} s more`);
     const buildStart = Date.now();
-    const days = await app.sketchBuilder.runOnce();
+    const built = await app.sketchBuilder.runOnce();
     const sketchRows = (await database.pool.query('SELECT count(*)::int AS n, coalesce(sum(pg_column_size(users) + pg_column_size(response_time_bins) + pg_column_size(response_time_counts)), 0)::bigint AS bytes FROM chat_day_sketches')).rows[0];
     console.log(
-      `sketched ${days} days in ${((Date.now() - buildStart) / 1000).toFixed(1)} s: ${sketchRows.n.toLocaleString('en')} cells, ${(Number(sketchRows.bytes) / 1048576).toFixed(1)} MiB`,
+      `sketched ${built.days} days and ${built.hours} hours in ${((Date.now() - buildStart) / 1000).toFixed(1)} s: ${sketchRows.n.toLocaleString('en')} day cells, ${(Number(sketchRows.bytes) / 1048576).toFixed(1)} MiB`,
     );
     await database.pool.query('VACUUM ANALYZE');
     const { rows } = await database.pool.query(
