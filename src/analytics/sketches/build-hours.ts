@@ -3,9 +3,10 @@
 // partial hours to the chats rows. As for days (build.ts), the hour's version is read in the same
 // statement as its rows; an hour is built once it has ended, and again when its version moves.
 import type pg from 'pg';
-import { addBins, binSql, type Histogram } from './histogram.js';
-import { encodeRegisters, HLL_REGISTERS, mergeRegister, registerSql } from './hll.js';
+import { binSql } from './histogram.js';
+import { registerSql } from './hll.js';
 import type { SketchOptions } from './options.js';
+import { SketchAccumulator, type SketchPoint } from './sketch.js';
 
 const HOUR_MS = 3_600_000;
 const { reg, rho } = registerSql('c.user_id');
@@ -22,24 +23,20 @@ const HOUR_CHATS_SQL = `
 
 /** Builds (or drops, below minHourChats) one organization's sketch of a UTC hour. */
 export async function buildHour(pool: pg.Pool, organizationId: number, hour: Date, options: Pick<SketchOptions, 'minDayChats'>): Promise<void> {
-  const { rows } = await pool.query<{ reg: number; rho: number; bin: number | null; version: string }>(HOUR_CHATS_SQL, [organizationId, hour.toISOString()]);
+  const { rows } = await pool.query<SketchPoint & { version: string }>(HOUR_CHATS_SQL, [organizationId, hour.toISOString()]);
   if (rows.length < minHourChats(options)) {
     await pool.query('DELETE FROM chat_hour_sketches WHERE organization_id = $1 AND hour = $2', [organizationId, hour]);
     return;
   }
-  const registers = new Uint8Array(HLL_REGISTERS);
-  const bins: Histogram = new Map();
-  for (const r of rows) {
-    if (r.reg >= 0) mergeRegister(registers, r.reg, r.rho);
-    if (r.bin !== null) addBins(bins, [r.bin], [1]);
-  }
-  const sorted = [...bins.entries()].sort((a, b) => a[0] - b[0]);
+  const sketch = new SketchAccumulator();
+  for (const row of rows) sketch.add(row);
+  const { users, bins, counts } = sketch.stored();
   await pool.query(
     `INSERT INTO chat_hour_sketches (organization_id, hour, version, chats, users, response_time_bins, response_time_counts)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (organization_id, hour) DO UPDATE SET version = excluded.version, built_at = now(), chats = excluded.chats,
        users = excluded.users, response_time_bins = excluded.response_time_bins, response_time_counts = excluded.response_time_counts`,
-    [organizationId, hour, rows[0].version, rows.length, encodeRegisters(registers), sorted.map(([b]) => b), sorted.map(([, n]) => n)],
+    [organizationId, hour, rows[0].version, sketch.chats, users, bins, counts],
   );
 }
 

@@ -4,9 +4,10 @@
 // is known to describe the day exactly as it was at that version (see chat_day_versions).
 import type pg from 'pg';
 import { DIMENSIONS } from '../params.js';
-import { addBins, binSql, type Histogram } from './histogram.js';
-import { encodeRegisters, HLL_REGISTERS, mergeRegister, registerSql } from './hll.js';
+import { binSql } from './histogram.js';
+import { registerSql } from './hll.js';
 import type { SketchOptions } from './options.js';
+import { SketchAccumulator, type SketchPoint } from './sketch.js';
 
 type Runner = pg.Pool | pg.PoolClient;
 
@@ -28,14 +29,12 @@ const DAY_CHATS_SQL = `
       + (SELECT count(*) FROM chat_rollup_pending p WHERE p.organization_id = $1 AND p.bucket >= $2::timestamptz AND p.bucket < $2::timestamptz + interval '1 day'))::text AS version
   FROM chats c WHERE c.organization_id = $1 AND c.created_at >= $2::timestamptz AND c.created_at < $2::timestamptz + interval '1 day'`;
 
-type DayChat = { reg: number; rho: number; bin: number | null; tags: string[]; version: string } & Record<(typeof FIELDS)[number], string | null>;
+type DayChat = SketchPoint & { tags: string[]; version: string } & Record<(typeof FIELDS)[number], string | null>;
 
 interface Cell {
   dimension: string;
   value: string | null;
-  chats: number;
-  registers: Uint8Array;
-  bins: Histogram;
+  sketch: SketchAccumulator;
 }
 
 /** The day's cells: 'all', one per value of each field, one per tag (NULL: no tags). */
@@ -44,10 +43,8 @@ function cellsOf(chats: DayChat[]): Cell[] {
   const add = (dimension: string, value: string | null, chat: DayChat) => {
     const key = `${dimension}\u0000${value ?? '\u0001'}`;
     let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { dimension, value, chats: 0, registers: new Uint8Array(HLL_REGISTERS), bins: new Map() }));
-    cell.chats++;
-    if (chat.reg >= 0) mergeRegister(cell.registers, chat.reg, chat.rho);
-    if (chat.bin !== null) addBins(cell.bins, [chat.bin], [1]);
+    if (!cell) cells.set(key, (cell = { dimension, value, sketch: new SketchAccumulator() }));
+    cell.sketch.add(chat);
   };
   for (const chat of chats) {
     add('all', null, chat);
@@ -57,8 +54,6 @@ function cellsOf(chats: DayChat[]): Cell[] {
   }
   return [...cells.values()];
 }
-
-const sortedBins = (h: Histogram) => [...h.entries()].sort((a, b) => a[0] - b[0]);
 
 /**
  * Builds (or drops, when it has fewer than minDayChats chats) the sketches of one organization's
@@ -76,6 +71,7 @@ export async function buildDay(pool: pg.Pool, organizationId: number, day: Date,
       return 0;
     }
     const cells = cellsOf(rows);
+    const stored = cells.map((c) => c.sketch.stored());
     await client.query(
       `INSERT INTO chat_day_sketches (organization_id, day, dimension, value, chats, users, response_time_bins, response_time_counts)
        SELECT $1, $2, x.d, x.v, x.n, x.u, x.b::int[], x.c::bigint[]
@@ -85,10 +81,10 @@ export async function buildDay(pool: pg.Pool, organizationId: number, day: Date,
         day,
         cells.map((c) => c.dimension),
         cells.map((c) => c.value),
-        cells.map((c) => c.chats),
-        cells.map((c) => encodeRegisters(c.registers)),
-        cells.map((c) => `{${sortedBins(c.bins).map(([b]) => b).join(',')}}`),
-        cells.map((c) => `{${sortedBins(c.bins).map(([, n]) => n).join(',')}}`),
+        cells.map((c) => c.sketch.chats),
+        stored.map((x) => x.users),
+        stored.map((x) => `{${x.bins.join(',')}}`),
+        stored.map((x) => `{${x.counts.join(',')}}`),
       ],
     );
     await client.query(

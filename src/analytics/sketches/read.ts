@@ -9,7 +9,7 @@ import { chatFilterSql, type ChatFilters } from '../../chats/filters.js';
 import type { Db } from '../../db/connection.js';
 import { EMPTY_RAW, type RawStats } from '../metrics.js';
 import { chooseRollup, type Span } from '../plan.js';
-import { epochMs, rawStats, ts, valueCondition } from '../repository.js';
+import { epochMs, inSpans, rawStats, ts, valueCondition } from '../repository.js';
 import { addBins, binSql, quantile, type Histogram } from './histogram.js';
 import { estimateDistinct, HLL_REGISTERS, mergeEncoded, mergeRegister, registerSql } from './hll.js';
 import type { SketchOptions } from './options.js';
@@ -69,7 +69,7 @@ export function rowsStatement(organizationId: number, filters: ChatFilters, span
 
 /** The valid hour sketches ('all' only) of the whole hours in `spans`. */
 export function hourCellsStatement(organizationId: number, spans: Span[]): SQL {
-  const inHours = (column: string) => sql.join(spans.map((x) => sql`(${sql.raw(column)} >= ${ts(x.from)} AND ${sql.raw(column)} < ${ts(x.to)})`), sql` OR `);
+  const inHours = (column: string) => inSpans(sql.raw(column), spans);
   return sql`
     SELECT ${epochMs(sql.raw('s.hour'))} AS day, s.chats, s.users, s.response_time_bins AS bins, s.response_time_counts AS counts, s.chats AS day_chats
     FROM chat_hour_sketches s

@@ -42,23 +42,28 @@ export class SketchBuilder {
   async runOnce(now = new Date()): Promise<{ days: number; hours: number }> {
     const total = { days: 0, hours: 0 };
     for (;;) {
-      const days = await buildStaleDays(this.pool, this.options, DAYS_PER_LOOK, now);
-      const hours = await buildStaleHours(this.pool, this.options, HOURS_PER_LOOK, now);
+      const { days, hours, more } = await this.look(now);
       total.days += days;
       total.hours += hours;
-      if (days < DAYS_PER_LOOK && hours < HOURS_PER_LOOK) return total;
+      if (!more) return total;
     }
+  }
+
+  /** One look: up to a batch of stale days and of stale hours; `more` when a batch was full. */
+  private async look(now = new Date()) {
+    const days = await buildStaleDays(this.pool, this.options, DAYS_PER_LOOK, now);
+    const hours = await buildStaleHours(this.pool, this.options, HOURS_PER_LOOK, now);
+    return { days, hours, more: days === DAYS_PER_LOOK || hours === HOURS_PER_LOOK };
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       let more = false;
       try {
-        const days = await buildStaleDays(this.pool, this.options, DAYS_PER_LOOK);
-        const hours = await buildStaleHours(this.pool, this.options, HOURS_PER_LOOK);
-        this.built += days + hours;
-        if (days + hours > 0) this.log.debug({ days, hours }, 'sketches built');
-        more = days === DAYS_PER_LOOK || hours === HOURS_PER_LOOK;
+        const look = await this.look();
+        this.built += look.days + look.hours;
+        if (look.days + look.hours > 0) this.log.debug({ days: look.days, hours: look.hours }, 'sketches built');
+        more = look.more;
       } catch (err) {
         if (this.running) this.log.warn({ err }, 'sketch build failed');
       }
