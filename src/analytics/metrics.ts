@@ -1,12 +1,11 @@
 // The analytics metrics: their names, what they mean (shown in the OpenAPI document), and how
 // each is computed from the additive sums (rollups or raw rows) or from raw rows alone.
 
-/** Sums that add up across any set of chats: what chat_rollups stores per hour and value. */
-export const SUM_COLUMNS = [
-  'chats', 'messages', 'escalation_known', 'escalated', 'hr_known', 'hr_forwarded', 'response_time_count',
-  'response_time_sum', 'rated', 'rating_sum', 'satisfied', 'token_count_count', 'token_sum',
-] as const;
-export type Sums = Record<(typeof SUM_COLUMNS)[number], number>;
+/** Sums that add up across any set of chats: what chat_rollups stores per hour and value (./sums.ts). */
+import { SUM_COLUMNS, type SumName } from './sums.js';
+
+export { SUM_COLUMNS };
+export type Sums = Record<SumName, number>;
 
 /** What cannot be summed: computed from the chats rows of the range. */
 export type RawStats = {
