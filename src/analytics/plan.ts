@@ -6,7 +6,7 @@
 // rollups cannot answer (several filtered fields, a text search, an end user...) reads the chats
 // rows of the range instead, which those filters keep small.
 import type { ChatFilters } from '../chats/filters.js';
-import type { Dimension } from './params.js';
+import { DIMENSIONS, type Dimension } from './params.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -21,11 +21,10 @@ export interface RollupChoice {
 
 /**
  * The order of the fields in a pair row of chat_daily_pair_rollups: dimension_a comes before
- * dimension_b (the migration that fills the table, 0007, follows the same order).
+ * dimension_b. The order of the dimensions (the registry's, tag last), which the rendered rollup
+ * SQL (src/db/rollup-sql) follows too.
  */
-export const PAIR_DIMENSIONS: readonly Dimension[] = [
-  'country_code', 'is_escalated', 'is_forwarded_to_hr', 'language_code', 'question_category', 'sentiment', 'user_rating', 'tag',
-];
+export const PAIR_DIMENSIONS: readonly Dimension[] = DIMENSIONS;
 
 /** The filters as a condition on one rollup dimension, or null when they are not one. */
 function dimensionFilters(f: ChatFilters): { dimension: Dimension; values: (string | null)[] }[] | null {
