@@ -189,6 +189,8 @@ type TsOf<T extends SqlType> = (typeof TS_OF_SQL)[T] extends string ? string : (
 
 /** A chat's metadata as stored, under the Drizzle keys (countryCode…): null where the bot did not send it. */
 export type ChatFieldValues = { [F in ChatFieldName as Camel<F>]: TsOf<Spec<F>['sql']> | null };
+/** The same under the API's names (country_code…). */
+export type ChatMetadataValues = { [F in ChatFieldName]: TsOf<Spec<F>['sql']> | null };
 
 /** A rolled-up field's value as text in SQL (alias.column), as the rollups store it. */
 export const valueAsText = (field: RolledUpField, alias: string) =>

@@ -1,4 +1,5 @@
 import type { ShowUserId } from './end-users.js';
+import { camel, FIELD_NAMES, type ChatFieldValues, type ChatMetadataValues } from './fields.js';
 import type { ChatRow } from './repository.js';
 
 /**
@@ -12,24 +13,16 @@ export function presentChat(row: ChatRow, showUserId: ShowUserId) {
     user_id: showUserId(row.userId),
     title: row.title,
     tags: row.tags,
-    metadata: {
-      avg_response_time: row.avgResponseTime,
-      country_code: row.countryCode,
-      ip_address: row.ipAddress,
-      is_escalated: row.isEscalated,
-      is_forwarded_to_hr: row.isForwardedToHr,
-      language_code: row.languageCode,
-      question_category: row.questionCategory,
-      sentiment: row.sentiment,
-      session_id: row.sessionId,
-      token_count: row.tokenCount,
-      transcript_link: row.transcriptLink,
-      user_rating: row.userRating,
-    },
+    metadata: presentMetadata(row),
     // Set when the retention policy removed the text (title, messages) or the free-text metadata.
     content_purged_at: row.contentPurgedAt?.toISOString() ?? null,
     metadata_purged_at: row.metadataPurgedAt?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
+}
+
+/** The metadata object: every registry field under its API name, null where the bot sent none. */
+export function presentMetadata(row: ChatFieldValues): ChatMetadataValues {
+  return Object.fromEntries(FIELD_NAMES.map((f) => [f, row[camel(f)]])) as ChatMetadataValues;
 }

@@ -1,4 +1,5 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TOptional, type TUnsafe } from 'typebox';
+import { CHAT_FIELDS, FIELD_NAMES, type ChatFieldName } from './fields.js';
 import { IdParams, Id, Nullable, Timestamp } from '../http/schemas.js';
 import { Message } from '../messages/schemas.js';
 import { PSEUDONYM_EXAMPLE } from './end-users.js';
@@ -7,28 +8,15 @@ import type { SortOrder } from './repository.js';
 
 // Every field is optional: a bot often opens a chat before it knows the rating or the sentiment.
 // null means the same as leaving the field out ("not known"), and reads back as null.
-/** Far above any real average answer time (about 31 years), far below what could overflow a sum. */
-export const MAX_RESPONSE_TIME_SECONDS = 1e9;
-
 const opt = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
 
+type FieldInput<F extends ChatFieldName> = (typeof CHAT_FIELDS)[F]['input'];
+type MetadataInputProps = { [F in ChatFieldName]: TOptional<TUnsafe<Static<FieldInput<F>> | null>> };
+
+/** The structured metadata of a request body: every field of the registry (src/chats/fields.ts), each optional and nullable. */
 export const ChatMetadataInput = Type.Object(
-  {
-    // Bounded so that the per-hour sums in chat_rollups can never overflow a double (that would fail inserts).
-    avg_response_time: opt(Type.Number({ minimum: 0, maximum: MAX_RESPONSE_TIME_SECONDS, description: 'Average response time, in seconds (at most 1,000,000,000)' })),
-    country_code: opt(Type.String({ format: 'iso3166-alpha2', description: 'ISO 3166-1 alpha-2, e.g. "NL"; case-insensitive, stored uppercase' })),
-    ip_address: opt(Type.String({ format: 'ip', maxLength: 100, description: 'IPv4 or IPv6 address of the end user' })),
-    is_escalated: opt(Type.Boolean({ description: 'Whether the bot escalated the conversation' })),
-    is_forwarded_to_hr: opt(Type.Boolean({ description: 'Whether the conversation was handed over to HR' })),
-    language_code: opt(Type.String({ format: 'iso639', description: 'ISO 639-1 (e.g. "tr") or ISO 639-2/3; stored lowercase' })),
-    question_category: opt(Type.String({ maxLength: 100 })),
-    sentiment: opt(Type.String({ maxLength: 100, description: 'Stored lowercase' })),
-    session_id: opt(Type.String({ maxLength: 255 })),
-    token_count: opt(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Total tokens for the chat session' })),
-    transcript_link: opt(Type.String({ format: 'http-url', maxLength: 2048, description: 'Absolute http(s) URL' })),
-    user_rating: opt(Type.Integer({ minimum: 1, maximum: 5, description: 'The end user\'s rating, 1–5' })),
-  },
-  { additionalProperties: false, description: 'The structured chat metadata: only these twelve fields' },
+  Object.fromEntries(FIELD_NAMES.map((f) => [f, opt(CHAT_FIELDS[f].input as Parameters<typeof Nullable>[0])])) as MetadataInputProps,
+  { additionalProperties: false, description: `The structured chat metadata: only these ${FIELD_NAMES.length} fields` },
 );
 export type ChatMetadataInput = Static<typeof ChatMetadataInput>;
 
@@ -59,20 +47,12 @@ export const CreateChatResponse = Type.Object({
   chat_id: Id,
 });
 
-export const ChatMetadata = Type.Object({
-  avg_response_time: Nullable(Type.Number()),
-  country_code: Nullable(Type.String()),
-  ip_address: Nullable(Type.String()),
-  is_escalated: Nullable(Type.Boolean()),
-  is_forwarded_to_hr: Nullable(Type.Boolean()),
-  language_code: Nullable(Type.String()),
-  question_category: Nullable(Type.String()),
-  sentiment: Nullable(Type.String()),
-  session_id: Nullable(Type.String()),
-  token_count: Nullable(Type.Integer()),
-  transcript_link: Nullable(Type.String()),
-  user_rating: Nullable(Type.Integer()),
-});
+// A stored value reads back as its column's type (the input's bounds are not repeated).
+const OUTPUT_OF_SQL = { text: Type.String(), float8: Type.Number(), bool: Type.Boolean(), int8: Type.Integer(), int2: Type.Integer() };
+type OutputOfSql = typeof OUTPUT_OF_SQL;
+type MetadataProps = { [F in ChatFieldName]: TUnsafe<Static<OutputOfSql[(typeof CHAT_FIELDS)[F]['sql']]> | null> };
+
+export const ChatMetadata = Type.Object(Object.fromEntries(FIELD_NAMES.map((f) => [f, Nullable(OUTPUT_OF_SQL[CHAT_FIELDS[f].sql])])) as MetadataProps);
 
 export const Chat = Type.Object({
   id: Id,

@@ -14,6 +14,7 @@ import { assertInstantInRange, chatFilterSql, parseChatFilters, type ChatFilterI
 import { endUserView, resolveUserFilter } from './end-users.js';
 import { presentChat } from './presenter.js';
 import * as repo from './repository.js';
+import { camel, FIELD_NAMES, fieldSpec, type ChatFieldValues } from './fields.js';
 import type { ChatMetadataInput, CreateChatBody, UpdateChatBody } from './schemas.js';
 
 const MAX_TAGS = 50;
@@ -24,38 +25,20 @@ export function normalizeTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map(normalizeTag))];
 }
 
-type MetadataColumns = Pick<
-  repo.NewChat,
-  | 'avgResponseTime' | 'countryCode' | 'ipAddress' | 'isEscalated' | 'isForwardedToHr' | 'languageCode'
-  | 'questionCategory' | 'sentiment' | 'sessionId' | 'tokenCount' | 'transcriptLink' | 'userRating'
->;
-
-// Each metadata field: its column and how a sent value is stored (codes in their canonical case).
-const METADATA_FIELDS: { [K in keyof ChatMetadataInput]-?: [keyof MetadataColumns, (v: any) => unknown] } = {
-  avg_response_time: ['avgResponseTime', (v: number) => v],
-  country_code: ['countryCode', (v: string) => v.toUpperCase()],
-  ip_address: ['ipAddress', (v: string) => v],
-  is_escalated: ['isEscalated', (v: boolean) => v],
-  is_forwarded_to_hr: ['isForwardedToHr', (v: boolean) => v],
-  language_code: ['languageCode', (v: string) => v.toLowerCase()],
-  question_category: ['questionCategory', (v: string) => v],
-  sentiment: ['sentiment', (v: string) => v.toLowerCase()],
-  session_id: ['sessionId', (v: string) => v],
-  token_count: ['tokenCount', (v: number) => v],
-  transcript_link: ['transcriptLink', (v: string) => v],
-  user_rating: ['userRating', (v: number) => v],
-};
+type MetadataColumns = ChatFieldValues;
 
 /**
- * The columns for the metadata fields present in `metadata` (null clears). With `allFields`, the
+ * The columns for the metadata fields present in `metadata` (null clears), each stored as its
+ * registry entry says (src/chats/fields.ts: codes in their canonical case). With `allFields`, the
  * fields not sent are set to NULL too (a new chat, or `metadata: null` on an update).
  */
 function metadataColumns(metadata: ChatMetadataInput | null | undefined, allFields: boolean): Partial<MetadataColumns> {
   const columns: Record<string, unknown> = {};
-  for (const [field, [column, store]] of Object.entries(METADATA_FIELDS)) {
-    const value = metadata?.[field as keyof ChatMetadataInput];
-    if (value !== undefined) columns[column] = value === null ? null : store(value);
-    else if (allFields) columns[column] = null;
+  for (const field of FIELD_NAMES) {
+    const value = metadata?.[field];
+    const store = (fieldSpec(field).store ?? ((v: unknown) => v)) as (v: unknown) => unknown;
+    if (value !== undefined) columns[camel(field)] = value === null ? null : store(value);
+    else if (allFields) columns[camel(field)] = null;
   }
   return columns as Partial<MetadataColumns>;
 }

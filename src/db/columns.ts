@@ -1,5 +1,6 @@
 // Column types that several schema files share.
-import { bigint, customType, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, doublePrecision, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { camel, CHAT_FIELDS, type Camel, type ChatFieldName } from '../chats/fields.js';
 
 // Millisecond precision so that a timestamp survives a round trip through a JS Date exactly
 // (keyset cursors compare them).
@@ -7,3 +8,18 @@ export const timestamptz = (name: string) => timestamp(name, { withTimezone: tru
 export const id = (name: string) => bigint(name, { mode: 'number' });
 
 export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+// The column of each SQL type of the field registry (src/chats/fields.ts).
+const COLUMN_OF_SQL = {
+  text: (name: string) => text(name),
+  float8: (name: string) => doublePrecision(name),
+  bool: (name: string) => boolean(name),
+  int8: (name: string) => id(name),
+  int2: (name: string) => smallint(name),
+};
+type ColumnOf<F extends ChatFieldName> = ReturnType<(typeof COLUMN_OF_SQL)[(typeof CHAT_FIELDS)[F]['sql']]>;
+
+/** The columns of these registry fields, under their Drizzle keys (countryCode: country_code). */
+export function fieldColumns<N extends ChatFieldName>(names: readonly N[]): { [F in N as Camel<F>]: ColumnOf<F> } {
+  return Object.fromEntries(names.map((f) => [camel(f), COLUMN_OF_SQL[CHAT_FIELDS[f].sql](f)])) as { [F in N as Camel<F>]: ColumnOf<F> };
+}

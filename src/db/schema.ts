@@ -9,7 +9,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
-  boolean,
   check,
   doublePrecision,
   foreignKey,
@@ -23,7 +22,8 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { bytea, id, timestamptz } from './columns.js';
+import { FIELD_NAMES } from '../chats/fields.js';
+import { bytea, fieldColumns, id, timestamptz } from './columns.js';
 
 
 export const ROLES = ['superadmin', 'admin', 'user', 'viewer'] as const;
@@ -99,8 +99,8 @@ export const apiKeys = pgTable(
   (t) => [primaryKey({ columns: [t.organizationId, t.id] })],
 );
 
-// One chat session of the organization's assistant. The twelve metadata fields of the Create Chat
-// contract are typed columns (NULL = the bot did not send it) so that filters and analytics can
+// One chat session of the organization's assistant. The metadata fields of the Create Chat
+// contract (src/chats/fields.ts) are typed columns (NULL = the bot did not send it) so that filters and analytics can
 // index and aggregate them directly.
 export const chats = pgTable(
   'chats',
@@ -113,18 +113,8 @@ export const chats = pgTable(
     userId: id('user_id'),
     title: text('title'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    avgResponseTime: doublePrecision('avg_response_time'),
-    countryCode: text('country_code'),
-    ipAddress: text('ip_address'),
-    isEscalated: boolean('is_escalated'),
-    isForwardedToHr: boolean('is_forwarded_to_hr'),
-    languageCode: text('language_code'),
-    questionCategory: text('question_category'),
-    sentiment: text('sentiment'),
-    sessionId: text('session_id'),
-    tokenCount: id('token_count'),
-    transcriptLink: text('transcript_link'),
-    userRating: smallint('user_rating'),
+    // The metadata fields, one column each, as the registry declares them (src/chats/fields.ts).
+    ...fieldColumns(FIELD_NAMES),
     // Kept by a trigger on messages, so that analytics can count messages from the chats (and
     // their rollups) alone.
     messageCount: integer('message_count').notNull().default(0),
