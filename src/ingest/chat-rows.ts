@@ -2,6 +2,7 @@
 // INSERT ... SELECT FROM unnest(...) with one array parameter per column. The statement-level
 // triggers (chat_rollups) fire once for the whole statement.
 import type pg from 'pg';
+import { camel, FIELD_NAMES, fieldSpec, type SqlType } from '../chats/fields.js';
 import type { NewChat } from '../chats/repository.js';
 
 export interface ChatRow {
@@ -36,23 +37,37 @@ function arrayLiteral(values: readonly unknown[]): string {
   return elements.join(',');
 }
 
+// The array type of each SQL type of the field registry.
+const ARRAY_OF_SQL: Record<SqlType, string> = { text: 'text[]', float8: 'float8[]', bool: 'bool[]', int8: 'bigint[]', int2: 'smallint[]' };
+
+// The columns before and after the metadata fields (src/chats/fields.ts), as [column, array type, expression].
+const LEADING: [string, string, string][] = [
+  ['organization_id', 'bigint[]', 'organization_id'],
+  ['user_id', 'bigint[]', 'user_id'],
+  ['title', 'text[]', 'title'],
+  ['tags', 'text[]', 'tags::text[]'],
+];
+const COLUMNS: [string, string, string][] = [
+  ...LEADING,
+  ...FIELD_NAMES.map((f): [string, string, string] => [f, ARRAY_OF_SQL[fieldSpec(f).sql], fieldSpec(f).insertSql?.(f, 'organization_id') ?? f]),
+  ['created_at', 'timestamptz[]', 'coalesce(created_at, now())'],
+];
+
 // The ids come back as one row, `{id,id,...}` in id order, rather than a row per chat (a 1,000-row
-// batch was 1,000 result messages and row objects).
+// batch was 1,000 result messages and row objects). The tags arrive as one array literal per row.
 const INSERT_CHATS = `
   WITH inserted AS (
-    INSERT INTO chats (organization_id, user_id, title, tags, avg_response_time, country_code, ip_address, is_escalated,
-      is_forwarded_to_hr, language_code, question_category, sentiment, session_id, token_count, transcript_link, user_rating, created_at)
-    SELECT o, u, ti, tg::text[], a, co, privacy_ip(o, ip), e, h, la, qc, se, ss, tk, tl, r, coalesce(cr, now())
-    FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::bool[], $9::bool[],
-                $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[], $16::smallint[], $17::timestamptz[])
-      WITH ORDINALITY AS x(o, u, ti, tg, a, co, ip, e, h, la, qc, se, ss, tk, tl, r, cr, n)
+    INSERT INTO chats (${COLUMNS.map(([c]) => c).join(', ')})
+    SELECT ${COLUMNS.map(([, , e]) => e).join(', ')}
+    FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 1}::${t}`).join(', ')})
+      WITH ORDINALITY AS x(${COLUMNS.map(([c]) => c).join(', ')}, n)
     ORDER BY n
     RETURNING id)
   SELECT count(*)::int AS n, coalesce(array_agg(id ORDER BY id), '{}')::text AS ids FROM inserted`;
 
 /**
- * The statement's 17 parameters: one array per column, element i from row i. A batch keeps its rows
- * in this form while it waits for the database: 17 arrays rather than an object per row (and the
+ * The statement's parameters: one array per column, element i from row i. A batch keeps its rows
+ * in this form while it waits for the database: an array per column rather than an object per row (and the
  * parsed request body they came from), which keeps what a batch holds across that wait small.
  */
 export interface ChatColumns {
@@ -69,18 +84,7 @@ export function chatColumns(rows: readonly ChatRow[]): ChatColumns {
       col((c) => c.userId),
       col((c) => c.title),
       rows.map((r) => tagsLiteral(r.chat.tags)),
-      col((c) => c.avgResponseTime),
-      col((c) => c.countryCode),
-      col((c) => c.ipAddress),
-      col((c) => c.isEscalated),
-      col((c) => c.isForwardedToHr),
-      col((c) => c.languageCode),
-      col((c) => c.questionCategory),
-      col((c) => c.sentiment),
-      col((c) => c.sessionId),
-      col((c) => c.tokenCount),
-      col((c) => c.transcriptLink),
-      col((c) => c.userRating),
+      ...FIELD_NAMES.map((f) => col((c) => c[camel(f)])),
       col((c) => (c.createdAt instanceof Date ? c.createdAt.toISOString() : c.createdAt)),
     ],
   };
