@@ -5,6 +5,7 @@
 // and the chats rows for the rest (there are no hourly pair rows). A request whose filters the
 // rollups cannot answer (several filtered fields, a text search, an end user...) reads the chats
 // rows of the range instead, which those filters keep small.
+import { BOOLEAN_FILTER_FIELDS, camel, EXACT_FILTER_FIELDS, fieldSpec, LIST_FILTER_FIELDS } from '../chats/fields.js';
 import type { ChatFilters } from '../chats/filters.js';
 import { DIMENSIONS, type Dimension } from './params.js';
 
@@ -28,14 +29,16 @@ export const PAIR_DIMENSIONS: readonly Dimension[] = DIMENSIONS;
 
 /** The filters as a condition on one rollup dimension, or null when they are not one. */
 function dimensionFilters(f: ChatFilters): { dimension: Dimension; values: (string | null)[] }[] | null {
-  if (f.userId !== undefined || f.sessionId !== undefined || f.q !== undefined || (f.tags && f.tags.length > 1)) return null;
+  if (f.userId !== undefined || f.q !== undefined || (f.tags && f.tags.length > 1)) return null;
   const out: { dimension: Dimension; values: (string | null)[] }[] = [];
-  if (f.questionCategory) out.push({ dimension: 'question_category', values: f.questionCategory });
-  if (f.sentiment) out.push({ dimension: 'sentiment', values: f.sentiment });
-  if (f.countryCode) out.push({ dimension: 'country_code', values: f.countryCode });
-  if (f.languageCode) out.push({ dimension: 'language_code', values: f.languageCode });
-  if (f.isEscalated !== undefined) out.push({ dimension: 'is_escalated', values: [String(f.isEscalated)] });
-  if (f.isForwardedToHr !== undefined) out.push({ dimension: 'is_forwarded_to_hr', values: [String(f.isForwardedToHr)] });
+  const byKey = f as Record<string, unknown>;
+  // A filtered field that is not rolled up (session_id…) leaves only the chats rows.
+  for (const field of [...LIST_FILTER_FIELDS, ...BOOLEAN_FILTER_FIELDS, ...EXACT_FILTER_FIELDS]) {
+    const value = byKey[camel(field)] as string[] | boolean | string | undefined;
+    if (value === undefined) continue;
+    if (!fieldSpec(field).rollup) return null;
+    out.push({ dimension: field as Dimension, values: Array.isArray(value) ? value : [String(value)] });
+  }
   if (f.tags) out.push({ dimension: 'tag', values: f.tags });
   if (f.hasRating === false) out.push({ dimension: 'user_rating', values: [null] });
   else if (f.hasRating || f.ratingMin !== undefined || f.ratingMax !== undefined) {

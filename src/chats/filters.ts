@@ -2,10 +2,24 @@
 // explorer (GET /api/v1/chats), exports and analytics. Query strings and JSON bodies carry the same
 // names; parseChatFilters checks the meaning of each value and names the parameter when it is wrong.
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { Type, type Static, type TSchema } from 'typebox';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { Type, type Static, type TBoolean, type TOptional, type TSchema, type TString, type TUnsafe } from 'typebox';
 import { chats, messages } from '../db/schema.js';
 import { badRequest } from '../http/errors.js';
-import { isCountryCode, isLanguageCode, normalizeTag } from '../http/formats.js';
+import { normalizeTag } from '../http/formats.js';
+import {
+  BOOLEAN_FILTER_FIELDS,
+  camel,
+  CHAT_FIELDS,
+  EXACT_FILTER_FIELDS,
+  fieldSpec,
+  LIST_FILTER_FIELDS,
+  type BooleanFilterField,
+  type Camel,
+  type ChatFieldName,
+  type ExactFilterField,
+  type ListFilterField,
+} from './fields.js';
 import { isPseudonym, PSEUDONYM_EXAMPLE, PSEUDONYM_PATTERN } from './end-users.js';
 
 const LIST_LIMIT = 100;
@@ -13,18 +27,24 @@ const LIST_LIMIT = 100;
 const list = (description: string) =>
   Type.String({ maxLength: 10_000, description: `${description}; a comma-separated list matches any of the values` });
 
+type ListParams = { [F in ListFilterField]: TOptional<TString> };
+type BooleanParams = { [F in BooleanFilterField]: TOptional<TBoolean> };
+type ExactParams = { [F in ExactFilterField]: TOptional<(typeof CHAT_FIELDS)[F]['input']> };
+
+// The filters of the registry's fields (src/chats/fields.ts), by kind.
+const fieldParams = {
+  ...(Object.fromEntries(LIST_FILTER_FIELDS.map((f) => [f, Type.Optional(list(fieldSpec(f).filter!.description ?? fieldSpec(f).label))])) as ListParams),
+  ...(Object.fromEntries(BOOLEAN_FILTER_FIELDS.map((f) => [f, Type.Optional(Type.Boolean())])) as BooleanParams),
+  ...(Object.fromEntries(EXACT_FILTER_FIELDS.map((f) => [f, Type.Optional(CHAT_FIELDS[f].input)])) as ExactParams),
+};
+
 /** Filter parameters as a query string carries them (the explorer and analytics). */
 export const filterParams = {
   from: Type.Optional(Type.String({ description: 'created_at ≥ from: ISO 8601 with a zone ("2026-01-31T00:00:00Z") or a date ("2026-01-31", midnight UTC)' })),
   to: Type.Optional(Type.String({ description: 'created_at < to (same forms as from)' })),
   tags: Type.Optional(Type.String({ maxLength: 10_000, description: 'Comma-separated tags (compared in their stored, lowercase form)' })),
   tags_mode: Type.Optional(Type.Unsafe<'all' | 'any'>({ type: 'string', enum: ['all', 'any'], description: 'all (default): chats with every tag; any: with at least one' })),
-  question_category: Type.Optional(list('Exact question category')),
-  sentiment: Type.Optional(list('Sentiment (case-insensitive)')),
-  country_code: Type.Optional(list('ISO 3166-1 alpha-2 country code')),
-  language_code: Type.Optional(list('ISO 639 language code')),
-  is_escalated: Type.Optional(Type.Boolean()),
-  is_forwarded_to_hr: Type.Optional(Type.Boolean()),
+  ...fieldParams,
   user_id: Type.Optional(
     Type.Unsafe<number | string>({
       type: ['integer', 'string'],
@@ -34,7 +54,6 @@ export const filterParams = {
       description: `The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as ${PSEUDONYM_EXAMPLE})`,
     }),
   ),
-  session_id: Type.Optional(Type.String({ maxLength: 255 })),
   rating_min: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   rating_max: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   has_rating: Type.Optional(Type.Boolean({ description: 'true: only rated chats; false: only unrated' })),
@@ -49,10 +68,7 @@ export const ChatFiltersBody = Type.Object(
   {
     ...filterParams,
     tags: Type.Optional(stringOrList(filterParams.tags)),
-    question_category: Type.Optional(stringOrList(filterParams.question_category)),
-    sentiment: Type.Optional(stringOrList(filterParams.sentiment)),
-    country_code: Type.Optional(stringOrList(filterParams.country_code)),
-    language_code: Type.Optional(stringOrList(filterParams.language_code)),
+    ...(Object.fromEntries(LIST_FILTER_FIELDS.map((f) => [f, Type.Optional(stringOrList(filterParams[f]))])) as { [F in ListFilterField]: TOptional<TUnsafe<string | string[]>> }),
     // In JSON an id is a number: a string must be a pseudonym ("42" is not an id here).
     user_id: Type.Optional(Type.Unsafe<number | string>({ ...filterParams.user_id, pattern: PSEUDONYM_PATTERN })),
   },
@@ -60,26 +76,19 @@ export const ChatFiltersBody = Type.Object(
 );
 export type ChatFilterInput = Static<typeof ChatFiltersBody>;
 
-export interface ChatFilters {
+export type ChatFilters = {
   from?: Date;
   to?: Date;
   tags?: string[];
   tagsMode: 'all' | 'any';
-  questionCategory?: string[];
-  sentiment?: string[];
-  countryCode?: string[];
-  languageCode?: string[];
-  isEscalated?: boolean;
-  isForwardedToHr?: boolean;
   userId?: number;
   /** user_id given as a pseudonym (works-council mode): resolveUserFilter turns it into userId. */
   userPseudonym?: string;
-  sessionId?: string;
   ratingMin?: number;
   ratingMax?: number;
   hasRating?: boolean;
   q?: string;
-}
+} & { [F in ListFilterField as Camel<F>]?: string[] } & { [F in BooleanFilterField as Camel<F>]?: boolean } & { [F in ExactFilterField as Camel<F>]?: string };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -149,21 +158,20 @@ export function parseChatFilters(input: ChatFilterInput, prefix = ''): ChatFilte
     to: parseInstant(input.to, n('to')),
     tags: parseList(input.tags, n('tags'), normalizeTag),
     tagsMode: input.tags_mode ?? 'all',
-    questionCategory: parseList(input.question_category, n('question_category')),
-    sentiment: parseList(input.sentiment, n('sentiment'), (v) => v.toLowerCase()),
-    countryCode: parseList(input.country_code, n('country_code'), (v) => v.toUpperCase()),
-    languageCode: parseList(input.language_code, n('language_code'), (v) => v.toLowerCase()),
-    isEscalated: input.is_escalated,
-    isForwardedToHr: input.is_forwarded_to_hr,
     ...parseUserId(input.user_id, n('user_id')),
-    sessionId: input.session_id,
     ratingMin: input.rating_min,
     ratingMax: input.rating_max,
     hasRating: input.has_rating,
     q: input.q?.trim() || undefined,
   };
-  checkCodes(filters.countryCode, n('country_code'), isCountryCode, 'an assigned ISO 3166-1 alpha-2 country code');
-  checkCodes(filters.languageCode, n('language_code'), isLanguageCode, 'an ISO 639 language code');
+  const byKey = filters as Record<string, unknown>;
+  for (const f of LIST_FILTER_FIELDS) {
+    const { normalize, check } = fieldSpec(f).filter!;
+    const values = parseList(input[f], n(f), normalize);
+    if (check) checkCodes(values, n(f), check.valid, check.what);
+    byKey[camel(f)] = values;
+  }
+  for (const f of [...BOOLEAN_FILTER_FIELDS, ...EXACT_FILTER_FIELDS]) byKey[camel(f)] = input[f];
   if (filters.from && filters.to && filters.from >= filters.to) throw badRequest(`${n('from')} must be before ${n('to')}`, n('from'));
   if (filters.ratingMin !== undefined && filters.ratingMax !== undefined && filters.ratingMin > filters.ratingMax) {
     throw badRequest(`${n('rating_min')} must not be greater than ${n('rating_max')}`, n('rating_min'));
@@ -177,6 +185,9 @@ export function parseChatFilters(input: ChatFilterInput, prefix = ''): ChatFilte
 /** `text` as a LIKE pattern that matches it anywhere, with LIKE's wildcards taken literally. */
 const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The chats column of a registry field. */
+const column = (field: ChatFieldName) => chats[camel(field)] as PgColumn;
+
 /** The WHERE condition for an organization's chats matching `f` (on the table "chats"). */
 export function chatFilterSql(organizationId: number, f: ChatFilters): SQL {
   const conditions: (SQL | undefined)[] = [eq(chats.organizationId, organizationId)];
@@ -186,15 +197,17 @@ export function chatFilterSql(organizationId: number, f: ChatFilters): SQL {
     const wanted = sql`ARRAY[${sql.join(f.tags.map((tag) => sql`${tag}`), sql`, `)}]::text[]`;
     conditions.push(f.tagsMode === 'all' ? sql`${chats.tags} @> ${wanted}` : sql`${chats.tags} && ${wanted}`);
   }
-  if (f.questionCategory) conditions.push(inArray(chats.questionCategory, f.questionCategory));
-  if (f.sentiment) conditions.push(inArray(chats.sentiment, f.sentiment));
-  if (f.countryCode) conditions.push(inArray(chats.countryCode, f.countryCode));
-  if (f.languageCode) conditions.push(inArray(chats.languageCode, f.languageCode));
-  if (f.isEscalated !== undefined) conditions.push(eq(chats.isEscalated, f.isEscalated));
-  if (f.isForwardedToHr !== undefined) conditions.push(eq(chats.isForwardedToHr, f.isForwardedToHr));
+  const byKey = f as Record<string, unknown>;
+  for (const field of LIST_FILTER_FIELDS) {
+    const values = byKey[camel(field)] as string[] | undefined;
+    if (values) conditions.push(inArray(column(field), values));
+  }
+  for (const field of [...BOOLEAN_FILTER_FIELDS, ...EXACT_FILTER_FIELDS]) {
+    const value = byKey[camel(field)];
+    if (value !== undefined) conditions.push(eq(column(field), value as string | boolean));
+  }
   if (f.userPseudonym !== undefined) throw new Error('user_id pseudonym not resolved (resolveUserFilter)');
   if (f.userId !== undefined) conditions.push(eq(chats.userId, f.userId));
-  if (f.sessionId !== undefined) conditions.push(eq(chats.sessionId, f.sessionId));
   if (f.ratingMin !== undefined) conditions.push(gte(chats.userRating, f.ratingMin));
   if (f.ratingMax !== undefined) conditions.push(lte(chats.userRating, f.ratingMax));
   if (f.hasRating !== undefined) conditions.push(f.hasRating ? isNotNull(chats.userRating) : isNull(chats.userRating));

@@ -3,6 +3,7 @@
 // the database only when the consumer asks for more (backpressure), and a consumer that stops
 // (client gone, job aborted) stops the reading.
 import { stringify } from 'csv-stringify/sync';
+import { camel, FIELD_NAMES, fieldSpec } from '../chats/fields.js';
 import { presentChat } from '../chats/presenter.js';
 import type { ShowUserId } from '../chats/end-users.js';
 import type { ChatRow } from '../chats/repository.js';
@@ -37,10 +38,8 @@ export function textCell(value: string | null): string {
 const valueCell = (value: number | boolean | null): string => (value === null ? '' : String(value));
 const timeCell = (value: Date | null): string => (value === null ? '' : value.toISOString());
 
-const METADATA_COLUMNS = [
-  'avg_response_time', 'country_code', 'ip_address', 'is_escalated', 'is_forwarded_to_hr', 'language_code',
-  'question_category', 'sentiment', 'session_id', 'token_count', 'transcript_link', 'user_rating',
-];
+// One column per metadata field of the registry (src/chats/fields.ts), in its order.
+const METADATA_COLUMNS: string[] = FIELD_NAMES;
 
 /** user_id, title, tags (joined with "|"), then one column per metadata field. */
 function chatDataCells(c: ChatRow, showUserId: ShowUserId): string[] {
@@ -49,18 +48,11 @@ function chatDataCells(c: ChatRow, showUserId: ShowUserId): string[] {
     typeof userId === 'string' ? textCell(userId) : valueCell(userId),
     textCell(c.title),
     textCell(c.tags.join('|')),
-    valueCell(c.avgResponseTime),
-    textCell(c.countryCode),
-    textCell(c.ipAddress),
-    valueCell(c.isEscalated),
-    valueCell(c.isForwardedToHr),
-    textCell(c.languageCode),
-    textCell(c.questionCategory),
-    textCell(c.sentiment),
-    textCell(c.sessionId),
-    valueCell(c.tokenCount),
-    textCell(c.transcriptLink),
-    valueCell(c.userRating),
+    // Text is guarded against formulas; numbers and booleans come from typed columns.
+    ...FIELD_NAMES.map((f) => {
+      const value = c[camel(f)];
+      return fieldSpec(f).sql === 'text' ? textCell(value as string | null) : valueCell(value as number | boolean | null);
+    }),
   ];
 }
 

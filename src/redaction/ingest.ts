@@ -8,11 +8,12 @@
 // number in a category, a link whose query names the user); a message's content. Not free text:
 // codes checked against a list (country_code, language_code), numbers, booleans, user_id (an integer),
 // and ip_address, which the organization's ip_mode governs (full, truncated or none).
+import { FREE_TEXT_FIELDS, LINK_FIELDS } from '../chats/fields.js';
 import type { DetectionContext } from './entities.js';
 import type { Redactor } from './redact.js';
 
-export const FREE_TEXT_METADATA = ['question_category', 'sentiment', 'session_id'] as const;
-// transcript_link is free text too, redacted as a URL (Redactor.redactUrl: its path holds record ids).
+// Which metadata fields are free text is the registry's `freeText` (src/chats/fields.ts): 'url'
+// ones (transcript_link) are redacted as a URL (Redactor.redactUrl: its path holds record ids).
 const TAG_FIELDS = ['tags', 'add_tags', 'remove_tags'] as const;
 
 type Json = Record<string, unknown>;
@@ -45,8 +46,8 @@ export function redactChatBody<T>(redactor: Redactor, body: T, stored: Detection
   for (const field of TAG_FIELDS) if (Array.isArray(out[field])) out[field] = (out[field] as unknown[]).map(text);
   if (isObject(out.metadata)) {
     const metadata: Json = { ...out.metadata };
-    for (const field of FREE_TEXT_METADATA) if (metadata[field] !== undefined) metadata[field] = text(metadata[field]);
-    if (typeof metadata.transcript_link === 'string') metadata.transcript_link = redactor.redactUrl(metadata.transcript_link, context);
+    for (const field of FREE_TEXT_FIELDS) if (metadata[field] !== undefined) metadata[field] = text(metadata[field]);
+    for (const field of LINK_FIELDS) if (typeof metadata[field] === 'string') metadata[field] = redactor.redactUrl(metadata[field], context);
     out.metadata = metadata;
   }
   return out as T;

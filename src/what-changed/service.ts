@@ -4,6 +4,7 @@
 // no metric SQL of its own. Segment weights are their chats, so for a rate over the chats that sent
 // a field (escalation rate…) the parts add up to the change exactly only when every chat sent it;
 // what the segments do not explain is returned as `unexplained`.
+import { camel, fieldSpec } from '../chats/fields.js';
 import type { ChatFilters } from '../chats/filters.js';
 import type { MetricName } from '../analytics/metrics.js';
 import type { Dimension, Range } from '../analytics/params.js';
@@ -24,16 +25,11 @@ type Key = string | number | boolean;
 
 /** The chat filter that selects a dimension's value (the explorer's, and analytics'). */
 export function filterFor(by: Dimension, value: Key): Partial<ChatFilters> {
-  switch (by) {
-    case 'question_category': return { questionCategory: [String(value)] };
-    case 'sentiment': return { sentiment: [String(value)] };
-    case 'country_code': return { countryCode: [String(value)] };
-    case 'language_code': return { languageCode: [String(value)] };
-    case 'tag': return { tags: [String(value)], tagsMode: 'all' };
-    case 'user_rating': return { ratingMin: Number(value), ratingMax: Number(value) };
-    case 'is_escalated': return { isEscalated: value === true };
-    case 'is_forwarded_to_hr': return { isForwardedToHr: value === true };
-  }
+  if (by === 'tag') return { tags: [String(value)], tagsMode: 'all' };
+  if (by === 'user_rating') return { ratingMin: Number(value), ratingMax: Number(value) };
+  // The other dimensions are list or boolean filters of the same name (src/chats/fields.ts).
+  const kind = fieldSpec(by).filter?.kind;
+  return { [camel(by)]: kind === 'boolean' ? value === true : [String(value)] } as Partial<ChatFilters>;
 }
 
 /** The explorer's query parameters for a dimension's value. */

@@ -4,12 +4,13 @@
 // takes at most MAX_FILTERS filters, each one value of a field; filters that select a person or
 // free text (user_id, session_id, q) and rating ranges are refused with a 400 that says why.
 import { sql } from 'drizzle-orm';
+import { BOOLEAN_FILTER_FIELDS, camel, EXACT_FILTER_FIELDS, fieldSpec, LIST_FILTER_FIELDS, valueAsText } from '../../chats/fields.js';
 import type { ChatFilters } from '../../chats/filters.js';
 import type { Db } from '../../db/connection.js';
 import { HttpError } from '../../http/errors.js';
 import { findSettings } from '../../privacy/repository.js';
 import type { Range } from '../params.js';
-import { Guard, type Cell, type Condition, type FigureSet, type PlainDimension } from './guard.js';
+import { Guard, PLAIN_DIMENSIONS, type Cell, type Condition, type FigureSet, type PlainDimension } from './guard.js';
 
 export const WINDOW_DAYS = 800;
 // The guard checks sets of up to MAX_FILTERS + 2 conditions (a what-changed segment, a breakdown
@@ -55,32 +56,21 @@ const DAY_SQL = (column: string) => sql.raw(`floor(extract(epoch FROM ${column})
 export async function chatCells(db: Db, organizationId: number, w: { from: number; to: number }): Promise<Cell[]> {
   const { rows } = await db.execute<Record<string, unknown>>(sql`
     SELECT ${DAY_SQL('created_at')} AS day, coalesce(user_id::text, '') AS u, count(*)::int AS n,
-      question_category, sentiment, country_code, language_code, user_rating::text AS user_rating,
-      is_escalated::text AS is_escalated, is_forwarded_to_hr::text AS is_forwarded_to_hr, tags
+      ${sql.raw(PLAIN_DIMENSIONS.map((d) => `${valueAsText(d, 'chats')} AS ${d}`).join(', '))}, tags
     FROM chats
     WHERE organization_id = ${organizationId} AND created_at >= ${dateOfDay(w.from).toISOString()}::timestamptz
       AND created_at < ${dateOfDay(w.to).toISOString()}::timestamptz
-    GROUP BY 1, 2, 4, 5, 6, 7, 8, 9, 10, 11`);
+    GROUP BY 1, 2, ${sql.raw(PLAIN_DIMENSIONS.map((_, i) => i + 4).join(', '))}, ${sql.raw(String(PLAIN_DIMENSIONS.length + 4))}`);
   return rows.map((r) => ({
     day: Number(r.day),
     user: String(r.u),
     n: Number(r.n),
-    values: {
-      question_category: r.question_category as string | null,
-      sentiment: r.sentiment as string | null,
-      country_code: r.country_code as string | null,
-      language_code: r.language_code as string | null,
-      user_rating: r.user_rating as string | null,
-      is_escalated: r.is_escalated as string | null,
-      is_forwarded_to_hr: r.is_forwarded_to_hr as string | null,
-    },
+    values: Object.fromEntries(PLAIN_DIMENSIONS.map((d) => [d, r[d] as string | null])) as Cell['values'],
     tags: [...new Set(r.tags as string[])],
   }));
 }
 
-const NO_VALUES: Record<PlainDimension, null> = {
-  question_category: null, sentiment: null, country_code: null, language_code: null, user_rating: null, is_escalated: null, is_forwarded_to_hr: null,
-};
+const NO_VALUES = Object.fromEntries(PLAIN_DIMENSIONS.map((d) => [d, null])) as Record<PlainDimension, null>;
 
 async function messageCells(db: Db, organizationId: number, w: { from: number; to: number }): Promise<Cell[]> {
   const { rows } = await db.execute<{ day: number; u: string; n: number }>(sql`
@@ -124,7 +114,11 @@ const single = (values: string[] | undefined, field: string) => {
  * `internal`: conditions the service adds itself (what-changed narrows by a segment) may exceed MAX_FILTERS.
  */
 export function conditionsOf(f: ChatFilters, internal = false): Condition[] {
-  for (const [value, field] of [[f.userId, 'user_id'], [f.sessionId, 'session_id'], [f.q, 'q']] as const) {
+  // user_id, q and the filtered fields that are not rolled up (session_id): one person's chats or free text.
+  const notRolledUp = [...LIST_FILTER_FIELDS, ...BOOLEAN_FILTER_FIELDS, ...EXACT_FILTER_FIELDS].filter((field) => !fieldSpec(field).rollup);
+  const byKey = f as Record<string, unknown>;
+  const asked: [unknown, string][] = [[f.userId, 'user_id'], ...notRolledUp.map((field): [unknown, string] => [byKey[camel(field)], field]), [f.q, 'q']];
+  for (const [value, field] of asked) {
     if (value !== undefined) throw refused(`${field} cannot be used in analytics in works-council mode: it selects one person's chats or free text`, field);
   }
   if (f.hasRating !== undefined) throw refused('has_rating cannot be used in analytics in works-council mode: break down by user_rating instead', 'has_rating');
@@ -133,14 +127,13 @@ export function conditionsOf(f: ChatFilters, internal = false): Condition[] {
   }
   const out: Condition[] = [];
   const eq = (dim: Condition['dim'], value: string | undefined) => value !== undefined && out.push({ dim, kind: 'eq', value });
-  eq('question_category', single(f.questionCategory, 'question_category'));
-  eq('sentiment', single(f.sentiment, 'sentiment'));
-  eq('country_code', single(f.countryCode, 'country_code'));
-  eq('language_code', single(f.languageCode, 'language_code'));
+  for (const field of LIST_FILTER_FIELDS) eq(field as Condition['dim'], single(byKey[camel(field)] as string[] | undefined, field));
   eq('tag', single(f.tags, 'tags'));
   eq('user_rating', f.ratingMin === undefined ? undefined : String(f.ratingMin));
-  eq('is_escalated', f.isEscalated === undefined ? undefined : String(f.isEscalated));
-  eq('is_forwarded_to_hr', f.isForwardedToHr === undefined ? undefined : String(f.isForwardedToHr));
+  for (const field of BOOLEAN_FILTER_FIELDS) {
+    const value = byKey[camel(field)] as boolean | undefined;
+    eq(field as Condition['dim'], value === undefined ? undefined : String(value));
+  }
   if (!internal && out.length > MAX_FILTERS) throw refused(`At most ${MAX_FILTERS} filters can be combined in works-council mode`, 'filters');
   return out;
 }

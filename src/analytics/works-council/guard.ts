@@ -7,20 +7,21 @@
 //   (2) for every askable T (a range inside the window ∧ at most MAX_SET_CONDITIONS conditions
 //       eq / null) whose chats contain S's chats — by definition or by coincidence of the data:
 //       users(T \ S) = 0 or ≥ k; and S has no "other" condition;                        'difference'
-//   (3) for every way an answer splits S into parts (each of the 8 fields as a breakdown shows it:
+//   (3) for every way an answer splits S into parts (each dimension as a breakdown shows it:
 //       top groups, other, unknown; and day, week and month buckets), the parts with 1..k-1 users
 //       together have 0 or ≥ k users (so S minus its visible parts never describes 1..k-1); 'complement'
 // Two figures shown whose chat sets are nested therefore differ by 0 or ≥ k users: (2) applied to
 // the smaller. (1)-(3) depend on S and the data only, not on the request that asked. An empty S (0 users) is
 // shown as zeros: a figure about nobody. The proof and what it does not cover are in the README
 // ("Works-council mode").
+import { ROLLED_UP_FIELDS } from '../../chats/fields.js';
 import type { Dimension } from '../params.js';
 
 export const SUPPRESSION_REASONS = ['fewer_than_k', 'difference', 'complement', 'total_suppressed', 'outside_window'] as const;
 export type Reason = (typeof SUPPRESSION_REASONS)[number];
 
 export type PlainDimension = Exclude<Dimension, 'tag'>;
-export const PLAIN_DIMENSIONS: PlainDimension[] = ['question_category', 'sentiment', 'country_code', 'language_code', 'user_rating', 'is_escalated', 'is_forwarded_to_hr'];
+export const PLAIN_DIMENSIONS: PlainDimension[] = [...ROLLED_UP_FIELDS];
 export const ALL_DIMENSIONS: Dimension[] = [...PLAIN_DIMENSIONS, 'tag'];
 
 export interface Cell {
