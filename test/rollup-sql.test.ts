@@ -3,11 +3,14 @@
 // checked-in rollups.sql is the render, and the migration a newly rolled-up field would get
 // backfills its rows so that every rollup table equals a recomputation from the chats rows.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldAll } from '../src/analytics/fold/fold.js';
 import { rowSumSql } from '../src/analytics/sums.js';
 import type { Database } from '../src/db/connection.js';
-import { ROLLUPS_FILE } from '../src/db/rollup-sql/files.js';
+import { MIGRATIONS_FOLDER } from '../src/db/migrate.js';
+import { ROLLUPS_FILE, writeRollupMigration } from '../src/db/rollup-sql/files.js';
 import { BREAKPOINT, renderMigration } from '../src/db/rollup-sql/migration.js';
 import { nonZero } from '../src/db/rollup-sql/parts.js';
 import { registrySpec, render, type RollupSpec } from '../src/db/rollup-sql/render.js';
@@ -76,13 +79,14 @@ describe('the migration of a newly rolled-up field', () => {
 
   it('re-creates the type and the functions with the field, then backfills it from the existing rows', () => {
     expect(statements[0]).toContain(`pg_advisory_xact_lock(hashtext('chat_rollups_fold'))`);
-    expect(statements.slice(1, 5).map((s) => s.split('\n').pop())).toEqual([
+    expect(statements[1]).toMatch(/RAISE EXCEPTION 'rolling up department: chats and chat_rollup_pending need its column first/);
+    expect(statements.slice(2, 6).map((s) => s.split('\n').pop())).toEqual([
       'DROP FUNCTION chat_pair_rollups_apply(chat_rollup_combo[]);',
       'DROP FUNCTION chat_rollups_apply(chat_rollup_combo[]);',
       'DROP FUNCTION chat_rollup_changes(chats[], chats[]);',
       'DROP TYPE chat_rollup_combo;',
     ]);
-    expect(statements[5]).toMatch(/country_code text,\n  department text,\n  is_escalated boolean,/);
+    expect(statements[6]).toMatch(/country_code text,\n  department text,\n  is_escalated boolean,/);
     const backfill = statements.filter((s) => /^INSERT INTO|\nINSERT INTO/.test(s) && !s.includes('CREATE'));
     const squash = (s: string) => s.replace(/\s+/g, ' ').replace(/^(-- [^\n]*\s)+/, '');
     const sums = spec.sums.map((s) => s.name).join(', ');
@@ -109,6 +113,39 @@ describe('the migration of a newly rolled-up field', () => {
     expect(() => renderMigration(rendered.text, render(without))).toThrow(/no longer rolled up: sentiment/);
     const fewerSums = { ...registrySpec(), sums: registrySpec().sums.slice(0, -1) };
     expect(() => renderMigration(rendered.text, render(fewerSums))).toThrow(/sums changed/);
+  });
+
+  it('is written into the migrations folder the way drizzle-kit registers one, and rollups.sql rewritten', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollup-sql-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'meta'));
+      const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8'));
+      const last = journal.entries[journal.entries.length - 1];
+      const lastSnapshot = `meta/${last.tag.slice(0, 4)}_snapshot.json`;
+      for (const f of ['meta/_journal.json', lastSnapshot]) fs.copyFileSync(path.join(MIGRATIONS_FOLDER, f), path.join(dir, f));
+      const rollups = path.join(dir, 'rollups.sql');
+      fs.writeFileSync(rollups, rendered.text);
+      const without = { ...registrySpec(), fields: registrySpec().fields.filter((f) => f.name !== 'sentiment') };
+      expect(() => writeRollupMigration(render(without), dir, rollups)).toThrow(/no longer rolled up/);
+      expect(fs.readdirSync(dir).sort()).toEqual(['meta', 'rollups.sql']);
+
+      const tag = writeRollupMigration(render(spec), dir, rollups, last.when - 5);
+      const number = String(Number(last.tag.slice(0, 4)) + 1).padStart(4, '0');
+      expect(tag).toBe(`${number}_rollup_sql`);
+      expect(fs.readFileSync(path.join(dir, `${tag}.sql`), 'utf8')).toBe(migration);
+      expect(fs.readFileSync(rollups, 'utf8')).toBe(render(spec).text);
+      const after = JSON.parse(fs.readFileSync(path.join(dir, 'meta/_journal.json'), 'utf8'));
+      expect(after.entries.slice(0, -1)).toEqual(journal.entries);
+      // After every earlier migration, whatever the clock says: the migrator applies what is newer.
+      expect(after.entries.at(-1)).toEqual({ idx: last.idx + 1, version: last.version, when: last.when + 1, tag, breakpoints: true });
+      const before = JSON.parse(fs.readFileSync(path.join(dir, lastSnapshot), 'utf8'));
+      const copy = JSON.parse(fs.readFileSync(path.join(dir, `meta/${number}_snapshot.json`), 'utf8'));
+      expect(copy.prevId).toBe(before.id);
+      expect(copy.id).not.toBe(before.id);
+      expect({ ...copy, id: before.id, prevId: before.prevId }).toEqual(before);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe(`run on a database with chats (${backend})`, () => {

@@ -50,6 +50,15 @@ export function renderMigration(previousText: string | undefined, rendered: Rend
     `-- Rendered by \`npm run db:rollups\` (src/db/rollup-sql): installs the rollup SQL of src/db/rollup-sql/rollups.sql.${added}
 -- No fold runs meanwhile (its advisory lock, held to the end of the migrations' transaction).
 SELECT pg_advisory_xact_lock(hashtext('chat_rollups_fold'));`,
+    ...change.added.map(
+      (f) => `-- ${f} must be a column of chats and chat_rollup_pending already (npx drizzle-kit generate, an earlier migration).
+DO $$ BEGIN
+  IF (SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()
+      AND table_name IN ('chats', 'chat_rollup_pending') AND column_name = '${f}') <> 2 THEN
+    RAISE EXCEPTION 'rolling up ${f}: chats and chat_rollup_pending need its column first (npx drizzle-kit generate)';
+  END IF;
+END $$;`,
+    ),
     // One statement per breakpoint: PGlite runs each as one prepared statement.
     ...drops.map((d, i) => (i === 0 ? `-- The functions whose signature names the type go with it; the trigger function and the fold are replaced.\n${d}` : d)),
     `DROP TYPE ${COMBO};`,
