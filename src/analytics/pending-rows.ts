@@ -1,22 +1,15 @@
 // The rollup changes not yet folded (chat_rollup_pending, see ./fold) as rows of a rollup table,
 // so that a rollup read adds them to the table's own in the same statement (repository.ts).
 import { sql, type SQL } from 'drizzle-orm';
-import { SUM_COLUMNS } from './metrics.js';
+import { ROLLED_UP_FIELDS, valueAsText } from '../chats/fields.js';
 import type { Dimension } from './params.js';
 import type { RollupChoice } from './plan.js';
+import { ROLLUP_SUMS } from './sums.js';
 
-// The value of a dimension in a chat_rollup_pending row p (tag: one row per tag, from pendingRows).
-const PENDING_VALUE: Record<Dimension, string> = {
-  question_category: 'p.question_category',
-  sentiment: 'p.sentiment',
-  country_code: 'p.country_code',
-  language_code: 'p.language_code',
-  tag: 'p.tag_value',
-  user_rating: 'p.user_rating::text',
-  is_escalated: 'p.is_escalated::text',
-  is_forwarded_to_hr: 'p.is_forwarded_to_hr::text',
-};
-const PENDING_SUMS = SUM_COLUMNS.map((n) => `p.${n}`).join(', ');
+// The value of a dimension in a chat_rollup_pending row p (tag: one row per tag, from pendingRows),
+// as the rollups store it (valueAsText: the registry's fields).
+const PENDING_VALUE = Object.fromEntries([...ROLLED_UP_FIELDS.map((f) => [f, valueAsText(f, 'p')]), ['tag', 'p.tag_value']]) as Record<Dimension, string>;
+const PENDING_SUMS = ROLLUP_SUMS.map((s) => `p.${s.name}`).join(', ');
 
 /** The organization's pending rows, once per tag (NULL: no tags) when a tag is read. */
 const pendingRows = (organizationId: number, withTags: boolean) =>

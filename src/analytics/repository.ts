@@ -1,12 +1,14 @@
 // The analytics queries. Every one is scoped by organization (chatFilterSql starts with it, and
 // the rollup part names it).
 import { sql, type SQL } from 'drizzle-orm';
+import { ROLLED_UP_FIELDS, valueAsText } from '../chats/fields.js';
 import { chatFilterSql, type ChatFilters } from '../chats/filters.js';
 import type { Db } from '../db/connection.js';
 import { SUM_COLUMNS as SUM_NAMES, type RawStats, type Sums } from './metrics.js';
 import type { Dimension, Interval } from './params.js';
 import { pendingAsRollupRows } from './pending-rows.js';
 import { PAIR_DIMENSIONS, type RollupChoice, type Span } from './plan.js';
+import { ROLLUP_SUMS as ROLLUP_SUM_SPECS, rowSumSql } from './sums.js';
 
 export interface Grouping {
   /** Group by time bucket: date_trunc(interval, created_at, tz). */
@@ -34,17 +36,12 @@ export const epochMs = (expr: SQL) => sql`(extract(epoch FROM ${expr}) * 1000)::
 
 export const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
-// The value of a dimension for a chats row; 'tag' needs the unnest of rawSource('tag').
-const DIMENSION_VALUE: Record<Dimension, SQL> = {
-  question_category: sql.raw('chats.question_category'),
-  sentiment: sql.raw('chats.sentiment'),
-  country_code: sql.raw('chats.country_code'),
-  language_code: sql.raw('chats.language_code'),
-  tag: sql.raw('chats.tag_value'),
-  user_rating: sql.raw('chats.user_rating::text'),
-  is_escalated: sql.raw('chats.is_escalated::text'),
-  is_forwarded_to_hr: sql.raw('chats.is_forwarded_to_hr::text'),
-};
+// The value of a dimension for a chats row, as the rollups store it (valueAsText); 'tag' needs the
+// unnest of rawSource('tag').
+const DIMENSION_VALUE = Object.fromEntries([
+  ...ROLLED_UP_FIELDS.map((f) => [f, sql.raw(valueAsText(f, 'chats'))]),
+  ['tag', sql.raw('chats.tag_value')],
+]) as Record<Dimension, SQL>;
 
 // A chat once per tag (NULL when it has none). The unnest is in the select list (one ProjectSet, the
 // filters still pushed down to the chats scan) rather than a function scan per row (LATERAL).
@@ -53,28 +50,13 @@ const rawSource = (dimension?: Dimension) =>
     ? sql.raw(`(SELECT chats.*, unnest(CASE WHEN cardinality(chats.tags) = 0 THEN ARRAY[NULL::text] ELSE chats.tags END) AS tag_value FROM chats) AS chats`)
     : sql.raw('chats');
 
-// The sums of a group of chats rows (the same definitions as the rollup triggers in the migrations).
-const RAW_SUMS = sql.raw(`
-  count(*) AS chats, sum(chats.message_count) AS messages,
-  count(*) FILTER (WHERE chats.is_escalated IS NOT NULL) AS escalation_known, count(*) FILTER (WHERE chats.is_escalated) AS escalated,
-  count(*) FILTER (WHERE chats.is_forwarded_to_hr IS NOT NULL) AS hr_known, count(*) FILTER (WHERE chats.is_forwarded_to_hr) AS hr_forwarded,
-  count(*) FILTER (WHERE chats.avg_response_time IS NOT NULL) AS response_time_count, coalesce(sum(chats.avg_response_time), 0) AS response_time_sum,
-  count(*) FILTER (WHERE chats.user_rating IS NOT NULL) AS rated, coalesce(sum(chats.user_rating), 0) AS rating_sum,
-  count(*) FILTER (WHERE chats.user_rating >= 4) AS satisfied,
-  count(*) FILTER (WHERE chats.token_count IS NOT NULL) AS token_count_count, coalesce(sum(chats.token_count), 0)::numeric AS token_sum`);
+// The sums of a group of chats rows: what an insert of them adds to the rollups (src/analytics/sums.ts).
+const RAW_SUMS = sql.raw(ROLLUP_SUM_SPECS.map((s) => `${rowSumSql(s, 'chats')} AS ${s.name}`).join(', '));
 
-const ROLLUP_SUMS = sql.raw(`
-  r.chats, r.messages, r.escalation_known, r.escalated, r.hr_known, r.hr_forwarded, r.response_time_count,
-  r.response_time_sum, r.rated, r.rating_sum, r.satisfied, r.token_count_count, r.token_sum`);
+const ROLLUP_SUMS = sql.raw(ROLLUP_SUM_SPECS.map((s) => `r.${s.name}`).join(', '));
 
-const SUMMED = sql.raw(`
-  coalesce(sum(s.chats), 0)::float8 AS chats, coalesce(sum(s.messages), 0)::float8 AS messages,
-  coalesce(sum(s.escalation_known), 0)::float8 AS escalation_known, coalesce(sum(s.escalated), 0)::float8 AS escalated,
-  coalesce(sum(s.hr_known), 0)::float8 AS hr_known, coalesce(sum(s.hr_forwarded), 0)::float8 AS hr_forwarded,
-  coalesce(sum(s.response_time_count), 0)::float8 AS response_time_count, coalesce(sum(s.response_time_sum), 0)::float8 AS response_time_sum,
-  coalesce(sum(s.rated), 0)::float8 AS rated, coalesce(sum(s.rating_sum), 0)::float8 AS rating_sum,
-  coalesce(sum(s.satisfied), 0)::float8 AS satisfied, coalesce(sum(s.token_count_count), 0)::float8 AS token_count_count,
-  coalesce(sum(s.token_sum), 0)::float8 AS token_sum`);
+// The parts added up, as doubles (what the metrics compute with).
+const SUMMED = sql.raw(ROLLUP_SUM_SPECS.map((s) => `coalesce(sum(s.${s.name}), 0)::float8 AS ${s.name}`).join(', '));
 
 /** The start (epoch ms) of the time bucket that holds `column`, in the grouping's zone. */
 const bucketStartMs = (time: NonNullable<Grouping['time']>, column: SQL) => epochMs(sql`date_trunc(${time.interval}, ${column}, ${time.tz})`);

@@ -3,29 +3,41 @@
 // fold (src/analytics/fold, migration 0016) moves those changes into the rollup tables in large
 // batches; analytics read the rollups plus what is still pending. Re-exported by schema.ts.
 import { bigint, boolean, doublePrecision, index, numeric, pgTable, smallint, text, unique } from 'drizzle-orm/pg-core';
+import { camel, CHAT_FIELDS, fieldSpec, ROLLED_UP_FIELDS, type Camel, type RolledUpField } from '../chats/fields.js';
+import { ROLLUP_SUMS } from '../analytics/sums.js';
 import { id, timestamptz } from './columns.js';
 
-// The sums every rollup row holds (chat_rollups, chat_daily_rollups, chat_daily_pair_rollups): a
-// function, since each table needs column builders of its own.
-const rollupSums = () => ({
-  chats: bigint('chats', { mode: 'number' }).notNull(),
-  messages: bigint('messages', { mode: 'number' }).notNull(),
-  escalationKnown: bigint('escalation_known', { mode: 'number' }).notNull(),
-  escalated: bigint('escalated', { mode: 'number' }).notNull(),
-  hrKnown: bigint('hr_known', { mode: 'number' }).notNull(),
-  hrForwarded: bigint('hr_forwarded', { mode: 'number' }).notNull(),
-  responseTimeCount: bigint('response_time_count', { mode: 'number' }).notNull(),
-  responseTimeSum: doublePrecision('response_time_sum').notNull(),
-  rated: bigint('rated', { mode: 'number' }).notNull(),
-  ratingSum: bigint('rating_sum', { mode: 'number' }).notNull(),
-  satisfied: bigint('satisfied', { mode: 'number' }).notNull(),
-  tokenCountCount: bigint('token_count_count', { mode: 'number' }).notNull(),
+// A column of each SQL type the registry uses (numbers in mode 'number', as elsewhere).
+const COLUMN = {
+  text: (name: string) => text(name),
+  float8: (name: string) => doublePrecision(name),
+  bool: (name: string) => boolean(name),
+  int8: (name: string) => bigint(name, { mode: 'number' }),
+  int2: (name: string) => smallint(name),
   // numeric: token counts may each be up to 2^53, and a sum must never overflow (that would fail the insert).
-  tokenSum: numeric('token_sum').notNull(),
-});
+  numeric: (name: string) => numeric(name),
+} as const;
+type Column<T extends keyof typeof COLUMN> = ReturnType<(typeof COLUMN)[T]>;
+type RollupSumSpec = (typeof ROLLUP_SUMS)[number];
+
+// The sums every rollup row holds (chat_rollups, chat_daily_rollups, chat_daily_pair_rollups,
+// chat_rollup_pending), from src/analytics/sums.ts: a function, since each table needs column
+// builders of its own. A sum added there is a column of all four tables here.
+const rollupSums = () =>
+  Object.fromEntries(ROLLUP_SUMS.map((s) => [camel(s.name), COLUMN[s.sql](s.name).notNull()])) as {
+    [S in RollupSumSpec as Camel<S['name']>]: ReturnType<Column<S['sql']>['notNull']>;
+  };
+
+// The rolled-up fields' columns of chat_rollup_pending (nullable: a chat need not send a field),
+// from the registry (src/chats/fields.ts): a field newly rolled up is a new column here, which
+// drizzle-kit generate adds (at the end of the table: the rollup SQL names its columns).
+const rolledUpFields = () =>
+  Object.fromEntries(ROLLED_UP_FIELDS.map((f) => [camel(f), COLUMN[fieldSpec(f).sql](f)])) as {
+    [F in RolledUpField as Camel<F>]: Column<(typeof CHAT_FIELDS)[F]['sql']>;
+  };
 
 // Pre-aggregated chat metrics per organization, UTC hour and dimension value, folded in from
-// chat_rollup_pending (see chat_rollups_fold, migration 0016, and chat_rollups_apply, 0007). Every column is a sum, so any set of rows
+// chat_rollup_pending (see chat_rollups_fold and chat_rollups_apply, src/db/rollup-sql/rollups.sql). Every column is a sum, so any set of rows
 // adds up. dimension 'all' has one row per hour (value NULL); the others one row per value, with
 // NULL for chats that did not send the field ('tag': one row per tag, NULL for chats without tags).
 export const chatRollups = pgTable(
@@ -83,7 +95,7 @@ export const chatDailyPairRollups = pgTable(
 // What writes of chats changed in the rollups and the fold has not yet moved into them: one row per
 // statement and combination of the rolled-up fields (sign-weighted sums: an update adds its new rows
 // and takes away its old ones; a message adds to `messages` only). The columns are those of the
-// composite type chat_rollup_combo. Appending here is the only rollup work on the insert path; the
+// composite type chat_rollup_combo (src/db/rollup-sql), whatever the order. Appending here is the only rollup work on the insert path; the
 // fold (src/analytics/fold) deletes rows as it adds them to the rollups, in one transaction, so a
 // change is counted either here or there, never both. Analytics add these rows to the rollups' own.
 export const chatRollupPending = pgTable(
@@ -91,13 +103,7 @@ export const chatRollupPending = pgTable(
   {
     organizationId: id('organization_id').notNull(),
     bucket: timestamptz('bucket').notNull(),
-    questionCategory: text('question_category'),
-    sentiment: text('sentiment'),
-    countryCode: text('country_code'),
-    languageCode: text('language_code'),
-    userRating: smallint('user_rating'),
-    isEscalated: boolean('is_escalated'),
-    isForwardedToHr: boolean('is_forwarded_to_hr'),
+    ...rolledUpFields(),
     tags: text('tags').array().notNull(),
     ...rollupSums(),
   },
