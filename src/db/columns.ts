@@ -1,5 +1,5 @@
 // Column types that several schema files share.
-import { bigint, boolean, customType, doublePrecision, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, doublePrecision, numeric, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { camel, CHAT_FIELDS, type Camel, type ChatFieldName } from '../chats/fields.js';
 
 // Millisecond precision so that a timestamp survives a round trip through a JS Date exactly
@@ -9,15 +9,19 @@ export const id = (name: string) => bigint(name, { mode: 'number' });
 
 export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
-// The column of each SQL type of the field registry (src/chats/fields.ts).
-const COLUMN_OF_SQL = {
+// The column of each SQL type of the field registry (src/chats/fields.ts) and of the rolled-up
+// sums (src/analytics/sums.ts); numbers in mode 'number'.
+export const COLUMN_OF_SQL = {
   text: (name: string) => text(name),
   float8: (name: string) => doublePrecision(name),
   bool: (name: string) => boolean(name),
   int8: (name: string) => id(name),
   int2: (name: string) => smallint(name),
-};
-type ColumnOf<F extends ChatFieldName> = ReturnType<(typeof COLUMN_OF_SQL)[(typeof CHAT_FIELDS)[F]['sql']]>;
+  // numeric: token counts may each be up to 2^53, and a sum must never overflow (that would fail the insert).
+  numeric: (name: string) => numeric(name),
+} as const;
+export type ColumnOfSql<T extends keyof typeof COLUMN_OF_SQL> = ReturnType<(typeof COLUMN_OF_SQL)[T]>;
+type ColumnOf<F extends ChatFieldName> = ColumnOfSql<(typeof CHAT_FIELDS)[F]['sql']>;
 
 /** The columns of these registry fields, under their Drizzle keys (countryCode: country_code). */
 export function fieldColumns<N extends ChatFieldName>(names: readonly N[]): { [F in N as Camel<F>]: ColumnOf<F> } {

@@ -2,39 +2,25 @@
 // statement-level triggers on chats append what each write changes to chat_rollup_pending; the
 // fold (src/analytics/fold, migration 0016) moves those changes into the rollup tables in large
 // batches; analytics read the rollups plus what is still pending. Re-exported by schema.ts.
-import { bigint, boolean, doublePrecision, index, numeric, pgTable, smallint, text, unique } from 'drizzle-orm/pg-core';
-import { camel, CHAT_FIELDS, fieldSpec, ROLLED_UP_FIELDS, type Camel, type RolledUpField } from '../chats/fields.js';
+import { index, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { camel, ROLLED_UP_FIELDS, type Camel } from '../chats/fields.js';
 import { ROLLUP_SUMS } from '../analytics/sums.js';
-import { id, timestamptz } from './columns.js';
+import { COLUMN_OF_SQL, fieldColumns, id, timestamptz, type ColumnOfSql } from './columns.js';
 
-// A column of each SQL type the registry uses (numbers in mode 'number', as elsewhere).
-const COLUMN = {
-  text: (name: string) => text(name),
-  float8: (name: string) => doublePrecision(name),
-  bool: (name: string) => boolean(name),
-  int8: (name: string) => bigint(name, { mode: 'number' }),
-  int2: (name: string) => smallint(name),
-  // numeric: token counts may each be up to 2^53, and a sum must never overflow (that would fail the insert).
-  numeric: (name: string) => numeric(name),
-} as const;
-type Column<T extends keyof typeof COLUMN> = ReturnType<(typeof COLUMN)[T]>;
 type RollupSumSpec = (typeof ROLLUP_SUMS)[number];
 
 // The sums every rollup row holds (chat_rollups, chat_daily_rollups, chat_daily_pair_rollups,
 // chat_rollup_pending), from src/analytics/sums.ts: a function, since each table needs column
 // builders of its own. A sum added there is a column of all four tables here.
 const rollupSums = () =>
-  Object.fromEntries(ROLLUP_SUMS.map((s) => [camel(s.name), COLUMN[s.sql](s.name).notNull()])) as {
-    [S in RollupSumSpec as Camel<S['name']>]: ReturnType<Column<S['sql']>['notNull']>;
+  Object.fromEntries(ROLLUP_SUMS.map((s) => [camel(s.name), COLUMN_OF_SQL[s.sql](s.name).notNull()])) as {
+    [S in RollupSumSpec as Camel<S['name']>]: ReturnType<ColumnOfSql<S['sql']>['notNull']>;
   };
 
 // The rolled-up fields' columns of chat_rollup_pending (nullable: a chat need not send a field),
 // from the registry (src/chats/fields.ts): a field newly rolled up is a new column here, which
 // drizzle-kit generate adds (at the end of the table: the rollup SQL names its columns).
-const rolledUpFields = () =>
-  Object.fromEntries(ROLLED_UP_FIELDS.map((f) => [camel(f), COLUMN[fieldSpec(f).sql](f)])) as {
-    [F in RolledUpField as Camel<F>]: Column<(typeof CHAT_FIELDS)[F]['sql']>;
-  };
+const rolledUpFields = () => fieldColumns(ROLLED_UP_FIELDS);
 
 // Pre-aggregated chat metrics per organization, UTC hour and dimension value, folded in from
 // chat_rollup_pending (see chat_rollups_fold and chat_rollups_apply, src/db/rollup-sql/rollups.sql). Every column is a sum, so any set of rows
