@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { get } from '../api/client';
 import type { Breakdown, BreakdownField, ChatList, Interval, Summary, Timeseries } from '../api/types';
 import { useSession } from '../auth/session';
+import { CHAT_FIELDS, type ChatField } from '../fields/fields';
 import { RangeControls } from '../filters/RangeControls';
 import { apiQuery, explorerLink, readFilters, type DateRange } from '../filters/url-filters';
 import { EmptyState, ErrorNote, Loading, PageHeader } from '../ui/components';
@@ -16,14 +17,17 @@ import { NeedsAttention } from './NeedsAttention';
 import { WhatChanged } from './WhatChanged';
 import './overview.css';
 
-const BREAKDOWNS: Array<{ by: BreakdownField; title: string }> = [
-  { by: 'question_category', title: 'What people ask about' },
-  { by: 'sentiment', title: 'Sentiment' },
-  { by: 'language_code', title: 'Languages' },
-  { by: 'country_code', title: 'Countries' },
-  { by: 'tag', title: 'Tags' },
-  { by: 'user_rating', title: 'Ratings' },
+type OverviewField = Extract<ChatField, { overview: string }>;
+const OVERVIEW_FIELDS = CHAT_FIELDS.filter((f): f is OverviewField => f.overview !== null);
+const card = (f: OverviewField) => ({ by: f.name satisfies BreakdownField, title: f.overview, rating: f.filter === 'rating' });
+
+/** A card for each field with an overview title (../fields/fields.ts), in the fields' order; tags, then the rating, last. */
+const BREAKDOWNS: Array<{ by: BreakdownField; title: string; rating: boolean }> = [
+  ...OVERVIEW_FIELDS.filter((f) => f.filter !== 'rating').map(card),
+  { by: 'tag', title: 'Tags', rating: false },
+  ...OVERVIEW_FIELDS.filter((f) => f.filter === 'rating').map(card),
 ];
+const isRating = (by: BreakdownField) => BREAKDOWNS.some((b) => b.by === by && b.rating);
 
 const DAY_MS = 86_400_000;
 
@@ -39,7 +43,7 @@ function intervalFor(range: DateRange): Interval {
 /** The explorer filter that selects a breakdown group's chats. */
 function filterFor(by: BreakdownField, key: string): Record<string, string> {
   if (by === 'tag') return { tags: key };
-  if (by === 'user_rating') return { rating_min: key, rating_max: key };
+  if (isRating(by)) return { rating_min: key, rating_max: key };
   return { [by]: key };
 }
 
@@ -66,7 +70,7 @@ export default function OverviewPage() {
     queryFn: () =>
       get<Timeseries>('/api/v1/analytics/timeseries', { ...analyticsQuery, interval, metrics: 'chats,escalation_rate,hr_forwarding_rate' }),
   });
-  const breakdowns = BREAKDOWNS.map(({ by }) =>
+  const breakdowns = BREAKDOWNS.map(({ by, rating }) =>
     // eslint-disable-next-line react-hooks/rules-of-hooks -- a fixed list: the same hooks on every render
     useQuery({
       queryKey: ['breakdown', by, key],
@@ -74,7 +78,7 @@ export default function OverviewPage() {
         get<Breakdown>('/api/v1/analytics/breakdown', {
           ...analyticsQuery,
           by,
-          limit: by === 'user_rating' ? 5 : 10,
+          limit: rating ? 5 : 10,
           metrics: 'chats,escalation_rate,hr_forwarding_rate,avg_rating',
         }),
     }),
@@ -126,9 +130,9 @@ export default function OverviewPage() {
             <Loading />
           )}
         </section>
-        {BREAKDOWNS.map(({ by, title }, i) => {
+        {BREAKDOWNS.map(({ by, title, rating }, i) => {
           const result = breakdowns[i];
-          const data = result.data && by === 'user_rating' ? { ...result.data, groups: [...result.data.groups].sort((a, b) => Number(b.key) - Number(a.key)) } : result.data;
+          const data = result.data && rating ? { ...result.data, groups: [...result.data.groups].sort((a, b) => Number(b.key) - Number(a.key)) } : result.data;
           return (
             <section key={by} className="card chart-card" aria-labelledby={`chart-${by}`} data-breakdown={by}>
               <h2 id={`chart-${by}`}>{title}</h2>
