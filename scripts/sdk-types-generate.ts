@@ -60,27 +60,30 @@ export interface ChatFieldView {
 export const CHAT_FIELDS = [
 `;
 
-/** The dashboard's view of the fields (web/src/api/generated/fields.ts). */
-export function generateWebFields(): { file: string; text: string } {
-  const entries = Object.entries(CHAT_FIELDS as Record<string, ChatFieldSpec>);
+/** The dashboard's view of the fields (each entry a ChatFieldView of the generated file), in its order. */
+export function webFieldViews(fields: Record<string, ChatFieldSpec> = CHAT_FIELDS) {
   const order = (spec: ChatFieldSpec) => spec.dashboard?.order ?? Number.POSITIVE_INFINITY;
   // A stable sort: fields without an order keep the registry's.
-  const sorted = entries.map((entry, index) => ({ entry, index })).sort((a, b) => order(a.entry[1]) - order(b.entry[1]) || a.index - b.index);
-  const lines = sorted.map(({ entry: [name, spec] }) => {
-    const view = {
-      name,
-      label: spec.label,
-      kind: KIND_OF_SQL[spec.sql],
-      filter: spec.filter?.kind ?? null,
-      rollup: spec.rollup === true,
-      overview: spec.overview ?? null,
-      filterLabel: spec.dashboard?.filterLabel ?? spec.label,
-      placeholder: spec.dashboard?.placeholder ?? null,
-      detailLabel: spec.dashboard?.detailLabel ?? spec.label,
-      inDetail: spec.dashboard?.hideInDetail !== true,
-      exportLabel: lowerFirstWord(spec.label),
-    };
-    return `  ${JSON.stringify(view)},\n`;
-  });
+  const sorted = Object.entries(fields)
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => order(a.entry[1]) - order(b.entry[1]) || a.index - b.index);
+  return sorted.map(({ entry: [name, spec] }) => ({
+    name,
+    label: spec.label,
+    kind: KIND_OF_SQL[spec.sql],
+    filter: spec.filter?.kind ?? null,
+    rollup: spec.rollup === true,
+    overview: spec.overview ?? null,
+    filterLabel: spec.dashboard?.filterLabel ?? spec.label,
+    placeholder: spec.dashboard?.placeholder ?? null,
+    detailLabel: spec.dashboard?.detailLabel ?? spec.label,
+    inDetail: spec.dashboard?.hideInDetail !== true,
+    exportLabel: lowerFirstWord(spec.label),
+  }));
+}
+
+/** web/src/api/generated/fields.ts and its text. */
+export function generateWebFields(): { file: string; text: string } {
+  const lines = webFieldViews().map((view) => `  ${JSON.stringify(view)},\n`);
   return { file: WEB_FIELDS_FILE, text: `${FIELDS_HEADER}${lines.join('')}] as const satisfies readonly ChatFieldView[];\n` };
 }

@@ -6,28 +6,16 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { get } from '../api/client';
 import type { Breakdown, BreakdownField, ChatList, Interval, Summary, Timeseries } from '../api/types';
 import { useSession } from '../auth/session';
-import { CHAT_FIELDS, type ChatField } from '../fields/fields';
 import { RangeControls } from '../filters/RangeControls';
 import { apiQuery, explorerLink, readFilters, type DateRange } from '../filters/url-filters';
 import { EmptyState, ErrorNote, Loading, PageHeader } from '../ui/components';
 import { SendChatSnippet } from '../ui/SendChatSnippet';
+import { BREAKDOWNS, filterFor } from './breakdowns';
 import { BreakdownChart, TimeChart } from './charts';
 import { KpiCards } from './KpiCards';
 import { NeedsAttention } from './NeedsAttention';
 import { WhatChanged } from './WhatChanged';
 import './overview.css';
-
-type OverviewField = Extract<ChatField, { overview: string }>;
-const OVERVIEW_FIELDS = CHAT_FIELDS.filter((f): f is OverviewField => f.overview !== null);
-const card = (f: OverviewField) => ({ by: f.name satisfies BreakdownField, title: f.overview, rating: f.filter === 'rating' });
-
-/** A card for each field with an overview title (../fields/fields.ts), in the fields' order; tags, then the rating, last. */
-const BREAKDOWNS: Array<{ by: BreakdownField; title: string; rating: boolean }> = [
-  ...OVERVIEW_FIELDS.filter((f) => f.filter !== 'rating').map(card),
-  { by: 'tag', title: 'Tags', rating: false },
-  ...OVERVIEW_FIELDS.filter((f) => f.filter === 'rating').map(card),
-];
-const isRating = (by: BreakdownField) => BREAKDOWNS.some((b) => b.by === by && b.rating);
 
 const DAY_MS = 86_400_000;
 
@@ -38,13 +26,6 @@ function intervalFor(range: DateRange): Interval {
   if (days <= 92) return 'day';
   if (days <= 731) return 'week';
   return 'month';
-}
-
-/** The explorer filter that selects a breakdown group's chats. */
-function filterFor(by: BreakdownField, key: string): Record<string, string> {
-  if (by === 'tag') return { tags: key };
-  if (isRating(by)) return { rating_min: key, rating_max: key };
-  return { [by]: key };
 }
 
 export default function OverviewPage() {
