@@ -27,8 +27,8 @@ function withName(code: string | null, name: (code: string) => string): ReactNod
   );
 }
 
-/** How a sent value reads, where not as its kind says. */
-const VIEWS: { [F in FieldName]?: (value: NonNullable<ChatMetadata[F]>) => ReactNode } = {
+/** How a sent value reads, where not as its kind says (typed by the API's metadata object). */
+const VIEWS: { [F in FieldName & keyof ChatMetadata]?: (value: NonNullable<ChatMetadata[F]>) => ReactNode } = {
   question_category: humanize,
   sentiment: (value) => <Sentiment value={value} />,
   user_rating: (value) => (
@@ -47,7 +47,7 @@ function fieldValue(field: ChatField, metadata: ChatMetadata): ReactNode {
   const codeName = CODE_NAMES[field.name];
   if (codeName) return withName(typeof value === 'string' ? value : null, codeName);
   if (value === null || value === undefined || value === '') return notSent;
-  const view = VIEWS[field.name] as ((value: unknown) => ReactNode) | undefined;
+  const view = (VIEWS as Partial<Record<string, (value: unknown) => ReactNode>>)[field.name];
   if (view) return view(value);
   if (field.kind === 'boolean') return <YesNoCell value={value === true} />;
   if (field.kind === 'number' && typeof value === 'number') return formatInteger(value);
