@@ -4,7 +4,7 @@
 // CI; and once regenerated, the dashboard's type check fails where it reads what changed).
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateApiTypes, generateSdkTypes, SDK_TYPES_FILE, WEB_TYPES_FILE } from '../scripts/sdk-types-generate.js';
+import { generateApiTypes, generateSdkTypes, generateWebFields, SDK_TYPES_FILE, WEB_FIELDS_FILE, WEB_TYPES_FILE } from '../scripts/sdk-types-generate.js';
 import { createTestApp, type TestContext } from './helpers/app.js';
 
 let t: TestContext;
@@ -25,6 +25,12 @@ describe('SDK types generated from /openapi.json', () => {
     const spec = (await t.app.inject({ url: '/openapi.json' })).json();
     const web = (await generateApiTypes(spec)).find((g) => g.file === WEB_TYPES_FILE)!;
     expect(fs.readFileSync(WEB_TYPES_FILE, 'utf8') === web.text, `${WEB_TYPES_FILE} is stale: run npm run web:types`).toBe(true);
+  });
+
+  it("the dashboard's chat fields too (web/src/api/generated/fields.ts, from src/chats/fields.ts)", () => {
+    const fields = generateWebFields();
+    expect(fields.file).toBe(WEB_FIELDS_FILE);
+    expect(fs.readFileSync(WEB_FIELDS_FILE, 'utf8') === fields.text, `${WEB_FIELDS_FILE} is stale: run npm run sdk:types`).toBe(true);
   });
 
   it('describe the SDK endpoints with their bodies and answers, not as unknown', () => {

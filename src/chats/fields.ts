@@ -51,6 +51,19 @@ export interface ChatFieldSpec {
   label: string;
   /** A breakdown card of the dashboard's overview, with this title. */
   overview?: string;
+  /** How the dashboard shows the field besides `label` and `overview` (web/src/api/generated/fields.ts). */
+  dashboard?: {
+    /** Its place in the dashboard's lists (chat page, filter form, overview cards); fields without one follow, in this file's order. */
+    order?: number;
+    /** The filter form's label. Default: label. */
+    filterLabel?: string;
+    /** The filter form's example values (list filters). */
+    placeholder?: string;
+    /** The chat page's label. Default: label. */
+    detailLabel?: string;
+    /** Not in the chat page's list of fields (the page shows it elsewhere). */
+    hideInDetail?: true;
+  };
 }
 
 const codes = { country: 'an assigned ISO 3166-1 alpha-2 country code', language: 'an ISO 639 language code' };
@@ -67,6 +80,7 @@ export const CHAT_FIELDS = {
     // Bounded so that the per-hour sums of the rollups can never overflow a double (that would fail inserts).
     input: Type.Number({ minimum: 0, maximum: MAX_RESPONSE_TIME_SECONDS, description: 'Average response time, in seconds (at most 1,000,000,000)' }),
     label: 'Average response time',
+    dashboard: { order: 9, detailLabel: 'Avg. response time' },
   },
   country_code: {
     sql: 'text',
@@ -76,6 +90,7 @@ export const CHAT_FIELDS = {
     rollup: true,
     label: 'Country',
     overview: 'Countries',
+    dashboard: { order: 7, filterLabel: 'Country codes', placeholder: 'NL, DE' },
   },
   ip_address: {
     sql: 'text',
@@ -83,6 +98,7 @@ export const CHAT_FIELDS = {
     // Stored as the organization's ip_mode says: in full, truncated or not at all.
     insertSql: (value, organization) => `privacy_ip(${organization}, ${value})`,
     label: 'IP address',
+    dashboard: { order: 11 },
   },
   is_escalated: {
     sql: 'bool',
@@ -90,6 +106,7 @@ export const CHAT_FIELDS = {
     filter: { kind: 'boolean' },
     rollup: true,
     label: 'Escalated',
+    dashboard: { order: 4 },
   },
   is_forwarded_to_hr: {
     sql: 'bool',
@@ -97,6 +114,7 @@ export const CHAT_FIELDS = {
     filter: { kind: 'boolean' },
     rollup: true,
     label: 'Forwarded to HR',
+    dashboard: { order: 5, detailLabel: 'HR hand-over' },
   },
   language_code: {
     sql: 'text',
@@ -106,6 +124,7 @@ export const CHAT_FIELDS = {
     rollup: true,
     label: 'Language',
     overview: 'Languages',
+    dashboard: { order: 6, filterLabel: 'Language codes', placeholder: 'en, nl' },
   },
   question_category: {
     sql: 'text',
@@ -115,6 +134,7 @@ export const CHAT_FIELDS = {
     freeText: 'text',
     label: 'Category',
     overview: 'What people ask about',
+    dashboard: { order: 1, placeholder: 'leave, payroll' },
   },
   sentiment: {
     sql: 'text',
@@ -125,6 +145,7 @@ export const CHAT_FIELDS = {
     freeText: 'text',
     label: 'Sentiment',
     overview: 'Sentiment',
+    dashboard: { order: 2, placeholder: 'negative, neutral' },
   },
   session_id: {
     sql: 'text',
@@ -132,11 +153,13 @@ export const CHAT_FIELDS = {
     filter: { kind: 'exact' },
     freeText: 'text',
     label: 'Session',
+    dashboard: { order: 10, filterLabel: 'Session id' },
   },
   token_count: {
     sql: 'int8',
     input: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Total tokens for the chat session' }),
     label: 'Tokens',
+    dashboard: { order: 8 },
   },
   transcript_link: {
     sql: 'text',
@@ -144,6 +167,7 @@ export const CHAT_FIELDS = {
     // Its path and query hold record ids and names: redacted as a link (Redactor.redactUrl).
     freeText: 'url',
     label: 'Transcript link',
+    dashboard: { hideInDetail: true },
   },
   user_rating: {
     sql: 'int2',
@@ -152,6 +176,7 @@ export const CHAT_FIELDS = {
     rollup: true,
     label: 'Rating',
     overview: 'Ratings',
+    dashboard: { order: 3 },
   },
 } as const satisfies Record<string, ChatFieldSpec>;
 

@@ -4,11 +4,14 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
+import { BOOLEAN_FILTER_FIELDS, EXACT_FILTER_FIELDS, LIST_FILTER_FIELDS } from '../fields/fields';
 import { FILTER_NAMES, RANGE_PRESETS, type DateRange } from '../filters/url-filters';
 import { addDays, browserZone, todayIn } from '../filters/zoned-time';
 import { normalizeList } from './filter-model';
 
-const LIST_FILTERS = new Set(['tags', 'question_category', 'sentiment', 'country_code', 'language_code']);
+const LIST_FILTERS = new Set<string>(['tags', ...LIST_FILTER_FIELDS.map((f) => f.name)]);
+/** A field's form control id: "f-country-code". */
+const fieldId = (name: string) => `f-${name.replace(/_/g, '-')}`;
 const COMMON_ZONES = ['UTC', 'Europe/London', 'Europe/Amsterdam', 'America/New_York', 'America/Los_Angeles', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
 
 function allZones(current: string): string[] {
@@ -172,12 +175,12 @@ function Fields({ params, range, open, onToggle, activeCount }: { params: URLSea
             <option value="any">Any of the tags</option>
           </select>
         </div>
-        <ListField id="f-category" name="question_category" label="Category" value={get('question_category')} placeholder="leave, payroll" />
-        <ListField id="f-sentiment" name="sentiment" label="Sentiment" value={get('sentiment')} placeholder="negative, neutral" />
-        <ListField id="f-country" name="country_code" label="Country codes" value={get('country_code')} placeholder="NL, DE" />
-        <ListField id="f-language" name="language_code" label="Language codes" value={get('language_code')} placeholder="en, nl" />
-        <YesNo id="f-escalated" name="is_escalated" label="Escalated" value={get('is_escalated')} auto={auto} />
-        <YesNo id="f-hr" name="is_forwarded_to_hr" label="Forwarded to HR" value={get('is_forwarded_to_hr')} auto={auto} />
+        {LIST_FILTER_FIELDS.map((f) => (
+          <ListField key={f.name} id={fieldId(f.name)} name={f.name} label={f.filterLabel} value={get(f.name)} placeholder={f.placeholder ?? undefined} />
+        ))}
+        {BOOLEAN_FILTER_FIELDS.map((f) => (
+          <YesNo key={f.name} id={fieldId(f.name)} name={f.name} label={f.filterLabel} value={get(f.name)} auto={auto} />
+        ))}
         <div className="field">
           <label htmlFor="f-rating-min">Rating from</label>
           <RatingSelect id="f-rating-min" name="rating_min" value={get('rating_min')} auto={auto} />
@@ -198,16 +201,18 @@ function Fields({ params, range, open, onToggle, activeCount }: { params: URLSea
           <label htmlFor="f-user">{pseudonyms ? 'End user (pseudonym)' : 'End user id'}</label>
           <input id="f-user" name="user_id" inputMode={pseudonyms ? undefined : 'numeric'} defaultValue={get('user_id')} placeholder={pseudonyms ? 'p_1f0c9a2b7d3e4f56' : '42'} />
         </div>
-        <div className="field">
-          <label htmlFor="f-session">Session id</label>
-          <input id="f-session" name="session_id" defaultValue={get('session_id')} />
-        </div>
+        {EXACT_FILTER_FIELDS.map((f) => (
+          <div key={f.name} className="field">
+            <label htmlFor={fieldId(f.name)}>{f.filterLabel}</label>
+            <input id={fieldId(f.name)} name={f.name} defaultValue={get(f.name)} placeholder={f.placeholder ?? undefined} />
+          </div>
+        ))}
       </div>
     </>
   );
 }
 
-function ListField({ id, name, label, value, placeholder }: { id: string; name: string; label: string; value: string; placeholder: string }) {
+function ListField({ id, name, label, value, placeholder }: { id: string; name: string; label: string; value: string; placeholder?: string }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

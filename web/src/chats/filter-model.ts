@@ -1,7 +1,7 @@
 // The explorer's view of the URL: which filters are active (as removable chips) and how a change
 // to them becomes the next URL. Parameter names are the API's (see filters/url-filters.ts).
 import { FILTER_NAMES, RANGE_PRESETS, type DateRange, type FilterName } from '../filters/url-filters';
-import { countryName, languageName } from '../ui/format';
+import { BOOLEAN_FILTER_FIELDS, CODE_NAMES, EXACT_FILTER_FIELDS, fieldNamed, LIST_FILTER_FIELDS, type FilterFieldName } from '../fields/fields';
 
 /** The explorer shows all time when the URL names no range. */
 export const EXPLORER_DEFAULT_RANGE = 'all' as const;
@@ -10,14 +10,8 @@ export const FILTER_LABELS: Record<FilterName, string> = {
   q: 'Search',
   tags: 'Tags',
   tags_mode: 'Tag match',
-  question_category: 'Category',
-  sentiment: 'Sentiment',
-  country_code: 'Country',
-  language_code: 'Language',
-  is_escalated: 'Escalated',
-  is_forwarded_to_hr: 'Forwarded to HR',
+  ...(Object.fromEntries([...LIST_FILTER_FIELDS, ...BOOLEAN_FILTER_FIELDS, ...EXACT_FILTER_FIELDS].map((f) => [f.name, f.label])) as Record<FilterFieldName, string>),
   user_id: 'End user',
-  session_id: 'Session',
   rating_min: 'Rating at least',
   rating_max: 'Rating at most',
   has_rating: 'Rating',
@@ -64,31 +58,17 @@ export function activeChips(params: URLSearchParams, range: DateRange): Chip[] {
     const value = params.get(name)?.trim();
     if (!value || name === 'tags_mode') continue;
     let text: string;
-    switch (name) {
-      case 'q':
-        text = `“${value}”`;
-        break;
-      case 'tags': {
-        const any = params.get('tags_mode') === 'any' && list(value).length > 1;
-        chips.push({ key: name, label: `Tags (${any ? 'any of' : 'all of'}): ${list(value).join(', ')}`, remove: ['tags', 'tags_mode'] });
-        continue;
-      }
-      case 'country_code':
-        text = named(value, countryName);
-        break;
-      case 'language_code':
-        text = named(value, languageName);
-        break;
-      case 'is_escalated':
-      case 'is_forwarded_to_hr':
-        text = yesNo(value);
-        break;
-      case 'has_rating':
-        text = value === 'true' ? 'rated' : value === 'false' ? 'unrated' : value;
-        break;
-      default:
-        text = list(value).join(', ') || value;
-    }
+    const field = fieldNamed(name);
+    const codeName = field && CODE_NAMES[field.name];
+    if (name === 'q') text = `“${value}”`;
+    else if (name === 'tags') {
+      const any = params.get('tags_mode') === 'any' && list(value).length > 1;
+      chips.push({ key: name, label: `Tags (${any ? 'any of' : 'all of'}): ${list(value).join(', ')}`, remove: ['tags', 'tags_mode'] });
+      continue;
+    } else if (name === 'has_rating') text = value === 'true' ? 'rated' : value === 'false' ? 'unrated' : value;
+    else if (codeName) text = named(value, codeName);
+    else if (field?.filter === 'boolean') text = yesNo(value);
+    else text = list(value).join(', ') || value;
     chips.push({ key: name, label: `${FILTER_LABELS[name]}: ${text}`, remove: [name] });
   }
   return chips;

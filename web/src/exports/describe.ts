@@ -1,5 +1,6 @@
 // How an export job reads in the list: its filters in a line, its status as a badge.
 import type { ExportJob, ExportType } from '../api/types';
+import { CHAT_FIELDS } from '../fields/fields';
 
 export const TYPE_LABELS: Record<ExportType, string> = { chats: 'chats', messages: 'messages', all: 'chats + messages' };
 
@@ -9,14 +10,8 @@ const FILTER_NAMES: Record<string, string> = {
   q: 'text',
   tags: 'tags',
   tags_mode: 'tags match',
-  question_category: 'category',
-  sentiment: 'sentiment',
-  country_code: 'country',
-  language_code: 'language',
-  is_escalated: 'escalated',
-  is_forwarded_to_hr: 'forwarded to HR',
+  ...Object.fromEntries(CHAT_FIELDS.filter((f) => f.filter && f.filter !== 'rating').map((f) => [f.name, f.exportLabel])),
   user_id: 'user',
-  session_id: 'session',
   rating_min: 'rating ≥',
   rating_max: 'rating ≤',
   has_rating: 'rated',

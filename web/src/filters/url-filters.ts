@@ -2,6 +2,7 @@
 // zone, and the chat filters under the API's own parameter names (see the README's "Chat
 // filters"). The overview and the chats explorer read the same parameters, so a click on a chart
 // opens the explorer on exactly the chats it counted.
+import { BOOLEAN_FILTER_FIELDS, EXACT_FILTER_FIELDS, LIST_FILTER_FIELDS, type FilterFieldName } from '../fields/fields';
 import { addDays, browserZone, isValidZone, startOfDay, todayIn } from './zoned-time';
 
 export const RANGE_PRESETS = [
@@ -12,24 +13,21 @@ export const RANGE_PRESETS = [
 ] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number]['value'] | 'custom' | 'all';
 
-/** Chat filters, by their API names; the range (from/to) and tz are handled apart. */
-export const FILTER_NAMES = [
+/** Chat filters, by their API names; the range (from/to) and tz are handled apart. The metadata
+ * fields' filters come from the field registry (../fields/fields.ts); the others are the page's own. */
+export type FilterName = 'q' | 'tags' | 'tags_mode' | FilterFieldName | 'user_id' | 'rating_min' | 'rating_max' | 'has_rating';
+export const FILTER_NAMES: readonly FilterName[] = [
   'q',
   'tags',
   'tags_mode',
-  'question_category',
-  'sentiment',
-  'country_code',
-  'language_code',
-  'is_escalated',
-  'is_forwarded_to_hr',
+  ...LIST_FILTER_FIELDS.map((f) => f.name),
+  ...BOOLEAN_FILTER_FIELDS.map((f) => f.name),
   'user_id',
-  'session_id',
+  ...EXACT_FILTER_FIELDS.map((f) => f.name),
   'rating_min',
   'rating_max',
   'has_rating',
-] as const;
-export type FilterName = (typeof FILTER_NAMES)[number];
+];
 
 export interface DateRange {
   preset: RangePreset;

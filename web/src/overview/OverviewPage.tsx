@@ -10,20 +10,12 @@ import { RangeControls } from '../filters/RangeControls';
 import { apiQuery, explorerLink, readFilters, type DateRange } from '../filters/url-filters';
 import { EmptyState, ErrorNote, Loading, PageHeader } from '../ui/components';
 import { SendChatSnippet } from '../ui/SendChatSnippet';
+import { BREAKDOWNS, filterFor } from './breakdowns';
 import { BreakdownChart, TimeChart } from './charts';
 import { KpiCards } from './KpiCards';
 import { NeedsAttention } from './NeedsAttention';
 import { WhatChanged } from './WhatChanged';
 import './overview.css';
-
-const BREAKDOWNS: Array<{ by: BreakdownField; title: string }> = [
-  { by: 'question_category', title: 'What people ask about' },
-  { by: 'sentiment', title: 'Sentiment' },
-  { by: 'language_code', title: 'Languages' },
-  { by: 'country_code', title: 'Countries' },
-  { by: 'tag', title: 'Tags' },
-  { by: 'user_rating', title: 'Ratings' },
-];
 
 const DAY_MS = 86_400_000;
 
@@ -34,13 +26,6 @@ function intervalFor(range: DateRange): Interval {
   if (days <= 92) return 'day';
   if (days <= 731) return 'week';
   return 'month';
-}
-
-/** The explorer filter that selects a breakdown group's chats. */
-function filterFor(by: BreakdownField, key: string): Record<string, string> {
-  if (by === 'tag') return { tags: key };
-  if (by === 'user_rating') return { rating_min: key, rating_max: key };
-  return { [by]: key };
 }
 
 export default function OverviewPage() {
@@ -66,7 +51,7 @@ export default function OverviewPage() {
     queryFn: () =>
       get<Timeseries>('/api/v1/analytics/timeseries', { ...analyticsQuery, interval, metrics: 'chats,escalation_rate,hr_forwarding_rate' }),
   });
-  const breakdowns = BREAKDOWNS.map(({ by }) =>
+  const breakdowns = BREAKDOWNS.map(({ by, rating }) =>
     // eslint-disable-next-line react-hooks/rules-of-hooks -- a fixed list: the same hooks on every render
     useQuery({
       queryKey: ['breakdown', by, key],
@@ -74,7 +59,7 @@ export default function OverviewPage() {
         get<Breakdown>('/api/v1/analytics/breakdown', {
           ...analyticsQuery,
           by,
-          limit: by === 'user_rating' ? 5 : 10,
+          limit: rating ? 5 : 10,
           metrics: 'chats,escalation_rate,hr_forwarding_rate,avg_rating',
         }),
     }),
@@ -126,9 +111,9 @@ export default function OverviewPage() {
             <Loading />
           )}
         </section>
-        {BREAKDOWNS.map(({ by, title }, i) => {
+        {BREAKDOWNS.map(({ by, title, rating }, i) => {
           const result = breakdowns[i];
-          const data = result.data && by === 'user_rating' ? { ...result.data, groups: [...result.data.groups].sort((a, b) => Number(b.key) - Number(a.key)) } : result.data;
+          const data = result.data && rating ? { ...result.data, groups: [...result.data.groups].sort((a, b) => Number(b.key) - Number(a.key)) } : result.data;
           return (
             <section key={by} className="card chart-card" aria-labelledby={`chart-${by}`} data-breakdown={by}>
               <h2 id={`chart-${by}`}>{title}</h2>

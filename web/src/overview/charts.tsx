@@ -18,7 +18,8 @@ import { Bar, Line } from 'react-chartjs-2';
 import { Link } from 'react-router';
 import type { Breakdown, BreakdownField, Interval, MetricName, Timeseries } from '../api/types';
 import { useIsDark } from '../app/theme';
-import { countryName, formatPercent, humanize, languageName } from '../ui/format';
+import { CODE_NAMES, fieldNamed } from '../fields/fields';
+import { formatPercent, humanize } from '../ui/format';
 import { METRIC_VIEWS } from './metrics';
 import { hiddenNote, hiddenText } from './suppression';
 
@@ -55,11 +56,12 @@ type GroupKey = Breakdown['groups'][number]['key'];
 
 export function keyLabel(field: BreakdownField, groupKey: GroupKey): string {
   const key = String(groupKey);
-  if (field === 'country_code') return countryName(key);
-  if (field === 'language_code') return languageName(key);
-  if (field === 'is_escalated' || field === 'is_forwarded_to_hr') return key === 'true' ? 'Yes' : 'No';
-  if (field === 'user_rating') return `${key} ★`;
   if (field === 'tag') return key;
+  const spec = fieldNamed(field);
+  const codeName = spec && CODE_NAMES[spec.name];
+  if (codeName) return codeName(key);
+  if (spec?.kind === 'boolean') return key === 'true' ? 'Yes' : 'No';
+  if (spec?.filter === 'rating') return `${key} ★`;
   return humanize(key);
 }
 

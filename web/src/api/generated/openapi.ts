@@ -6726,7 +6726,7 @@ export interface paths {
                     /** @description IANA time zone for day boundaries and buckets (daylight-saving changes included). Default: UTC */
                     tz?: string;
                     /** @description The field to group chats by (tag: a chat counts once for each of its tags) */
-                    by: "question_category" | "sentiment" | "country_code" | "language_code" | "tag" | "user_rating" | "is_escalated" | "is_forwarded_to_hr";
+                    by: "country_code" | "is_escalated" | "is_forwarded_to_hr" | "language_code" | "question_category" | "sentiment" | "user_rating" | "tag";
                     /** @description Comma-separated metrics (default: chats,escalation_rate,hr_forwarding_rate,avg_rating,csat). chats: Number of chats; end_users: Distinct end users (user_id) among the chats; anonymous chats are not counted; messages: Messages in the transcripts of these chats; escalation_rate: Share (0–1) of escalated chats among the chats that sent is_escalated; a chat that never said is not a "no"; hr_forwarding_rate: Share (0–1) of chats handed over to HR among the chats that sent is_forwarded_to_hr; avg_response_time: Mean of avg_response_time (seconds) over the chats that sent it; p50_response_time: Median of avg_response_time (seconds), interpolated (percentile_cont); p90_response_time: 90th percentile of avg_response_time (seconds), interpolated (percentile_cont); avg_rating: Mean user_rating (1–5) over the rated chats; rated_chats: Number of chats with a user_rating; csat: Share (0–1) of rated chats rated 4 or 5; total_tokens: Sum of token_count over the chats that sent it (null when none did); avg_tokens: Mean token_count per chat, over the chats that sent it */
                     metrics?: string;
                     /** @description How many top groups; the rest are summed as other */
@@ -6746,7 +6746,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            by: "question_category" | "sentiment" | "country_code" | "language_code" | "tag" | "user_rating" | "is_escalated" | "is_forwarded_to_hr";
+                            by: "country_code" | "is_escalated" | "is_forwarded_to_hr" | "language_code" | "question_category" | "sentiment" | "user_rating" | "tag";
                             /** @description The top groups, by chats (descending). Works-council mode: up to 100 whatever limit says; a group of fewer than k people is left out */
                             groups: {
                                 key: string | number | boolean;
@@ -9748,7 +9748,7 @@ export interface paths {
                     tz?: string;
                     /** @description The metric whose change is explained */
                     metric: "chats" | "messages" | "rated_chats" | "total_tokens" | "escalation_rate" | "hr_forwarding_rate" | "avg_response_time" | "avg_rating" | "csat" | "avg_tokens";
-                    /** @description One dimension, or two separated by a comma (default question_category): question_category, sentiment, country_code, language_code, tag, user_rating, is_escalated, is_forwarded_to_hr */
+                    /** @description One dimension, or two separated by a comma (default question_category): country_code, is_escalated, is_forwarded_to_hr, language_code, question_category, sentiment, user_rating, tag */
                     by?: string;
                     /** @description Start of the period compared against (default: the period of the same length just before from) */
                     compare_from?: string;
