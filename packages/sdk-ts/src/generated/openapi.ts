@@ -783,19 +783,19 @@ export interface paths {
                     tags?: string;
                     /** @description all (default): chats with every tag; any: with at least one */
                     tags_mode?: "all" | "any";
-                    /** @description Exact question category; a comma-separated list matches any of the values */
-                    question_category?: string;
-                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
-                    sentiment?: string;
                     /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                     country_code?: string;
                     /** @description ISO 639 language code; a comma-separated list matches any of the values */
                     language_code?: string;
+                    /** @description Exact question category; a comma-separated list matches any of the values */
+                    question_category?: string;
+                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                    sentiment?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
+                    session_id?: string;
                     /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
                     user_id?: number | string;
-                    session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
                     /** @description true: only rated chats; false: only unrated */
@@ -984,7 +984,7 @@ export interface paths {
                         tags?: string[] | null;
                         /** @description The end user's id in the bot's own system; null for anonymous chats */
                         user_id?: number | null;
-                        /** @description The structured chat metadata: only these twelve fields */
+                        /** @description The structured chat metadata: only these 12 fields */
                         metadata?: {
                             /** @description Average response time, in seconds (at most 1,000,000,000) */
                             avg_response_time?: number | null;
@@ -1204,7 +1204,7 @@ export interface paths {
                         tags?: string[] | null;
                         /** @description The end user's id in the bot's own system; null for anonymous chats */
                         user_id?: number | null;
-                        /** @description The structured chat metadata: only these twelve fields */
+                        /** @description The structured chat metadata: only these 12 fields */
                         metadata?: {
                             /** @description Average response time, in seconds (at most 1,000,000,000) */
                             avg_response_time?: number | null;
@@ -5526,19 +5526,19 @@ export interface paths {
                              * @enum {string}
                              */
                             tags_mode?: "all" | "any";
-                            /** @description Exact question category; a comma-separated list matches any of the values */
-                            question_category?: string | string[];
-                            /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
-                            sentiment?: string | string[];
                             /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                             country_code?: string | string[];
                             /** @description ISO 639 language code; a comma-separated list matches any of the values */
                             language_code?: string | string[];
+                            /** @description Exact question category; a comma-separated list matches any of the values */
+                            question_category?: string | string[];
+                            /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                            sentiment?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
+                            session_id?: string;
                             /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
                             user_id?: number | string;
-                            session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
                             /** @description true: only rated chats; false: only unrated */
@@ -5737,19 +5737,19 @@ export interface paths {
                              * @enum {string}
                              */
                             tags_mode?: "all" | "any";
-                            /** @description Exact question category; a comma-separated list matches any of the values */
-                            question_category?: string | string[];
-                            /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
-                            sentiment?: string | string[];
                             /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                             country_code?: string | string[];
                             /** @description ISO 639 language code; a comma-separated list matches any of the values */
                             language_code?: string | string[];
+                            /** @description Exact question category; a comma-separated list matches any of the values */
+                            question_category?: string | string[];
+                            /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                            sentiment?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
+                            session_id?: string;
                             /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
                             user_id?: number | string;
-                            session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
                             /** @description true: only rated chats; false: only unrated */
@@ -6221,19 +6221,19 @@ export interface paths {
                     tags?: string;
                     /** @description all (default): chats with every tag; any: with at least one */
                     tags_mode?: "all" | "any";
-                    /** @description Exact question category; a comma-separated list matches any of the values */
-                    question_category?: string;
-                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
-                    sentiment?: string;
                     /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                     country_code?: string;
                     /** @description ISO 639 language code; a comma-separated list matches any of the values */
                     language_code?: string;
+                    /** @description Exact question category; a comma-separated list matches any of the values */
+                    question_category?: string;
+                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                    sentiment?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
+                    session_id?: string;
                     /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
                     user_id?: number | string;
-                    session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
                     /** @description true: only rated chats; false: only unrated */
@@ -6500,19 +6500,19 @@ export interface paths {
                     tags?: string;
                     /** @description all (default): chats with every tag; any: with at least one */
                     tags_mode?: "all" | "any";
-                    /** @description Exact question category; a comma-separated list matches any of the values */
-                    question_category?: string;
-                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
-                    sentiment?: string;
                     /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                     country_code?: string;
                     /** @description ISO 639 language code; a comma-separated list matches any of the values */
                     language_code?: string;
+                    /** @description Exact question category; a comma-separated list matches any of the values */
+                    question_category?: string;
+                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                    sentiment?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
+                    session_id?: string;
                     /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
                     user_id?: number | string;
-                    session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
                     /** @description true: only rated chats; false: only unrated */
@@ -6704,19 +6704,19 @@ export interface paths {
                     tags?: string;
                     /** @description all (default): chats with every tag; any: with at least one */
                     tags_mode?: "all" | "any";
-                    /** @description Exact question category; a comma-separated list matches any of the values */
-                    question_category?: string;
-                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
-                    sentiment?: string;
                     /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                     country_code?: string;
                     /** @description ISO 639 language code; a comma-separated list matches any of the values */
                     language_code?: string;
+                    /** @description Exact question category; a comma-separated list matches any of the values */
+                    question_category?: string;
+                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                    sentiment?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
+                    session_id?: string;
                     /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
                     user_id?: number | string;
-                    session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
                     /** @description true: only rated chats; false: only unrated */
@@ -9725,19 +9725,19 @@ export interface paths {
                     tags?: string;
                     /** @description all (default): chats with every tag; any: with at least one */
                     tags_mode?: "all" | "any";
-                    /** @description Exact question category; a comma-separated list matches any of the values */
-                    question_category?: string;
-                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
-                    sentiment?: string;
                     /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                     country_code?: string;
                     /** @description ISO 639 language code; a comma-separated list matches any of the values */
                     language_code?: string;
+                    /** @description Exact question category; a comma-separated list matches any of the values */
+                    question_category?: string;
+                    /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                    sentiment?: string;
                     is_escalated?: boolean;
                     is_forwarded_to_hr?: boolean;
+                    session_id?: string;
                     /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
                     user_id?: number | string;
-                    session_id?: string;
                     rating_min?: number;
                     rating_max?: number;
                     /** @description true: only rated chats; false: only unrated */
@@ -10010,19 +10010,19 @@ export interface paths {
                              * @enum {string}
                              */
                             tags_mode?: "all" | "any";
-                            /** @description Exact question category; a comma-separated list matches any of the values */
-                            question_category?: string | string[];
-                            /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
-                            sentiment?: string | string[];
                             /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                             country_code?: string | string[];
                             /** @description ISO 639 language code; a comma-separated list matches any of the values */
                             language_code?: string | string[];
+                            /** @description Exact question category; a comma-separated list matches any of the values */
+                            question_category?: string | string[];
+                            /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                            sentiment?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
+                            session_id?: string;
                             /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
                             user_id?: number | string;
-                            session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
                             /** @description true: only rated chats; false: only unrated */
@@ -10441,19 +10441,19 @@ export interface paths {
                              * @enum {string}
                              */
                             tags_mode?: "all" | "any";
-                            /** @description Exact question category; a comma-separated list matches any of the values */
-                            question_category?: string | string[];
-                            /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
-                            sentiment?: string | string[];
                             /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                             country_code?: string | string[];
                             /** @description ISO 639 language code; a comma-separated list matches any of the values */
                             language_code?: string | string[];
+                            /** @description Exact question category; a comma-separated list matches any of the values */
+                            question_category?: string | string[];
+                            /** @description Sentiment (case-insensitive); a comma-separated list matches any of the values */
+                            sentiment?: string | string[];
                             is_escalated?: boolean;
                             is_forwarded_to_hr?: boolean;
+                            session_id?: string;
                             /** @description The end user's id in the bot's system; in works-council mode the pseudonym shown instead (such as p_1f0c9a2b7d3e4f56) */
                             user_id?: number | string;
-                            session_id?: string;
                             rating_min?: number;
                             rating_max?: number;
                             /** @description true: only rated chats; false: only unrated */
