@@ -19,6 +19,7 @@ const cells: Cell[] = Array.from({ length: CHATS }, () => ({
   user: String(Math.floor(rand() * USERS)),
   n: 1,
   values: {
+    bot_version: pick(['2.3.0', '2.3.1', '2.4.0', null]),
     question_category: pick(['leave', 'payroll', 'benefits', 'onboarding', 'relocation', 'pension']),
     sentiment: pick(['positive', 'neutral', 'negative', null]),
     country_code: pick(['NL', 'DE', 'GB', 'FR', null]),

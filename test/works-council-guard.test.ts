@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Guard, type Cell, type Condition } from '../src/analytics/works-council/guard.js';
 
 const WINDOW = { from: 100, to: 130 };
-const NONE = { question_category: null, sentiment: null, country_code: null, language_code: null, user_rating: null, is_escalated: null, is_forwarded_to_hr: null };
+const NONE = { bot_version: null, question_category: null, sentiment: null, country_code: null, language_code: null, user_rating: null, is_escalated: null, is_forwarded_to_hr: null };
 const cell = (day: number, user: string, values: Partial<Cell['values']>, tags: string[] = []): Cell => ({ day, user, n: 1, values: { ...NONE, ...values }, tags });
 const eq = (dim: Condition['dim'], value: string): Condition => ({ dim, kind: 'eq', value });
 

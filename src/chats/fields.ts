@@ -82,6 +82,15 @@ export const CHAT_FIELDS = {
     label: 'Average response time',
     dashboard: { order: 9, detailLabel: 'Avg. response time' },
   },
+  bot_version: {
+    sql: 'text',
+    input: Type.String({ maxLength: 100, description: 'The version of the bot that held the chat, e.g. "2.3.1": breakdowns compare releases' }),
+    filter: { kind: 'list', description: 'Exact bot version' },
+    rollup: true,
+    label: 'Bot version',
+    overview: 'By bot version',
+    dashboard: { placeholder: '2.3.0, 2.3.1' },
+  },
   country_code: {
     sql: 'text',
     input: Type.String({ format: 'iso3166-alpha2', description: 'ISO 3166-1 alpha-2, e.g. "NL"; case-insensitive, stored uppercase' }),

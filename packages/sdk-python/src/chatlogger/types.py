@@ -6,6 +6,7 @@ from typing import List, Literal, Optional, TypedDict, Union
 
 class ChatMetadata(TypedDict, total=False):
     avg_response_time: Optional[float]
+    bot_version: Optional[str]
     country_code: Optional[str]
     ip_address: Optional[str]
     is_escalated: Optional[bool]
@@ -82,6 +83,7 @@ class StoredChatMetadata(TypedDict):
     """A stored chat's metadata: every field present, None when not known."""
 
     avg_response_time: Optional[float]
+    bot_version: Optional[str]
     country_code: Optional[str]
     ip_address: Optional[str]
     is_escalated: Optional[bool]

@@ -35,5 +35,6 @@ export const CHAT_FIELDS = [
   {"name":"avg_response_time","label":"Average response time","kind":"number","filter":null,"rollup":false,"overview":null,"filterLabel":"Average response time","placeholder":null,"detailLabel":"Avg. response time","inDetail":true,"exportLabel":"average response time"},
   {"name":"session_id","label":"Session","kind":"text","filter":"exact","rollup":false,"overview":null,"filterLabel":"Session id","placeholder":null,"detailLabel":"Session","inDetail":true,"exportLabel":"session"},
   {"name":"ip_address","label":"IP address","kind":"text","filter":null,"rollup":false,"overview":null,"filterLabel":"IP address","placeholder":null,"detailLabel":"IP address","inDetail":true,"exportLabel":"IP address"},
+  {"name":"bot_version","label":"Bot version","kind":"text","filter":"list","rollup":true,"overview":"By bot version","filterLabel":"Bot version","placeholder":"2.3.0, 2.3.1","detailLabel":"Bot version","inDetail":true,"exportLabel":"bot version"},
   {"name":"transcript_link","label":"Transcript link","kind":"text","filter":null,"rollup":false,"overview":null,"filterLabel":"Transcript link","placeholder":null,"detailLabel":"Transcript link","inDetail":false,"exportLabel":"transcript link"},
 ] as const satisfies readonly ChatFieldView[];

@@ -783,6 +783,8 @@ export interface paths {
                     tags?: string;
                     /** @description all (default): chats with every tag; any: with at least one */
                     tags_mode?: "all" | "any";
+                    /** @description Exact bot version; a comma-separated list matches any of the values */
+                    bot_version?: string;
                     /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                     country_code?: string;
                     /** @description ISO 639 language code; a comma-separated list matches any of the values */
@@ -835,6 +837,7 @@ export interface paths {
                                 tags: string[];
                                 metadata: {
                                     avg_response_time: number | null;
+                                    bot_version: string | null;
                                     country_code: string | null;
                                     ip_address: string | null;
                                     is_escalated: boolean | null;
@@ -984,10 +987,12 @@ export interface paths {
                         tags?: string[] | null;
                         /** @description The end user's id in the bot's own system; null for anonymous chats */
                         user_id?: number | null;
-                        /** @description The structured chat metadata: only these 12 fields */
+                        /** @description The structured chat metadata: only these 13 fields */
                         metadata?: {
                             /** @description Average response time, in seconds (at most 1,000,000,000) */
                             avg_response_time?: number | null;
+                            /** @description The version of the bot that held the chat, e.g. "2.3.1": breakdowns compare releases */
+                            bot_version?: string | null;
                             /**
                              * Format: iso3166-alpha2
                              * @description ISO 3166-1 alpha-2, e.g. "NL"; case-insensitive, stored uppercase
@@ -1204,10 +1209,12 @@ export interface paths {
                         tags?: string[] | null;
                         /** @description The end user's id in the bot's own system; null for anonymous chats */
                         user_id?: number | null;
-                        /** @description The structured chat metadata: only these 12 fields */
+                        /** @description The structured chat metadata: only these 13 fields */
                         metadata?: {
                             /** @description Average response time, in seconds (at most 1,000,000,000) */
                             avg_response_time?: number | null;
+                            /** @description The version of the bot that held the chat, e.g. "2.3.1": breakdowns compare releases */
+                            bot_version?: string | null;
                             /**
                              * Format: iso3166-alpha2
                              * @description ISO 3166-1 alpha-2, e.g. "NL"; case-insensitive, stored uppercase
@@ -1795,6 +1802,7 @@ export interface paths {
                             tags: string[];
                             metadata: {
                                 avg_response_time: number | null;
+                                bot_version: string | null;
                                 country_code: string | null;
                                 ip_address: string | null;
                                 is_escalated: boolean | null;
@@ -2050,6 +2058,8 @@ export interface paths {
                         metadata?: {
                             /** @description Average response time, in seconds (at most 1,000,000,000) */
                             avg_response_time?: number | null;
+                            /** @description The version of the bot that held the chat, e.g. "2.3.1": breakdowns compare releases */
+                            bot_version?: string | null;
                             /**
                              * Format: iso3166-alpha2
                              * @description ISO 3166-1 alpha-2, e.g. "NL"; case-insensitive, stored uppercase
@@ -2104,6 +2114,7 @@ export interface paths {
                             tags: string[];
                             metadata: {
                                 avg_response_time: number | null;
+                                bot_version: string | null;
                                 country_code: string | null;
                                 ip_address: string | null;
                                 is_escalated: boolean | null;
@@ -2285,6 +2296,8 @@ export interface paths {
                         metadata?: {
                             /** @description Average response time, in seconds (at most 1,000,000,000) */
                             avg_response_time?: number | null;
+                            /** @description The version of the bot that held the chat, e.g. "2.3.1": breakdowns compare releases */
+                            bot_version?: string | null;
                             /**
                              * Format: iso3166-alpha2
                              * @description ISO 3166-1 alpha-2, e.g. "NL"; case-insensitive, stored uppercase
@@ -2339,6 +2352,7 @@ export interface paths {
                             tags: string[];
                             metadata: {
                                 avg_response_time: number | null;
+                                bot_version: string | null;
                                 country_code: string | null;
                                 ip_address: string | null;
                                 is_escalated: boolean | null;
@@ -5526,6 +5540,8 @@ export interface paths {
                              * @enum {string}
                              */
                             tags_mode?: "all" | "any";
+                            /** @description Exact bot version; a comma-separated list matches any of the values */
+                            bot_version?: string | string[];
                             /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                             country_code?: string | string[];
                             /** @description ISO 639 language code; a comma-separated list matches any of the values */
@@ -5737,6 +5753,8 @@ export interface paths {
                              * @enum {string}
                              */
                             tags_mode?: "all" | "any";
+                            /** @description Exact bot version; a comma-separated list matches any of the values */
+                            bot_version?: string | string[];
                             /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                             country_code?: string | string[];
                             /** @description ISO 639 language code; a comma-separated list matches any of the values */
@@ -6221,6 +6239,8 @@ export interface paths {
                     tags?: string;
                     /** @description all (default): chats with every tag; any: with at least one */
                     tags_mode?: "all" | "any";
+                    /** @description Exact bot version; a comma-separated list matches any of the values */
+                    bot_version?: string;
                     /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                     country_code?: string;
                     /** @description ISO 639 language code; a comma-separated list matches any of the values */
@@ -6500,6 +6520,8 @@ export interface paths {
                     tags?: string;
                     /** @description all (default): chats with every tag; any: with at least one */
                     tags_mode?: "all" | "any";
+                    /** @description Exact bot version; a comma-separated list matches any of the values */
+                    bot_version?: string;
                     /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                     country_code?: string;
                     /** @description ISO 639 language code; a comma-separated list matches any of the values */
@@ -6704,6 +6726,8 @@ export interface paths {
                     tags?: string;
                     /** @description all (default): chats with every tag; any: with at least one */
                     tags_mode?: "all" | "any";
+                    /** @description Exact bot version; a comma-separated list matches any of the values */
+                    bot_version?: string;
                     /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                     country_code?: string;
                     /** @description ISO 639 language code; a comma-separated list matches any of the values */
@@ -6726,7 +6750,7 @@ export interface paths {
                     /** @description IANA time zone for day boundaries and buckets (daylight-saving changes included). Default: UTC */
                     tz?: string;
                     /** @description The field to group chats by (tag: a chat counts once for each of its tags) */
-                    by: "country_code" | "is_escalated" | "is_forwarded_to_hr" | "language_code" | "question_category" | "sentiment" | "user_rating" | "tag";
+                    by: "bot_version" | "country_code" | "is_escalated" | "is_forwarded_to_hr" | "language_code" | "question_category" | "sentiment" | "user_rating" | "tag";
                     /** @description Comma-separated metrics (default: chats,escalation_rate,hr_forwarding_rate,avg_rating,csat). chats: Number of chats; end_users: Distinct end users (user_id) among the chats; anonymous chats are not counted; messages: Messages in the transcripts of these chats; escalation_rate: Share (0–1) of escalated chats among the chats that sent is_escalated; a chat that never said is not a "no"; hr_forwarding_rate: Share (0–1) of chats handed over to HR among the chats that sent is_forwarded_to_hr; avg_response_time: Mean of avg_response_time (seconds) over the chats that sent it; p50_response_time: Median of avg_response_time (seconds), interpolated (percentile_cont); p90_response_time: 90th percentile of avg_response_time (seconds), interpolated (percentile_cont); avg_rating: Mean user_rating (1–5) over the rated chats; rated_chats: Number of chats with a user_rating; csat: Share (0–1) of rated chats rated 4 or 5; total_tokens: Sum of token_count over the chats that sent it (null when none did); avg_tokens: Mean token_count per chat, over the chats that sent it */
                     metrics?: string;
                     /** @description How many top groups; the rest are summed as other */
@@ -6746,7 +6770,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            by: "country_code" | "is_escalated" | "is_forwarded_to_hr" | "language_code" | "question_category" | "sentiment" | "user_rating" | "tag";
+                            by: "bot_version" | "country_code" | "is_escalated" | "is_forwarded_to_hr" | "language_code" | "question_category" | "sentiment" | "user_rating" | "tag";
                             /** @description The top groups, by chats (descending). Works-council mode: up to 100 whatever limit says; a group of fewer than k people is left out */
                             groups: {
                                 key: string | number | boolean;
@@ -9725,6 +9749,8 @@ export interface paths {
                     tags?: string;
                     /** @description all (default): chats with every tag; any: with at least one */
                     tags_mode?: "all" | "any";
+                    /** @description Exact bot version; a comma-separated list matches any of the values */
+                    bot_version?: string;
                     /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                     country_code?: string;
                     /** @description ISO 639 language code; a comma-separated list matches any of the values */
@@ -9748,7 +9774,7 @@ export interface paths {
                     tz?: string;
                     /** @description The metric whose change is explained */
                     metric: "chats" | "messages" | "rated_chats" | "total_tokens" | "escalation_rate" | "hr_forwarding_rate" | "avg_response_time" | "avg_rating" | "csat" | "avg_tokens";
-                    /** @description One dimension, or two separated by a comma (default question_category): country_code, is_escalated, is_forwarded_to_hr, language_code, question_category, sentiment, user_rating, tag */
+                    /** @description One dimension, or two separated by a comma (default question_category): bot_version, country_code, is_escalated, is_forwarded_to_hr, language_code, question_category, sentiment, user_rating, tag */
                     by?: string;
                     /** @description Start of the period compared against (default: the period of the same length just before from) */
                     compare_from?: string;
@@ -10010,6 +10036,8 @@ export interface paths {
                              * @enum {string}
                              */
                             tags_mode?: "all" | "any";
+                            /** @description Exact bot version; a comma-separated list matches any of the values */
+                            bot_version?: string | string[];
                             /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                             country_code?: string | string[];
                             /** @description ISO 639 language code; a comma-separated list matches any of the values */
@@ -10441,6 +10469,8 @@ export interface paths {
                              * @enum {string}
                              */
                             tags_mode?: "all" | "any";
+                            /** @description Exact bot version; a comma-separated list matches any of the values */
+                            bot_version?: string | string[];
                             /** @description ISO 3166-1 alpha-2 country code; a comma-separated list matches any of the values */
                             country_code?: string | string[];
                             /** @description ISO 639 language code; a comma-separated list matches any of the values */
