@@ -64,7 +64,7 @@ const SUMS_SQL = `chats, messages, escalation_known, escalated, hr_known, hr_for
 /** A chat's value of each dimension but 'all' (tag: one entry per tag, or null when it has none). */
 function dimensionValues(r: Row): [string, string | null][] {
   return [
-    ['question_category', r.question_category], ['sentiment', r.sentiment], ['country_code', r.country_code],
+    ['bot_version', r.bot_version], ['question_category', r.question_category], ['sentiment', r.sentiment], ['country_code', r.country_code],
     ['language_code', r.language_code], ['user_rating', r.user_rating === null ? null : String(r.user_rating)],
     ['is_escalated', r.is_escalated === null ? null : String(r.is_escalated)], ['is_forwarded_to_hr', r.is_forwarded_to_hr === null ? null : String(r.is_forwarded_to_hr)],
     ...(r.tags.length ? r.tags.map((tag) => ['tag', tag] as [string, string]) : [['tag', null] as [string, null]]),
@@ -86,7 +86,8 @@ async function expectPairRollupsExact() {
           if (PAIR_DIMENSIONS.indexOf(a as Dimension) < PAIR_DIMENSIONS.indexOf(b as Dimension)) keys.push(`${a}|${va}|${b}|${vb}|${bucket}`);
         }
       }
-      expect(keys.length).toBe(21 + 7 * Math.max(1, r.tags.length));
+      // Eight fields: 28 pairs of them, and each with every tag.
+      expect(keys.length).toBe(28 + 8 * Math.max(1, r.tags.length));
       return keys;
     },
   );

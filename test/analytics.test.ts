@@ -10,7 +10,7 @@ import { RollupFolder } from '../src/analytics/fold/worker.js';
 import { METRIC_NAMES } from '../src/analytics/metrics.js';
 import { bearer, createApiKey, postChat, signUp, type SignedUp, type TestContext } from './helpers/app.js';
 import { expectClose, reference as referenceOver } from './helpers/analytics-oracle.js';
-import { DAY, int, NOW, pick, rand, randomWrite, SEED, seedAnalytics, storedRows, type Row, CATEGORIES, COUNTRIES, LANGUAGES, SENTIMENTS, TAGS, ZONES } from './helpers/analytics-data.js';
+import { DAY, int, NOW, pick, rand, randomWrite, SEED, seedAnalytics, storedRows, type Row, BOT_VERSIONS, CATEGORIES, COUNTRIES, LANGUAGES, SENTIMENTS, TAGS, ZONES } from './helpers/analytics-data.js';
 
 let t: TestContext;
 let org: SignedUp;
@@ -32,6 +32,7 @@ interface Filters {
 function matches(r: Row, f: Filters): boolean {
   const list = (p: string) => f[p].split(',');
   if (f.sentiment && !list('sentiment').includes(r.sentiment ?? '\u0000')) return false;
+  if (f.bot_version && !list('bot_version').includes(r.bot_version ?? '\u0000')) return false;
   if (f.country_code && !list('country_code').includes(r.country_code ?? '\u0000')) return false;
   if (f.question_category && !list('question_category').includes(r.question_category ?? '\u0000')) return false;
   if (f.tags) {
@@ -72,6 +73,7 @@ function randomFilters(): Filters {
     () => ({ sentiment: pick(SENTIMENTS) }),
     () => ({ sentiment: `${SENTIMENTS[0]},${SENTIMENTS[2]}` }),
     () => ({ country_code: pick(COUNTRIES) }),
+    () => ({ bot_version: pick(BOT_VERSIONS) }),
     () => ({ question_category: pick(CATEGORIES) }),
     () => ({ tags: pick(TAGS) }),
     () => ({ tags: `${pick(TAGS)},${pick(TAGS)}`, tags_mode: pick(['all', 'any']) }),
@@ -234,7 +236,7 @@ describe.each([
   });
 });
 
-const DIMENSIONS = ['question_category', 'sentiment', 'country_code', 'language_code', 'tag', 'user_rating', 'is_escalated', 'is_forwarded_to_hr'] as const;
+const DIMENSIONS = ['bot_version', 'question_category', 'sentiment', 'country_code', 'language_code', 'tag', 'user_rating', 'is_escalated', 'is_forwarded_to_hr'] as const;
 
 /** One breakdown call against the groups, other and unknown computed from the rows. */
 async function expectBreakdown(by: (typeof DIMENSIONS)[number], tz: string, range: ReturnType<typeof randomRange>, filters: Filters, limit: number) {

@@ -27,6 +27,7 @@ afterAll(() => t.close());
 
 const METADATA_FIELDS = [
   'avg_response_time',
+  'bot_version',
   'country_code',
   'ip_address',
   'is_escalated',
@@ -106,7 +107,7 @@ async function createAndRead(payload: unknown) {
 }
 
 describe('POST /api/v1/chats: a field not sent, or sent as null, reads back as null', () => {
-  it('accepts {} and reads it back with every field null, tags [] and all 12 metadata keys', async () => {
+  it('accepts {} and reads it back with every field null, tags [] and all 13 metadata keys', async () => {
     const chat = await createAndRead({});
     expect(chat).toEqual({
       id: expect.any(Number),
@@ -281,7 +282,7 @@ describe('user_id: an integer of at least 1, or null', () => {
   });
 });
 
-describe('metadata: an object with only the 12 contract fields', () => {
+describe('metadata: an object with only the 13 fields (the 12 of the contract and bot_version)', () => {
   it.each([
     ['an array', []],
     ['a string', 'string'],
@@ -318,6 +319,8 @@ describe('metadata fields: accepted values are stored in their canonical form', 
   it.each([
     ['avg_response_time', 0, 0],
     ['avg_response_time', 1.25, 1.25],
+    ['bot_version', '2.3.1', '2.3.1'],
+    ['bot_version', chars(100), chars(100)],
     ['country_code', 'nl', 'NL'],
     ['country_code', 'Tr', 'TR'],
     ['country_code', 'NL', 'NL'],
@@ -353,6 +356,11 @@ describe('metadata fields: invalid values are rejected with a 400 naming the fie
     ['avg_response_time', -0.1],
     ['avg_response_time', '1'],
     ['avg_response_time', true],
+    // bot_version: a string of at most 100 characters
+    ['bot_version', chars(101)],
+    ['bot_version', 2.3],
+    ['bot_version', true],
+    ['bot_version', ['2.3.1']],
     // country_code: an assigned ISO 3166-1 alpha-2 code
     ['country_code', 'XX'],
     ['country_code', 'ZZ'],

@@ -138,8 +138,8 @@ async function apiMessages(chatId: number): Promise<ApiMessage[]> {
   return res.json().messages;
 }
 
-const METADATA = ['avg_response_time', 'country_code', 'ip_address', 'is_escalated', 'is_forwarded_to_hr', 'language_code', 'question_category', 'sentiment', 'session_id', 'token_count', 'transcript_link', 'user_rating'];
-const TEXT_METADATA = new Set(['country_code', 'ip_address', 'language_code', 'question_category', 'sentiment', 'session_id', 'transcript_link']);
+const METADATA = ['avg_response_time', 'bot_version', 'country_code', 'ip_address', 'is_escalated', 'is_forwarded_to_hr', 'language_code', 'question_category', 'sentiment', 'session_id', 'token_count', 'transcript_link', 'user_rating'];
+const TEXT_METADATA = new Set(['bot_version', 'country_code', 'ip_address', 'language_code', 'question_category', 'sentiment', 'session_id', 'transcript_link']);
 
 /** What a spreadsheet-safe CSV cell holds for a text value. */
 const escaped = (v: string | null) => (v === null ? '' : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);

@@ -42,7 +42,7 @@ afterAll(async () => {
 // ---- the model: what a stored chat reads back as, per the README's Create Chat contract ----
 
 const METADATA_KEYS = [
-  'avg_response_time', 'country_code', 'ip_address', 'is_escalated', 'is_forwarded_to_hr', 'language_code',
+  'avg_response_time', 'bot_version', 'country_code', 'ip_address', 'is_escalated', 'is_forwarded_to_hr', 'language_code',
   'question_category', 'sentiment', 'session_id', 'token_count', 'transcript_link', 'user_rating',
 ] as const;
 
@@ -80,6 +80,7 @@ const validTag = fc.oneof(fc.string({ minLength: 1, maxLength: 64 }), fc.constan
 type Rule = [fc.Arbitrary<unknown>, unknown[]];
 const METADATA_RULES: Record<(typeof METADATA_KEYS)[number], Rule> = {
   avg_response_time: [fc.double({ min: 0, max: 1e6, noNaN: true }), [-1, 0, 1.5, Infinity]],
+  bot_version: [fc.string({ maxLength: 100 }), ['v'.repeat(101), 2, false]],
   country_code: [fc.constantFrom('NL', 'us', 'De', 'tr'), ['XX', 'zz', 'NLD', 'N']],
   ip_address: [fc.oneof(fc.ipV4(), fc.ipV6()), ['999.1.1.1', '::g', '1.2.3']],
   is_escalated: [fc.boolean(), ['true', 0, 1]],
@@ -244,7 +245,7 @@ describe('POST /api/v1/chats/batch with any list of bodies', () => {
 
 describe('GET /api/v1/chats with any query string', () => {
   const names = [
-    'from', 'to', 'tags', 'tags_mode', 'question_category', 'sentiment', 'country_code', 'language_code', 'is_escalated',
+    'from', 'to', 'tags', 'tags_mode', 'bot_version', 'question_category', 'sentiment', 'country_code', 'language_code', 'is_escalated',
     'is_forwarded_to_hr', 'user_id', 'session_id', 'rating_min', 'rating_max', 'has_rating', 'q', 'sort', 'limit', 'cursor',
     'include_total',
   ];

@@ -95,11 +95,11 @@ describe('the migration of a newly rolled-up field', () => {
     expect(lines).toContain(`INSERT INTO chat_daily_rollups (organization_id, dimension, value, bucket, ${sums}) SELECT organization_id, 'department', NULL, bucket, ${sums} FROM chat_daily_rollups WHERE dimension = 'all';`);
     const pair = (a: string, va: string, b: string, vb: string, other: string) =>
       `INSERT INTO chat_daily_pair_rollups (organization_id, dimension_a, value_a, dimension_b, value_b, bucket, ${sums}) SELECT organization_id, ${a}, ${va}, ${b}, ${vb}, bucket, ${sums} FROM chat_daily_rollups WHERE dimension = '${other}';`;
-    expect(lines).toContain(pair('dimension', 'value', "'department'", 'NULL', 'country_code'));
+    for (const other of ['bot_version', 'country_code']) expect(lines).toContain(pair('dimension', 'value', "'department'", 'NULL', other));
     for (const other of ['is_escalated', 'is_forwarded_to_hr', 'language_code', 'question_category', 'sentiment', 'user_rating', 'tag'])
       expect(lines).toContain(pair("'department'", 'NULL', 'dimension', 'value', other));
-    // Two per-field copies and one pair copy per other dimension (seven fields and tag).
-    expect(lines).toHaveLength(2 + 8);
+    // Two per-field copies and one pair copy per other dimension (eight fields and tag).
+    expect(lines).toHaveLength(2 + 9);
     expect(statements[statements.length - 1]).toMatch(/DELETE FROM chat_day_sketch_builds;$/);
   });
 

@@ -23,6 +23,7 @@ export const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo
 export const ZONES = ['UTC', 'Europe/Amsterdam', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
 export const CATEGORIES = ['leave', 'payroll', 'benefits', 'onboarding'];
 export const SENTIMENTS = ['positive', 'neutral', 'negative'];
+export const BOT_VERSIONS = ['2.3.0', '2.3.1', '2.4.0'];
 export const COUNTRIES = ['NL', 'TR', 'AE', 'GB', 'US'];
 export const LANGUAGES = ['nl', 'tr', 'ar', 'en'];
 export const TAGS = ['leave', 'pto', 'payroll', 'urgent', 'vip'];
@@ -37,6 +38,7 @@ export interface Row {
   tags: string[];
   created_at: Date;
   avg_response_time: number | null;
+  bot_version: string | null;
   country_code: string | null;
   language_code: string | null;
   is_escalated: boolean | null;
@@ -56,6 +58,7 @@ function randomChat() {
     created_at: new Date(NOW - Math.floor(rand() * 70 * DAY) - 60_000).toISOString(),
     metadata: {
       avg_response_time: maybe(Math.round(rand() * 8000) / 1000),
+      bot_version: maybe(pick(BOT_VERSIONS)),
       country_code: maybe(pick(COUNTRIES)),
       language_code: maybe(pick(LANGUAGES)),
       is_escalated: maybe(rand() < 0.2),
@@ -129,7 +132,7 @@ export async function randomWrite(t: TestContext, o: SignedUp, key: string, ids:
   } else if (kind === 1) {
     res = await t.app.inject({ method: 'POST', url: `/api/v1/chats/${id}/messages`, headers: apiKeyHeaders(key), payload: { role: 'user', content: 'x' } });
   } else if (kind === 2) {
-    res = await t.app.inject({ method: 'PATCH', url: `/api/v1/chats/${id}`, headers: apiKeyHeaders(key), payload: { metadata: { sentiment: pick([...SENTIMENTS, null]), user_rating: pick([1, 5, null]), country_code: pick(COUNTRIES) }, add_tags: [pick(TAGS)] } });
+    res = await t.app.inject({ method: 'PATCH', url: `/api/v1/chats/${id}`, headers: apiKeyHeaders(key), payload: { metadata: { sentiment: pick([...SENTIMENTS, null]), user_rating: pick([1, 5, null]), country_code: pick(COUNTRIES), bot_version: pick([...BOT_VERSIONS, null]) }, add_tags: [pick(TAGS)] } });
   } else {
     res = await t.app.inject({ method: 'DELETE', url: `/api/v1/chats/${id}`, headers: bearer(o.token) });
     ids.splice(ids.indexOf(id), 1);
