@@ -2,7 +2,8 @@
 // from the server's field registry, src/chats/fields.ts, by `npm run sdk:types`). A field added to
 // the registry shows up in the filter form, the chips, the URL filters, an export's description,
 // the chat page and (with an overview title) as an overview card, with no edit here.
-// What is keyed by field name below is only how some values read (country and language names).
+// What is keyed by field name below is only how some values read (country and language names,
+// values that are words).
 import { CHAT_FIELDS } from '../api/generated/fields';
 import { countryName, languageName } from '../ui/format';
 
@@ -24,3 +25,7 @@ export const fieldNamed = (name: string): ChatField | undefined => CHAT_FIELDS.f
 
 /** Fields whose values are codes with a name: "NL" reads "Netherlands". */
 export const CODE_NAMES: { [F in FieldName]?: (code: string) => string } = { country_code: countryName, language_code: languageName };
+
+/** Fields whose values are words, read capitalized and spaced ("follow_up" reads "Follow up"). Others
+ * (a bot version such as "2.4.0-beta_1", ids) read exactly as sent. */
+export const WORD_VALUES: ReadonlySet<FieldName> = new Set<FieldName>(['question_category', 'sentiment']);

@@ -18,7 +18,7 @@ import { Bar, Line } from 'react-chartjs-2';
 import { Link } from 'react-router';
 import type { Breakdown, BreakdownField, Interval, MetricName, Timeseries } from '../api/types';
 import { useIsDark } from '../app/theme';
-import { CODE_NAMES, fieldNamed } from '../fields/fields';
+import { CODE_NAMES, fieldNamed, WORD_VALUES } from '../fields/fields';
 import { formatPercent, humanize } from '../ui/format';
 import { METRIC_VIEWS } from './metrics';
 import { hiddenNote, hiddenText } from './suppression';
@@ -50,7 +50,7 @@ const bucketFormats: Record<Interval, Intl.DateTimeFormatOptions> = {
 export const bucketLabel = (start: string, interval: Interval, tz: string) =>
   new Date(start).toLocaleString(undefined, { ...bucketFormats[interval], timeZone: tz });
 
-/** How a breakdown key reads: country and language names, "Yes"/"No", "4 ★". */
+/** How a breakdown key reads: country and language names, "Yes"/"No", "4 ★", words humanized, else as sent. */
 /** A group's key as the API answers it: a number for user_rating, a boolean for the yes/no fields. */
 type GroupKey = Breakdown['groups'][number]['key'];
 
@@ -62,7 +62,7 @@ export function keyLabel(field: BreakdownField, groupKey: GroupKey): string {
   if (codeName) return codeName(key);
   if (spec?.kind === 'boolean') return key === 'true' ? 'Yes' : 'No';
   if (spec?.filter === 'rating') return `${key} ★`;
-  return humanize(key);
+  return spec && WORD_VALUES.has(spec.name) ? humanize(key) : key;
 }
 
 interface Series {
