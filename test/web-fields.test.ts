@@ -52,11 +52,11 @@ describe("the dashboard's fields", () => {
   it('keep the filters, labels and cards they had', async () => {
     const d = await dashboard();
     expect(d.FILTER_NAMES).toEqual([
-      'q', 'tags', 'tags_mode', 'question_category', 'sentiment', 'language_code', 'country_code',
+      'q', 'tags', 'tags_mode', 'question_category', 'sentiment', 'language_code', 'country_code', 'bot_version',
       'is_escalated', 'is_forwarded_to_hr', 'user_id', 'session_id', 'rating_min', 'rating_max', 'has_rating',
     ]);
     expect(d.LIST_FILTER_FIELDS.map((f) => [f.filterLabel, f.placeholder])).toEqual([
-      ['Category', 'leave, payroll'], ['Sentiment', 'negative, neutral'], ['Language codes', 'en, nl'], ['Country codes', 'NL, DE'],
+      ['Category', 'leave, payroll'], ['Sentiment', 'negative, neutral'], ['Language codes', 'en, nl'], ['Country codes', 'NL, DE'], ['Bot version', '2.3.0, 2.3.1'],
     ]);
     expect(d.BOOLEAN_FILTER_FIELDS.map((f) => f.filterLabel)).toEqual(['Escalated', 'Forwarded to HR']);
     expect(d.EXACT_FILTER_FIELDS.map((f) => f.filterLabel)).toEqual(['Session id']);
@@ -69,38 +69,38 @@ describe("the dashboard's fields", () => {
     );
     expect(d.BREAKDOWNS.map((b) => [b.by, b.title])).toEqual([
       ['question_category', 'What people ask about'], ['sentiment', 'Sentiment'], ['language_code', 'Languages'],
-      ['country_code', 'Countries'], ['tag', 'Tags'], ['user_rating', 'Ratings'],
+      ['country_code', 'Countries'], ['bot_version', 'By bot version'], ['tag', 'Tags'], ['user_rating', 'Ratings'],
     ]);
     expect(d.filterFor('user_rating', '4')).toEqual({ rating_min: '4', rating_max: '4' });
     expect(d.filterFor('language_code', 'nl')).toEqual({ language_code: 'nl' });
     expect(d.CHAT_FIELDS.filter((f) => f.inDetail).map((f) => f.detailLabel)).toEqual([
-      'Category', 'Sentiment', 'Rating', 'Escalated', 'HR hand-over', 'Language', 'Country', 'Tokens', 'Avg. response time', 'Session', 'IP address',
+      'Category', 'Sentiment', 'Rating', 'Escalated', 'HR hand-over', 'Language', 'Country', 'Tokens', 'Avg. response time', 'Session', 'IP address', 'Bot version',
     ]);
   });
 
   it('take a field added to the registry everywhere, with no edit in web/', async () => {
-    const botVersion: ChatFieldSpec = {
+    const resolution: ChatFieldSpec = {
       sql: 'text',
       input: Type.String({ maxLength: 100 }),
-      filter: { kind: 'list', description: 'Bot version' },
+      filter: { kind: 'list', description: 'Resolution' },
       rollup: true,
       freeText: 'text',
-      label: 'Bot version',
-      overview: 'By bot version',
+      label: 'Resolution',
+      overview: 'By resolution',
     };
-    const views = webFieldViews({ ...REGISTRY, bot_version: botVersion });
+    const views = webFieldViews({ ...REGISTRY, resolution });
     vi.doMock(GENERATED, () => ({ CHAT_FIELDS: views }));
     const d = await dashboard();
-    expect(d.FILTER_NAMES).toContain('bot_version');
-    expect(d.LIST_FILTER_FIELDS.at(-1)).toMatchObject({ name: 'bot_version', filterLabel: 'Bot version' });
-    const params = new URLSearchParams({ bot_version: 'v2, v3' });
-    expect(d.readFilters(params)).toEqual({ bot_version: 'v2, v3' });
-    expect(d.activeChips(params, ALL_TIME)).toEqual([{ key: 'bot_version', label: 'Bot version: v2, v3', remove: ['bot_version'] }]);
-    expect(d.cleared(params).has('bot_version')).toBe(false);
-    expect(d.explorerLink(new URLSearchParams(), { bot_version: 'v2' })).toBe('/chats?bot_version=v2');
-    expect(d.filtersSummary({ bot_version: 'v2,v3' })).toBe('bot version v2, v3');
-    expect(d.BREAKDOWNS.map((b) => b.title)).toEqual(['What people ask about', 'Sentiment', 'Languages', 'Countries', 'By bot version', 'Tags', 'Ratings']);
-    expect(d.filterFor('bot_version', 'v2')).toEqual({ bot_version: 'v2' });
-    expect(d.CHAT_FIELDS.find((f) => f.name === 'bot_version')).toMatchObject({ inDetail: true, detailLabel: 'Bot version', kind: 'text' });
+    expect(d.FILTER_NAMES).toContain('resolution');
+    expect(d.LIST_FILTER_FIELDS.at(-1)).toMatchObject({ name: 'resolution', filterLabel: 'Resolution' });
+    const params = new URLSearchParams({ resolution: 'v2, v3' });
+    expect(d.readFilters(params)).toEqual({ resolution: 'v2, v3' });
+    expect(d.activeChips(params, ALL_TIME)).toEqual([{ key: 'resolution', label: 'Resolution: v2, v3', remove: ['resolution'] }]);
+    expect(d.cleared(params).has('resolution')).toBe(false);
+    expect(d.explorerLink(new URLSearchParams(), { resolution: 'v2' })).toBe('/chats?resolution=v2');
+    expect(d.filtersSummary({ resolution: 'v2,v3' })).toBe('resolution v2, v3');
+    expect(d.BREAKDOWNS.map((b) => b.title)).toEqual(['What people ask about', 'Sentiment', 'Languages', 'Countries', 'By bot version', 'By resolution', 'Tags', 'Ratings']);
+    expect(d.filterFor('resolution', 'v2')).toEqual({ resolution: 'v2' });
+    expect(d.CHAT_FIELDS.find((f) => f.name === 'resolution')).toMatchObject({ inDetail: true, detailLabel: 'Resolution', kind: 'text' });
   });
 });
