@@ -143,6 +143,13 @@ function ratingOf(random: Random, sentiment: string | undefined): number | undef
   return random.weighted([[5, 0.15], [4, 0.4], [3, 0.33], [2, 0.09], [1, 0.03]]);
 }
 
+/** The bot's releases: 2.2.0 until six weeks ago, then 2.3.0, and 2.4.0 rolled out to half the chats in the last two weeks. */
+function botVersion(random: Random, daysAgo: number): string {
+  if (daysAgo > 42) return '2.2.0';
+  if (daysAgo > 14) return '2.3.0';
+  return random.chance(0.5) ? '2.4.0' : '2.3.0';
+}
+
 /** One chat of `employee`, started in [start, end) and over before `now`. */
 function makeChat(random: Random, employee: Employee, start: number, end: number, now: number): DemoChat {
   const { locale } = employee;
@@ -192,6 +199,7 @@ function makeChat(random: Random, employee: Employee, start: number, end: number
   // Some bots leave fields out: missing values are part of real data.
   const some = <T>(p: number, value: T): T | undefined => (random.chance(p) ? value : undefined);
   const metadata: NonNullable<CreateChatBody['metadata']> = {
+    bot_version: some(0.98, botVersion(random, (now - at) / DAY)),
     session_id: session,
     country_code: some(0.98, locale.country),
     language_code: some(0.99, locale.language),
