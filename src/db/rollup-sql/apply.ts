@@ -24,6 +24,19 @@ function whichField(spec: RollupSpec, alias: string, fields: RollupSpec['fields'
   return `CASE\n${when.map((w) => `${indent}  ${w}`).join('\n')}\n${indent}  ELSE ${elseBranch}\n${indent}END`;
 }
 
+/** An apply function: takes the combinations, returns nothing, runs with a generic plan. */
+const applyFunction = (name: string, body: string, comment: string): RenderedFunction => ({
+  name,
+  args: `changes ${COMBO}[]`,
+  argTypes: `${COMBO}[]`,
+  returns: 'void',
+  language: 'plpgsql',
+  config: GENERIC_PLAN,
+  usesType: true,
+  comment,
+  body,
+});
+
 export function pairApply(spec: RollupSpec): RenderedFunction {
   if (spec.fields.length < 2) throw new Error('pair rollups need at least two rolled-up fields');
   const fields = spec.fields;
@@ -76,21 +89,11 @@ ${wrap(['organization_id', 'dimension_a', 'value_a', 'dimension_b', 'value_b', '
   ON CONFLICT (organization_id, dimension_a, dimension_b, bucket, value_a, value_b) DO UPDATE SET
 ${addSums(spec, '    ')};
 END `;
-  return {
-    name: 'chat_pair_rollups_apply',
-    args: `changes ${COMBO}[]`,
-    argTypes: `${COMBO}[]`,
-    returns: 'void',
-    language: 'plpgsql',
-    config: GENERIC_PLAN,
-    usesType: true,
-    comment: `-- The pair rows of combinations (bucket: any instant of the day). The pairs are every two of the
+  return applyFunction('chat_pair_rollups_apply', body, `-- The pair rows of combinations (bucket: any instant of the day). The pairs are every two of the
 -- rolled-up fields, and each of them with tag; in a pair row dimension_a comes first in pair order
 ${wrap([...fields.map((f) => f.name), 'tag: PAIR_DIMENSIONS in src/analytics/plan.ts), so tag is always dimension_b'], '-- ', '-- (', 100)}.
 -- Two tags of one chat make no pair.
-${GENERIC_PLAN_WHY}`,
-    body,
-  };
+${GENERIC_PLAN_WHY}`);
 }
 
 export function fieldApply(spec: RollupSpec): RenderedFunction {
@@ -145,17 +148,7 @@ ${wrap(daily, '    ', '  SELECT ')}
   ON CONFLICT (organization_id, dimension, bucket, value) DO UPDATE SET
 ${addSums(spec, '      ')};
 END `;
-  return {
-    name: 'chat_rollups_apply',
-    args: `changes ${COMBO}[]`,
-    argTypes: `${COMBO}[]`,
-    returns: 'void',
-    language: 'plpgsql',
-    config: GENERIC_PLAN,
-    usesType: true,
-    comment: `-- The per-field rows (chat_rollups per hour, chat_daily_rollups per day) of combinations: one row
+  return applyFunction('chat_rollups_apply', body, `-- The per-field rows (chat_rollups per hour, chat_daily_rollups per day) of combinations: one row
 -- per field and value, one per tag, and 'all' (value NULL).
-${GENERIC_PLAN_WHY}`,
-    body,
-  };
+${GENERIC_PLAN_WHY}`);
 }
