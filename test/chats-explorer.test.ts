@@ -19,10 +19,10 @@ interface Seed {
 
 // A small, varied organization: every filter has matches and non-matches, some fields are missing.
 const SEEDS: Seed[] = [
-  { title: 'Verlof aanvragen', tags: ['leave', 'nl'], user_id: 1, metadata: { country_code: 'NL', language_code: 'nl', sentiment: 'positive', question_category: 'leave', is_escalated: false, is_forwarded_to_hr: false, user_rating: 5, session_id: 's1' }, created_at: '2026-01-05T10:00:00Z', messages: ['Hoeveel vakantiedagen heb ik nog?'] },
-  { title: 'İzin talebi', tags: ['leave', 'tr'], user_id: 2, metadata: { country_code: 'TR', language_code: 'tr', sentiment: 'negative', question_category: 'leave', is_escalated: true, is_forwarded_to_hr: true, user_rating: 1 }, created_at: '2026-01-10T08:30:00Z', messages: ['Yıllık izin hakkım ne kadar?'] },
+  { title: 'Verlof aanvragen', tags: ['leave', 'nl'], user_id: 1, metadata: { country_code: 'NL', language_code: 'nl', sentiment: 'positive', question_category: 'leave', is_escalated: false, is_forwarded_to_hr: false, user_rating: 5, session_id: 's1', bot_version: '2.3.1' }, created_at: '2026-01-05T10:00:00Z', messages: ['Hoeveel vakantiedagen heb ik nog?'] },
+  { title: 'İzin talebi', tags: ['leave', 'tr'], user_id: 2, metadata: { country_code: 'TR', language_code: 'tr', sentiment: 'negative', question_category: 'leave', is_escalated: true, is_forwarded_to_hr: true, user_rating: 1, bot_version: '2.4.0-rc.1' }, created_at: '2026-01-10T08:30:00Z', messages: ['Yıllık izin hakkım ne kadar?'] },
   { title: 'طلب إجازة', tags: ['leave', 'ar'], user_id: 3, metadata: { country_code: 'AE', language_code: 'ar', sentiment: 'neutral', question_category: 'leave', is_escalated: true, user_rating: 3 }, created_at: '2026-01-15T12:00:00Z', messages: ['كم عدد أيام الإجازة المتبقية لي؟'] },
-  { title: 'Payslip missing', tags: ['payroll'], user_id: 1, metadata: { country_code: 'GB', language_code: 'en', sentiment: 'negative', question_category: 'payroll', is_escalated: false, is_forwarded_to_hr: true, user_rating: 2, session_id: 's2' }, created_at: '2026-02-01T09:00:00Z', messages: ['My payslip for January is 100% missing'] },
+  { title: 'Payslip missing', tags: ['payroll'], user_id: 1, metadata: { country_code: 'GB', language_code: 'en', sentiment: 'negative', question_category: 'payroll', is_escalated: false, is_forwarded_to_hr: true, user_rating: 2, session_id: 's2', bot_version: '2.3.1' }, created_at: '2026-02-01T09:00:00Z', messages: ['My payslip for January is 100% missing'] },
   { title: 'Benefits overview', tags: ['benefits', 'leave'], metadata: { country_code: 'NL', language_code: 'en', question_category: 'benefits' }, created_at: '2026-02-10T15:45:00Z' },
   { title: 'No metadata at all', created_at: '2026-03-01T00:00:00Z' },
 ];
@@ -74,6 +74,11 @@ describe('each filter alone', () => {
     ['sentiment=NEGATIVE', (s) => m(s).sentiment === 'negative'],
     ['country_code=nl,tr', (s) => ['NL', 'TR'].includes(m(s).country_code as string)],
     ['language_code=EN', (s) => m(s).language_code === 'en'],
+    ['bot_version=2.3.1', (s) => m(s).bot_version === '2.3.1'],
+    ['bot_version=2.4.0-rc.1,%202.3.1%20', (s) => ['2.3.1', '2.4.0-rc.1'].includes(m(s).bot_version as string)],
+    // Exact: a version is not a prefix, nor case-folded.
+    ['bot_version=2.3', () => false],
+    ['bot_version=2.4.0-RC.1', () => false],
     ['is_escalated=true', (s) => m(s).is_escalated === true],
     ['is_escalated=false', (s) => m(s).is_escalated === false],
     ['is_forwarded_to_hr=true', (s) => m(s).is_forwarded_to_hr === true],
