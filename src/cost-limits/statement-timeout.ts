@@ -1,20 +1,14 @@
 // A read cancelled by statement_timeout (SQLSTATE 57014, query_canceled) is not a failure of the
 // server: the request asked for more work than one statement may do. The error handler
 // (src/http/errors.ts) answers it 422 query_too_expensive with a sentence that says so and how to
-// ask for less (the route's tooExpensiveHint), never 500.
+// ask for less (the route's tooExpensiveHint), never 500. (Which errors those are: isStatementTimeout
+// in src/db/errors.ts.)
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** How to narrow this route's request when a statement of it was cancelled ("a shorter range"). */
     tooExpensiveHint?: string;
   }
-}
-
-export function isStatementTimeout(err: unknown, depth = 0): boolean {
-  const e = err as { code?: unknown; cause?: unknown } | undefined;
-  if (!e || depth > 5) return false;
-  // Drizzle wraps the driver's error (cause).
-  return e.code === '57014' || (e.cause !== undefined && e.cause !== err && isStatementTimeout(e.cause, depth + 1));
 }
 
 export function tooExpensiveBody(timeoutMs: number, hint = 'a shorter range or more selective filters') {

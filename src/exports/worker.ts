@@ -13,7 +13,7 @@ import { endUserView, resolveUserFilter } from '../chats/end-users.js';
 import { parseChatFilters, type ChatFilterInput } from '../chats/filters.js';
 import type { Db } from '../db/connection.js';
 import type { CostLimits } from '../cost-limits/settings.js';
-import { isStatementTimeout } from '../cost-limits/statement-timeout.js';
+import { isSqlState, isStatementTimeout } from '../db/errors.js';
 import { exportTimeSharesOf, type TimeShares } from '../cost-limits/time-share.js';
 import { HttpError } from '../http/errors.js';
 import { deleteExportFile, relativeExportPath, removeStaleTempFiles, writeExportFile } from './files.js';
@@ -100,7 +100,7 @@ export function describeFailure(err: unknown): string {
   const code = (err as { code?: unknown })?.code;
   if (code === 'ENOSPC') return 'Could not write the export file: no space left on the device';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Could not write the export file: permission denied';
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return 'The database failed while reading the data to export';
+  if (isSqlState(code)) return 'The database failed while reading the data to export';
   if (typeof code === 'string' && code.startsWith('E')) return 'The export could not be written or the database could not be reached';
   return 'Unexpected error while exporting';
 }

@@ -1,7 +1,8 @@
 // The one error model: every error response is a JSON object of strings with an `error` sentence,
 // a stable `code`, and `field` when one input field is to blame.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isStatementTimeout, tooExpensiveBody } from '../cost-limits/statement-timeout.js';
+import { tooExpensiveBody } from '../cost-limits/statement-timeout.js';
+import { isDatabaseUnavailable, isStatementTimeout } from '../db/errors.js';
 import { describeValidationErrors } from './validation-messages.js';
 
 export class HttpError extends Error {
@@ -29,26 +30,6 @@ export const unauthorized = (message: string) => new HttpError(401, 'unauthorize
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
 export const conflict = (message: string, field?: string) => new HttpError(409, 'conflict', message, field);
-
-// node-postgres / PostgreSQL errors that mean "the database is not reachable right now".
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND',
-  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006',
-]);
-
-function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
-  const e = err as { code?: string; message?: string; cause?: unknown; errors?: unknown[] } | undefined;
-  if (!e || depth > 5) return false;
-  return (
-    (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) ||
-    /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/.test(
-      e.message ?? '',
-    ) ||
-    // Drizzle wraps driver errors (cause); a refused connection to "localhost" is an AggregateError.
-    isDatabaseUnavailable(e.cause, depth + 1) ||
-    (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1)))
-  );
-}
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,7 +1,7 @@
 // Creating chats: the group-commit write of single-chat requests, and the batch endpoint's write.
 import type pg from 'pg';
 import { HttpError } from '../http/errors.js';
-import { dependsOnBatchContents } from './db-errors.js';
+import { dependsOnBatchContents } from '../db/errors.js';
 import { columnsRow, insertChatColumns, insertChatRows, type ChatColumns, type ChatRow } from './chat-rows.js';
 import type { Outcome } from './group-commit.js';
 import {

@@ -12,7 +12,7 @@
 // retried one by one, each in its own transaction, so that each request gets its own true answer
 // and one bad item never fails its neighbours. Any other failure (the database unreachable: 503)
 // fails them all: a retry would fail the same way.
-import { dependsOnBatchContents } from './db-errors.js';
+import { dependsOnBatchContents } from '../db/errors.js';
 
 /** What the batch function says about one item: its result, or its own error (a 404, a 409...). */
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };

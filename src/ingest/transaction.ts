@@ -1,6 +1,7 @@
 // Runs SQL on one pooled connection, in a transaction or as one autocommit statement (which is a
 // transaction of its own: no BEGIN/COMMIT round trips for a batch that is a single INSERT).
 import type pg from 'pg';
+import { leavesConnectionUsable } from '../db/errors.js';
 
 export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
@@ -18,15 +19,7 @@ export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) =
 }
 
 function isServerError(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code;
-  // Classes 08 (connection exception) and 57 (operator intervention: the server shutting down, a
-  // terminated backend) mean the connection itself is gone.
-  return (
-    typeof code === 'string' &&
-    /^[0-9A-Z]{5}$/.test(code) &&
-    !/^(08|57)/.test(code) &&
-    !(err as { rollbackFailed?: boolean }).rollbackFailed
-  );
+  return leavesConnectionUsable(err) && !(err as { rollbackFailed?: boolean }).rollbackFailed;
 }
 
 export function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
