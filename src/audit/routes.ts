@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { stringify } from 'csv-stringify/sync';
 import { Readable } from 'node:stream';
 import { authenticate, principalOf } from '../http/authenticate.js';
+import { pageOf, sequenceCursor } from '../http/cursor.js';
 import { badRequest } from '../http/errors.js';
 import { DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
 import { CSV_COLUMNS, csvRow, presentEntry } from './presenter.js';
@@ -54,10 +55,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit = 50, cursor, ...rest } = request.query;
-      const filter = { ...filterOf(rest), beforeSeq: cursor === undefined ? undefined : Number(cursor) };
+      const filter = { ...filterOf(rest), beforeSeq: cursor === undefined ? undefined : sequenceCursor.decode(cursor) };
       const rows = await listEntries(app.deps.db, principalOf(request).organizationId, filter, limit + 1);
-      const page = rows.slice(0, limit);
-      return { entries: page.map(presentEntry), next_cursor: rows.length > limit ? String(page.at(-1)!.seq) : null };
+      const { page, next_cursor } = pageOf(rows, limit, (last) => sequenceCursor.encode(last.seq));
+      return { entries: page.map(presentEntry), next_cursor };
     },
   );
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { sequenceCursorParam } from '../http/cursor.js';
 import { Id, Nullable, Timestamp } from '../http/schemas.js';
 
 export const AuditEntry = Type.Object({
@@ -32,7 +33,7 @@ export const AuditQuery = Type.Object(
   {
     ...filters,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Page size, 1–200' })),
-    cursor: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'next_cursor of the previous page' })),
+    cursor: sequenceCursorParam('next_cursor of the previous page'),
   },
   { additionalProperties: false },
 );

@@ -16,10 +16,9 @@ export async function findChat(db: Db, organizationId: number, id: number): Prom
   return row;
 }
 
-export interface Keyset {
-  createdAt: Date;
-  id: number;
-}
+import type { Keyset } from '../db/columns.js';
+
+export type { Keyset };
 
 export type SortOrder = 'created_at' | '-created_at';
 

@@ -1,6 +1,7 @@
 import { boundedReadsDb } from '../cost-limits/read-pool.js';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../http/context.js';
+import { keysetCursor, pageOf } from '../http/cursor.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { normalizeTag } from '../http/formats.js';
 import type { CreatedChat } from '../ingest/chats.js';
@@ -9,8 +10,7 @@ import { ingestOf } from '../ingest/index.js';
 import { pageOfMessages } from '../messages/service.js';
 import { redactChatBody } from '../redaction/ingest.js';
 import { redactorFor } from '../redaction/policy-cache.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { assertInstantInRange, chatFilterSql, parseChatFilters, type ChatFilterInput } from './filters.js';
+import { assertInstantInRange, chatFilterSql, inInstantRange, parseChatFilters, type ChatFilterInput } from './filters.js';
 import { endUserView, resolveUserFilter } from './end-users.js';
 import { presentChat } from './presenter.js';
 import * as repo from './repository.js';
@@ -102,18 +102,17 @@ export async function listChats(deps: AppDeps, organizationId: number, filterInp
   // The pseudonym lookup reads every end user of the organization: bounded like the list itself.
   const filters = await resolveUserFilter({ db: boundedReadsDb(deps) }, organizationId, parseChatFilters(filterInput));
   const where = chatFilterSql(organizationId, filters);
-  const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+  const after = options.cursor === undefined ? undefined : keysetCursor.decode(options.cursor, inInstantRange);
   const [rows, total] = await Promise.all([
     // On connections whose statements are cancelled past READ_STATEMENT_TIMEOUT_MS (a text search
     // over every message of a large organization could otherwise hold one for minutes).
     repo.listChats(boundedReadsDb(deps), where, options.sort, options.limit, after),
     options.includeTotal ? repo.countChats(boundedReadsDb(deps), where) : undefined,
   ]);
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
+  const { page, next_cursor } = pageOf(rows, options.limit, keysetCursor.encode);
   return {
     chats: page.map((row) => presentChat(row, users.show)),
-    next_cursor: rows.length > options.limit && last ? encodeCursor(last) : null,
+    next_cursor,
     ...(total === undefined ? {} : { total }),
   };
 }

@@ -7,6 +7,12 @@ import { camel, CHAT_FIELDS, type Camel, type ChatFieldName } from '../chats/fie
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
 export const id = (name: string) => bigint(name, { mode: 'number' });
 
+/** A row's position in (created_at, id) order: what a keyset page starts after (src/http/cursor.ts). */
+export interface Keyset {
+  createdAt: Date;
+  id: number;
+}
+
 export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 // The column of each SQL type of the field registry (src/chats/fields.ts) and of the rolled-up

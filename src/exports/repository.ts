@@ -8,10 +8,9 @@ import type { ExportFormat, ExportType } from './schemas.js';
 
 export type ExportRow = typeof exportJobs.$inferSelect;
 
-export interface Keyset {
-  createdAt: Date;
-  id: number;
-}
+import type { Keyset } from '../db/columns.js';
+
+export type { Keyset };
 
 const ACTIVE = ['pending', 'processing'] as const;
 // Advisory-lock namespace for "creating an export in organization N" (the second key is N).

@@ -3,11 +3,11 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { endUserView, rawUserIds, resolveUserFilter, type ShowUserId } from '../chats/end-users.js';
-import { parseChatFilters } from '../chats/filters.js';
+import { inInstantRange, parseChatFilters } from '../chats/filters.js';
 import { assertTextSearchAllowed, worksCouncilOn } from '../transcript-access/service.js';
-import { decodeCursor, encodeCursor } from '../chats/cursor.js';
 import type { CostLimits } from '../cost-limits/settings.js';
 import type { AppDeps } from '../http/context.js';
+import { keysetCursor, pageOf } from '../http/cursor.js';
 import { conflict, HttpError, notFound } from '../http/errors.js';
 import { absoluteExportPath } from './files.js';
 import { CONTENT_TYPES, exportChunks } from './formats.js';
@@ -85,15 +85,14 @@ export async function getExport(deps: AppDeps, organizationId: number, id: numbe
 }
 
 export async function listExports(deps: AppDeps, organizationId: number, limit: number, cursor?: string) {
-  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const after = cursor === undefined ? undefined : keysetCursor.decode(cursor, inInstantRange);
   const rows = await repo.listJobs(deps.db, organizationId, limit, after);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const { page, next_cursor } = pageOf(rows, limit, keysetCursor.encode);
   const now = new Date();
   const { show } = await endUserView(deps.db, organizationId);
   return {
     exports: page.map((row) => presentExport(row, now, show)),
-    next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+    next_cursor,
   };
 }
 

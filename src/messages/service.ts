@@ -1,6 +1,7 @@
 import { findChat } from '../chats/repository.js';
 import type { AppDeps } from '../http/context.js';
-import { badRequest, notFound } from '../http/errors.js';
+import { idCursor, pageOf } from '../http/cursor.js';
+import { notFound } from '../http/errors.js';
 import type { Answer, IdempotencyRequest } from '../ingest/idempotency.js';
 import { ingestOf } from '../ingest/index.js';
 import type { CreatedMessage } from '../ingest/messages.js';
@@ -39,28 +40,12 @@ export function presentMessage(m: repo.MessageRow) {
   };
 }
 
-// Message cursors are the id of the last message of a page, as opaque base64url text.
-const encodeCursor = (id: number) => Buffer.from(JSON.stringify({ after: id })).toString('base64url');
-
-function decodeCursor(cursor: string): number {
-  try {
-    const { after } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
-    if (Number.isSafeInteger(after) && (after as number) > 0) return after as number;
-  } catch {
-    // fall through
-  }
-  throw badRequest('cursor is invalid: pass the next_cursor of a previous page', 'cursor');
-}
-
 /** One page of a chat's transcript, oldest first. The chat must be the organization's (else 404). */
 export async function pageOfMessages(deps: AppDeps, organizationId: number, chatId: number, limit: number, cursor?: string) {
-  const afterId = cursor === undefined ? 0 : decodeCursor(cursor);
+  const afterId = cursor === undefined ? 0 : idCursor.decode(cursor, 'after');
   const rows = await repo.listMessages(deps.db, organizationId, chatId, limit, afterId);
-  const page = rows.slice(0, limit);
-  return {
-    messages: page.map(presentMessage),
-    next_cursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
-  };
+  const { page, next_cursor } = pageOf(rows, limit, (last) => idCursor.encode(last.id));
+  return { messages: page.map(presentMessage), next_cursor };
 }
 
 export async function listMessages(deps: AppDeps, organizationId: number, chatId: number, limit: number, cursor?: string) {

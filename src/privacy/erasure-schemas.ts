@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { sequenceCursorParam } from '../http/cursor.js';
 import { Id, Nullable, Timestamp } from '../http/schemas.js';
 
 export const CreateErasureBody = Type.Object(
@@ -48,7 +49,7 @@ export const ErasureList = Type.Object({ requests: Type.Array(ErasureRequest), n
 export const ErasureListQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    cursor: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,15}$' })),
+    cursor: sequenceCursorParam(),
   },
   { additionalProperties: false },
 );

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import { audited } from '../audit/service.js';
 import { absoluteExportPath } from '../exports/files.js';
+import { pageOf, sequenceCursor } from '../http/cursor.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
 import * as repo from './erasure-repository.js';
 import { signReceipt, subjectDigest, type ErasureCounts, type Receipt } from './receipt.js';
@@ -114,7 +115,7 @@ export async function getErasure(request: FastifyRequest, organizationId: number
 }
 
 export async function listErasures(request: FastifyRequest, organizationId: number, limit: number, cursor?: string) {
-  const rows = await repo.listRequests(request.server.deps.db, organizationId, limit + 1, cursor === undefined ? undefined : Number(cursor));
-  const page = rows.slice(0, limit);
-  return { requests: page.map(presentRequest), next_cursor: rows.length > limit ? String(page.at(-1)!.id) : null };
+  const rows = await repo.listRequests(request.server.deps.db, organizationId, limit + 1, cursor === undefined ? undefined : sequenceCursor.decode(cursor));
+  const { page, next_cursor } = pageOf(rows, limit, (last) => sequenceCursor.encode(last.id));
+  return { requests: page.map(presentRequest), next_cursor };
 }

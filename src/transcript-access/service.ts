@@ -10,6 +10,7 @@ import type { Db } from '../db/connection.js';
 import type { Principal } from '../http/authenticate.js';
 import { principalOf } from '../http/authenticate.js';
 import type { AppDeps } from '../http/context.js';
+import { idCursor, pageOf } from '../http/cursor.js';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../http/errors.js';
 import { findSettings } from '../privacy/repository.js';
 import * as repo from './repository.js';
@@ -163,27 +164,16 @@ export async function getRequest(deps: AppDeps, organizationId: number, id: numb
   return presentRequest(row);
 }
 
-const encodeCursor = (id: number) => Buffer.from(JSON.stringify({ before: id })).toString('base64url');
-function decodeCursor(cursor: string): number {
-  try {
-    const { before } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { before?: unknown };
-    if (Number.isSafeInteger(before) && (before as number) > 0) return before as number;
-  } catch {
-    // fall through
-  }
-  throw badRequest('cursor is invalid: pass the next_cursor of a previous page', 'cursor');
-}
-
 export async function listRequests(deps: AppDeps, organizationId: number, q: ListAccessRequestsQuery) {
   const limit = q.limit ?? 50;
   const rows = await repo.listRequests(deps.db, organizationId, {
     status: q.status,
     chatId: q.chat_id,
-    beforeId: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
+    beforeId: q.cursor === undefined ? undefined : idCursor.decode(q.cursor, 'before'),
     limit,
   });
-  const page = rows.slice(0, limit);
-  return { requests: page.map((r) => presentRequest(r)), next_cursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null };
+  const { page, next_cursor } = pageOf(rows, limit, (last) => idCursor.encode(last.id));
+  return { requests: page.map((r) => presentRequest(r)), next_cursor };
 }
 
 // ---- enforcement (used by src/messages, src/chats) ----------------------------------------------

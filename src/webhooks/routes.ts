@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../http/context.js';
+import { sequenceCursor } from '../http/cursor.js';
 import { authenticate, principalOf } from '../http/authenticate.js';
 import { DASHBOARD_SECURITY, errorResponses, IdParams, MessageBody } from '../http/schemas.js';
 import {
@@ -169,7 +170,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<WebhookPluginOptions> = as
     },
     async (request) => {
       const { limit, cursor } = request.query;
-      return service.listDeliveries(app.deps, org(request), Number(request.params.id), limit === undefined ? 50 : Math.min(100, Number(limit)), cursor === undefined ? undefined : Number(cursor));
+      return service.listDeliveries(app.deps, org(request), Number(request.params.id), limit === undefined ? 50 : Math.min(100, Number(limit)), cursor === undefined ? undefined : sequenceCursor.decode(cursor));
     },
   );
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { sequenceCursorParam } from '../http/cursor.js';
 import { Id, IdParams, Nullable, Timestamp } from '../http/schemas.js';
 import { EVENT_TYPES, type EventType } from './events.js';
 
@@ -93,7 +94,7 @@ export const DeliveryList = Type.Object({
 export const DeliveriesQuery = Type.Object(
   {
     limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: '1 to 100 (default 50)' })),
-    cursor: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'next_cursor of the previous page' })),
+    cursor: sequenceCursorParam('next_cursor of the previous page'),
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,7 @@
 // the delivery log and redelivery. Every function takes the caller's organization id; another
 // organization's endpoint is 404.
 import type { AppDeps } from '../http/context.js';
+import { pageOf, sequenceCursor } from '../http/cursor.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { TEST_EVENT } from './events.js';
 import * as repo from './repository.js';
@@ -116,7 +117,7 @@ export async function sendTestEvent(deps: AppDeps, organizationId: number, id: n
 export async function listDeliveries(deps: AppDeps, organizationId: number, id: number, limit: number, cursor?: number) {
   await endpointOf(deps, organizationId, id);
   const rows = await repo.listDeliveries(deps.db, organizationId, id, limit, cursor);
-  const page = rows.slice(0, limit);
+  const { page, next_cursor } = pageOf(rows, limit, (last) => sequenceCursor.encode(last.delivery.id));
   return {
     deliveries: page.map(({ delivery: d, eventType, eventStatus }) => ({
       id: d.id,
@@ -132,7 +133,7 @@ export async function listDeliveries(deps: AppDeps, organizationId: number, id: 
       error: d.error,
       success: d.success,
     })),
-    next_cursor: rows.length > limit ? String(page.at(-1)!.delivery.id) : null,
+    next_cursor,
   };
 }
 
