@@ -25,6 +25,8 @@ import { exportRoutes } from './exports/routes.js';
 import { messageRoutes } from './messages/routes.js';
 import { transcriptAccessRoutes } from './transcript-access/routes.js';
 import { orgRoutes } from './orgs/routes.js';
+import { memberRoutes } from './members/routes.js';
+import { invitationRoutes } from './invitations/routes.js';
 import { userRoutes } from './users/routes.js';
 import type { TrustProxy } from './config.js';
 import { DEFAULT_COST_LIMITS, type CostLimits } from './cost-limits/settings.js';
@@ -246,6 +248,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(transcriptAccessRoutes);
   await app.register(userRoutes);
   await app.register(orgRoutes);
+  await app.register(memberRoutes);
+  await app.register(invitationRoutes);
   await app.register(exportRoutes);
   await app.register(analyticsRoutes);
   await app.register(auditRoutes);

@@ -1,10 +1,8 @@
-// The caller's own organization (/orgs/me): its settings here, its members and invitations in
-// their own feature folders, registered from this plugin (app.ts knows only orgRoutes).
+// The caller's own organization (/orgs/me): its settings. Its members and invitations are the
+// features of src/members and src/invitations (registered by app.ts, after these).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authenticate, principalOf } from '../http/authenticate.js';
 import { DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
-import { invitationRoutes } from '../invitations/routes.js';
-import { memberRoutes } from '../members/routes.js';
 import { Organization, UpdateOrganizationBody } from './schemas.js';
 import { getOrganization, renameOrganization } from './service.js';
 import { audited } from '../audit/service.js';
@@ -51,7 +49,4 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
     },
   );
-
-  await app.register(memberRoutes);
-  await app.register(invitationRoutes);
 };
