@@ -1,19 +1,10 @@
 // Creating chats: the group-commit write of single-chat requests, and the batch endpoint's write.
 import type pg from 'pg';
-import { HttpError } from '../http/errors.js';
 import { dependsOnBatchContents } from '../db/errors.js';
 import { columnsRow, insertChatColumns, insertChatRows, type ChatColumns, type ChatRow } from './chat-rows.js';
 import type { Outcome } from './group-commit.js';
-import {
-  answersOfLostClaims,
-  claimKeys,
-  cleanUpExpiredKeys,
-  completeKeys,
-  keyId,
-  type Answer,
-  type IdempotencyRequest,
-  type KeyClaim,
-} from './idempotency.js';
+import type { Answer, IdempotencyRequest } from './idempotency.js';
+import { writeKeyed } from './keyed-write.js';
 import { inTransaction, withClient } from './transaction.js';
 
 export interface ChatItem extends ChatRow {
@@ -27,46 +18,12 @@ export interface CreatedChat {
 
 export const chatCreated = (id: number): CreatedChat => ({ message: 'Chat created successfully', chat_id: id });
 
-const claimOf = (item: { organizationId: number; idempotency?: IdempotencyRequest }): KeyClaim | undefined =>
-  item.idempotency && { organizationId: item.organizationId, key: item.idempotency.key, hash: item.idempotency.hash };
-
 /**
  * Writes single-chat requests (of any organizations) in one transaction: one INSERT for the chats,
  * and, when some carry an Idempotency-Key, their claims and answers in the same transaction.
  */
-export async function writeChats(pool: pg.Pool, items: ChatItem[]): Promise<Outcome<Answer<CreatedChat>>[]> {
-  const fresh = (id: number): Outcome<Answer<CreatedChat>> => ({ ok: true, value: { status: 201, body: chatCreated(id), replayed: false } });
-  if (items.every((i) => i.idempotency === undefined)) {
-    // One statement, autocommitted: the cheapest transaction there is.
-    const ids = await withClient(pool, (client) => insertChatRows(client, items));
-    return ids.map(fresh);
-  }
-  cleanUpExpiredKeys(pool);
-  return inTransaction(pool, async (client) => {
-    const claims = items.map(claimOf);
-    const claimed = await claimKeys(client, claims.filter((c): c is KeyClaim => c !== undefined));
-    const writes = items.map((_, i) => claims[i] === undefined || claimed.has(keyId(claims[i])));
-    const ids = await insertChatRows(client, items.filter((_, i) => writes[i]));
-    const outcomes: (Outcome<Answer<CreatedChat>> | undefined)[] = [];
-    const done: Parameters<typeof completeKeys>[1] = [];
-    let next = 0;
-    items.forEach((_, i) => {
-      if (!writes[i]) return;
-      const outcome = fresh(ids[next++]);
-      outcomes[i] = outcome;
-      const claim = claims[i];
-      if (claim && outcome.ok) done.push({ ...claim, status: 201, body: outcome.value.body });
-    });
-    await completeKeys(client, done);
-    const lost = claims.filter((c, i): c is KeyClaim => c !== undefined && !writes[i]);
-    const answers = await answersOfLostClaims(client, lost);
-    return items.map((_, i) => outcomes[i] ?? answerOutcome<CreatedChat>(answers.get(keyId(claims[i]!))));
-  });
-}
-
-export function answerOutcome<B>(answer: Answer | HttpError | undefined): Outcome<Answer<B>> {
-  if (answer === undefined) return { ok: false, error: new Error('no answer for an idempotency key') };
-  return answer instanceof HttpError ? { ok: false, error: answer } : { ok: true, value: answer as Answer<B> };
+export function writeChats(pool: pg.Pool, items: ChatItem[]): Promise<Outcome<Answer<CreatedChat>>[]> {
+  return writeKeyed(pool, items, insertChatRows, (id: number): Outcome<Answer<CreatedChat>> => ({ ok: true, value: { status: 201, body: chatCreated(id), replayed: false } }));
 }
 
 /** One row's fate in a batch: its id, or the database error that refused it. */
@@ -128,16 +85,13 @@ export async function writeChatBatch(
       return answer(await inTransaction(pool, (client) => insertRowsOrEach(client, rows, false)));
     }
   }
-  cleanUpExpiredKeys(pool);
-  const claim = { organizationId, key: idempotency.key, hash: idempotency.hash };
-  return inTransaction(pool, async (client) => {
-    if ((await claimKeys(client, [claim])).size === 0) {
-      const stored = (await answersOfLostClaims(client, [claim])).get(keyId(claim));
-      if (stored instanceof HttpError || stored === undefined) throw stored ?? new Error('no answer for an idempotency key');
-      return stored;
-    }
-    const result = answer(await insertRowsOrEach(client, rows));
-    await completeKeys(client, [{ ...claim, status: result.status, body: result.body }]);
-    return result;
-  });
+  // The batch is one keyed item: its answer is stored under the key (or the key's stored answer given).
+  const [outcome] = await writeKeyed(
+    pool,
+    [{ organizationId, idempotency }],
+    async (client, claimed) => (claimed.length === 0 ? [] : [answer(await insertRowsOrEach(client, rows))]),
+    (result): Outcome<Answer> => ({ ok: true, value: result }),
+  );
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }

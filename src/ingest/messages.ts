@@ -4,20 +4,9 @@
 import type pg from 'pg';
 import { notFound } from '../http/errors.js';
 import type { NewMessage } from '../messages/repository.js';
-import { answerOutcome } from './chats.js';
 import type { Outcome } from './group-commit.js';
-import {
-  answersOfLostClaims,
-  claimKeys,
-  cleanUpExpiredKeys,
-  completeKeys,
-  keyId,
-  releaseKeys,
-  type Answer,
-  type IdempotencyRequest,
-  type KeyClaim,
-} from './idempotency.js';
-import { inTransaction, withClient } from './transaction.js';
+import type { Answer, IdempotencyRequest } from './idempotency.js';
+import { writeKeyed } from './keyed-write.js';
 
 export interface MessageItem {
   organizationId: number;
@@ -71,32 +60,7 @@ const created = (id: number): Outcome<Answer<CreatedMessage>> => ({
 });
 const chatNotFound = (): Outcome<Answer<CreatedMessage>> => ({ ok: false, error: notFound('Chat not found') });
 
-export async function writeMessages(pool: pg.Pool, items: MessageItem[]): Promise<Outcome<Answer<CreatedMessage>>[]> {
-  if (items.every((i) => i.idempotency === undefined)) {
-    const ids = await withClient(pool, (client) => insertMessageRows(client, items));
-    return ids.map((id) => (id === undefined ? chatNotFound() : created(id)));
-  }
-  cleanUpExpiredKeys(pool);
-  return inTransaction(pool, async (client) => {
-    const claims = items.map((i): KeyClaim | undefined => i.idempotency && { organizationId: i.organizationId, key: i.idempotency.key, hash: i.idempotency.hash });
-    const claimed = await claimKeys(client, claims.filter((c): c is KeyClaim => c !== undefined));
-    const writes = items.map((_, i) => claims[i] === undefined || claimed.has(keyId(claims[i])));
-    const ids = await insertMessageRows(client, items.filter((_, i) => writes[i]));
-    const outcomes: Outcome<Answer<CreatedMessage>>[] = [];
-    const done: Parameters<typeof completeKeys>[1] = [];
-    const released: KeyClaim[] = [];
-    let next = 0;
-    items.forEach((_, i) => {
-      if (!writes[i]) return;
-      const id = ids[next++];
-      const claim = claims[i];
-      outcomes[i] = id === undefined ? chatNotFound() : created(id);
-      if (claim && id === undefined) released.push(claim);
-      else if (claim && id !== undefined) done.push({ ...claim, status: 201, body: { message: 'Message created successfully', message_id: id } });
-    });
-    await completeKeys(client, done);
-    await releaseKeys(client, released);
-    const answers = await answersOfLostClaims(client, claims.filter((c, i): c is KeyClaim => c !== undefined && !writes[i]));
-    return items.map((_, i) => outcomes[i] ?? answerOutcome<CreatedMessage>(answers.get(keyId(claims[i]!))));
-  });
+/** Writes message requests (of any organizations) in one transaction, with their Idempotency-Keys. */
+export function writeMessages(pool: pg.Pool, items: MessageItem[]): Promise<Outcome<Answer<CreatedMessage>>[]> {
+  return writeKeyed(pool, items, insertMessageRows, (id) => (id === undefined ? chatNotFound() : created(id)));
 }
