@@ -3,7 +3,9 @@ import type { Db } from '../db/connection.js';
 import { chats } from '../db/schema.js';
 
 export type ChatRow = typeof chats.$inferSelect;
-export type NewChat = Omit<typeof chats.$inferInsert, 'organizationId' | 'id' | 'updatedAt' | 'messageCount'>;
+import type { NewChat } from '../db/rows.js';
+
+export type { NewChat };
 export type ChatChanges = Partial<Omit<NewChat, 'createdAt'>>;
 
 // Chats are created by the ingest path (src/ingest: group commit and the batch endpoint).

@@ -16,7 +16,8 @@ import {
   TagCounts,
   UpdateChatBody,
 } from './schemas.js';
-import { BATCH_BODY_LIMIT, BATCHES_AT_ONCE, ChatBatchBody, ChatBatchResponse, createChatBatch, MAX_BATCH_CHATS } from '../ingest/chat-batch.js';
+import { BATCH_BODY_LIMIT, BATCHES_AT_ONCE, ChatBatchBody, ChatBatchResponse, MAX_BATCH_CHATS } from '../ingest/chat-batch.js';
+import { createChatBatch } from './batch.js';
 import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempotency.js';
 import { closeIngest } from '../ingest/index.js';
 import { BodyGate } from '../ingest/body-gate.js';

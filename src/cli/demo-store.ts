@@ -6,7 +6,7 @@
 // time they arrive, and these arrived over the last 90 days).
 import type pg from 'pg';
 import { foldAll } from '../analytics/fold/fold.js';
-import { checkBatch } from '../ingest/chat-batch.js';
+import { checkBatch } from '../chats/batch.js';
 import { insertChatRows } from '../ingest/chat-rows.js';
 import { inTransaction } from '../ingest/transaction.js';
 import { assertSafeStrings } from '../http/string-safety.js';

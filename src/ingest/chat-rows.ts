@@ -3,7 +3,7 @@
 // triggers (chat_rollups) fire once for the whole statement.
 import type pg from 'pg';
 import { camel, FIELD_NAMES, fieldSpec, type SqlType } from '../chats/fields.js';
-import type { NewChat } from '../chats/repository.js';
+import type { NewChat } from '../db/rows.js';
 
 export interface ChatRow {
   organizationId: number;

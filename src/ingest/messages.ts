@@ -3,7 +3,7 @@
 // inserts no row and is answered 404, while the others are stored.
 import type pg from 'pg';
 import { notFound } from '../http/errors.js';
-import type { NewMessage } from '../messages/repository.js';
+import type { NewMessage } from '../db/rows.js';
 import type { Outcome } from './group-commit.js';
 import type { Answer, IdempotencyRequest } from './idempotency.js';
 import { writeKeyed } from './keyed-write.js';

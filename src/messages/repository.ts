@@ -4,12 +4,7 @@ import { messages, type MessageRole } from '../db/schema.js';
 
 export type MessageRow = typeof messages.$inferSelect;
 
-export interface NewMessage {
-  role: MessageRole;
-  content: string;
-  tokenCount: number | null;
-  responseTime: number | null;
-}
+export type { NewMessage } from '../db/rows.js';
 
 // Messages are created by the ingest path (src/ingest/messages.ts, group commit).
 
