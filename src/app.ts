@@ -9,15 +9,11 @@ import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { apiKeyRoutes } from './api-keys/routes.js';
-import { ApiKeyCache } from './api-keys/cache.js';
-import { apiKeyHmacKey } from './api-keys/key-format.js';
 import { authRoutes } from './auth/routes.js';
-import { TokenService } from './auth/tokens.js';
 import { analyticsRoutes } from './analytics/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { privacyRoutes } from './privacy/routes.js';
 import { RollupFolder, type RollupFoldOptions } from './analytics/fold/worker.js';
-import { DEFAULT_SKETCH_OPTIONS, type SketchOptions } from './analytics/sketches/options.js';
 import { SketchBuilder } from './analytics/sketches/worker.js';
 import { RetentionJob } from './retention/job.js';
 import { chatRoutes } from './chats/routes.js';
@@ -29,7 +25,7 @@ import { memberRoutes } from './members/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { userRoutes } from './users/routes.js';
 import type { TrustProxy } from './config.js';
-import { DEFAULT_COST_LIMITS, type CostLimits } from './cost-limits/settings.js';
+import { closeAppDeps, createAppDeps, type DepsOptions } from './deps.js';
 import type { Database } from './db/connection.js';
 import { installErrorHandlers } from './http/errors.js';
 import { installJsonBodyParser } from './http/json-body.js';
@@ -37,7 +33,6 @@ import { assertSafeStrings } from './http/string-safety.js';
 import { installValidators } from './http/validation.js';
 import { installShutdownResponses } from './http/closing.js';
 import { clientErrorHandler } from './http/client-errors.js';
-import type { BodyQueueLimits } from './ingest/body-gate.js';
 import { installRateLimits } from './rate-limit/limiter.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limit/settings.js';
 import { systemRoutes } from './system/routes.js';
@@ -77,25 +72,16 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxHeaderSize: 16 * 1024,
 };
 
-export interface AppOptions {
+export interface AppOptions extends DepsOptions {
   database: Database;
-  /** DATA_DIR: where export files are written (DATA_DIR/exports). */
-  dataDir: string;
-  jwtSecret: string;
-  allowRegistration?: boolean;
-  cookieSecure?: boolean;
   logger?: FastifyServerOptions['logger'];
   /** Rate limits (default DEFAULT_RATE_LIMITS: 100/s burst 200 per API key, in memory). */
   rateLimit?: RateLimitSettings;
   serverLimits?: Partial<ServerLimits>;
   /** Whose X-Forwarded-For gives the client's IP (the login limiter's key); default none. */
   trustProxy?: TrustProxy;
-  /** Bytes of chat-batch bodies held at once, per server and per organization (default DEFAULT_BODY_QUEUE_LIMITS). */
-  batchQueue?: BodyQueueLimits;
   /** The dashboard's build (default web/dist). */
   webDist?: string;
-  /** Bounds on a request's cost and an organization's share (default DEFAULT_COST_LIMITS). */
-  costLimits?: Partial<CostLimits>;
   /** Run the retention job every this many ms (src/retention); off when unset (tests call app.retention.runOnce()). */
   retentionIntervalMs?: number;
   /** Webhooks: WEBHOOK_ALLOW_PRIVATE, worker settings (tests inject a clock). */
@@ -104,8 +90,6 @@ export interface AppOptions {
   alerts?: AlertPluginOptions;
   /** The background fold of pending rollup changes (src/analytics/fold); false: not run (a test folds itself). */
   rollupFold?: Partial<RollupFoldOptions> | false;
-  /** The summary's per-day sketches (src/analytics/sketches); false: the builder is not run (a test builds itself). */
-  sketches?: Partial<SketchOptions> | false;
 }
 
 /** A hop count as the function Fastify makes of one (its types take no number): the nearest n peers. */
@@ -173,20 +157,11 @@ export async function buildApp(options: AppOptions) {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('deps', {
-    db: options.database.db,
-    pool: options.database.pool,
-    databaseKind: options.database.kind,
-    tokens: new TokenService(options.jwtSecret),
-    apiKeyHmacKey: apiKeyHmacKey(options.jwtSecret),
-    apiKeyCache: new ApiKeyCache(),
-    allowRegistration: options.allowRegistration ?? true,
-    cookieSecure: options.cookieSecure,
-    dataDir: options.dataDir,
-    costLimits: { ...DEFAULT_COST_LIMITS, ...options.costLimits },
-    batchQueue: options.batchQueue,
-    sketches: { ...DEFAULT_SKETCH_OPTIONS, ...(options.sketches || {}) },
-  });
+  const deps = createAppDeps(options.database, options);
+  app.decorate('deps', deps);
+  // The first onClose hook runs last (Fastify runs them in reverse): the pools outlive every route
+  // and worker that uses them, and the group commits finish what they hold before the database closes.
+  app.addHook('onClose', async () => closeAppDeps(deps));
   app.decorateRequest('principal', null);
 
   installValidators(app);

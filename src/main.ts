@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startEmbeddedMaintenance } from './db/maintenance.js';
 import { OpenDatabaseError, openDatabase, type OpenedDatabase } from './db/open.js';
+import { depsOptionsOf } from './deps.js';
 import { loggerOptions } from './http/logging.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -38,17 +39,11 @@ async function main() {
 
   const app = await buildApp({
     database,
-    dataDir: config.dataDir,
-    jwtSecret,
-    allowRegistration: config.allowRegistration,
-    cookieSecure: config.cookieSecure,
+    ...depsOptionsOf(config, jwtSecret),
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
-    costLimits: config.costLimits,
-    batchQueue: config.batchQueue,
     retentionIntervalMs: (config.retentionIntervalSeconds ?? 3600) * 1000,
     rollupFold: config.rollupFold,
-    sketches: config.sketches,
     webhooks: { allowPrivate: config.webhooks?.allowPrivate },
     alerts: { evaluator: { intervalMs: (config.webhooks?.alertIntervalSeconds ?? 60) * 1000 } },
     logger: loggerOptions(config.logLevel),

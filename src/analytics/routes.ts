@@ -9,7 +9,7 @@ import { DASHBOARD_SECURITY, errorResponses, Timestamp } from '../http/schemas.j
 import { countMessagesByRole } from '../messages/repository.js';
 import { readTimeSharesOf } from '../cost-limits/time-share.js';
 import { OrganizationSlots } from './concurrency.js';
-import { analyticsDb, closeAnalytics } from './connection.js';
+import { analyticsDb } from './connection.js';
 import { METRIC_NAMES, METRICS } from './metrics.js';
 import {
   BREAKDOWN_DEFAULT_METRICS,
@@ -148,7 +148,6 @@ const slotsByApp = new WeakMap<object, OrganizationSlots>();
 /** The analytics slots of an app (by its deps): tests occupy them to show the bound. */
 export const analyticsSlotsOf = (deps: object) => slotsByApp.get(deps);
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onClose', async () => closeAnalytics(app.deps));
   const limits = app.deps.costLimits;
   // One organization's analytics requests hold at most this many of the analytics connections.
   const slots = new OrganizationSlots(limits.analyticsRunningPerOrg, limits.analyticsWaitingPerOrg);

@@ -1,4 +1,3 @@
-import { closeBoundedReads } from '../cost-limits/read-pool.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authenticate, botOrWriter, organizationOf, principalOf } from '../http/authenticate.js';
 import { BOT_OR_DASHBOARD_SECURITY, DASHBOARD_SECURITY, errorResponses, MessageBody } from '../http/schemas.js';
@@ -19,7 +18,6 @@ import {
 import { BATCH_BODY_LIMIT, BATCHES_AT_ONCE, ChatBatchBody, ChatBatchResponse, MAX_BATCH_CHATS } from '../ingest/chat-batch.js';
 import { createChatBatch } from './batch.js';
 import { IdempotencyHeaders, idempotencyOf, sendAnswer } from '../ingest/idempotency.js';
-import { closeIngest } from '../ingest/index.js';
 import { BodyGate } from '../ingest/body-gate.js';
 import { createChat, deleteChat, getChat, listChats, listTags, updateChat } from './service.js';
 import { audited } from '../audit/service.js';
@@ -34,10 +32,6 @@ const createResponses = { 201: CreateChatResponse, ...errorResponses(400, 401, 4
 const batchResponses = { 207: ChatBatchResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 500) };
 
 export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onClose', async () => closeBoundedReads(app.deps));
-  // The group commits (chats and messages) finish what they hold, then release their connections.
-  app.addHook('onClose', async () => closeIngest(app.deps));
-
   const createDescription =
     "Creates a chat session for the caller's organization, with a dashboard JWT (admin or user) or an " +
     'organization API key. Every field is optional; what is sent is validated, and a 400 names the field.';

@@ -1,12 +1,8 @@
 // Opens the configured database for one command, exactly as the server does (same configuration,
 // same DATA_DIR lock, same migrations), and always closes it before the command returns.
-import { DEFAULT_SKETCH_OPTIONS } from '../analytics/sketches/options.js';
-import { DEFAULT_COST_LIMITS } from '../cost-limits/settings.js';
-import { ApiKeyCache } from '../api-keys/cache.js';
-import { apiKeyHmacKey } from '../api-keys/key-format.js';
-import { TokenService } from '../auth/tokens.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { OpenDatabaseError, openDatabase, type OpenedDatabase } from '../db/open.js';
+import { closeAppDeps, createAppDeps, depsOptionsOf } from '../deps.js';
 import type { AppDeps } from '../http/context.js';
 import { CliError } from './args.js';
 
@@ -55,26 +51,14 @@ export async function withDatabase<T>(run: (ctx: CommandContext) => Promise<T>):
     }
     if (interrupted) await exitClosed(interrupted);
 
-    const { database, jwtSecret } = opened;
-    const deps: AppDeps = {
-      db: database.db,
-      pool: database.pool,
-      databaseKind: database.kind,
-      tokens: new TokenService(jwtSecret),
-      apiKeyHmacKey: apiKeyHmacKey(jwtSecret),
-      apiKeyCache: new ApiKeyCache(),
-      // The operator is creating the organization: registration being off for the public is the
-      // reason to use the command line, not a rule that applies to it.
-      allowRegistration: true,
-      cookieSecure: config.cookieSecure,
-      dataDir: config.dataDir,
-      costLimits: { ...DEFAULT_COST_LIMITS, ...config.costLimits },
-      sketches: { ...DEFAULT_SKETCH_OPTIONS, ...config.sketches },
-    };
+    // The same deps as the server's (src/deps.ts), but the operator is creating the organization:
+    // registration being off for the public is the reason to use the command line, not a rule
+    // that applies to it.
+    const deps = createAppDeps(opened.database, { ...depsOptionsOf(config, opened.jwtSecret), allowRegistration: true });
     try {
       return await run({ config, opened, deps });
     } finally {
-      await opened.close();
+      await closeAppDeps(deps).finally(() => opened!.close());
     }
   } finally {
     process.off('SIGINT', onSignal);

@@ -59,6 +59,23 @@ export function poolBeside(pool: pg.Pool, config: pg.PoolConfig): pg.Pool {
   return own;
 }
 
+/** A Db for one path of the app, and how to close what it opened (see dbBeside). */
+export interface PathDb {
+  db: Db;
+  close(): Promise<void>;
+}
+
+/**
+ * A Db on a pool of its own beside the database's (poolBeside) on PostgreSQL; PGlite has one
+ * connection, which is shared as it is (and closed by the database's owner).
+ */
+export function dbBeside(database: Pick<Database, 'kind' | 'pool' | 'db'>, config: pg.PoolConfig): PathDb {
+  if (database.kind !== 'postgres') return { db: database.db, close: async () => {} };
+  const own = poolBeside(database.pool, config);
+  let closing: Promise<void> | undefined;
+  return { db: drizzle({ client: own, schema }), close: () => (closing ??= own.end()) };
+}
+
 export function connectPostgres(databaseUrl: string, maxConnections = 10): Database {
   // `Client` travels with pool.options, so pools made from them (the ingest path's) get it too.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: maxConnections, Client: ResilientClient });

@@ -3,7 +3,8 @@ import type pg from 'pg';
 import type { ApiKeyCache } from '../api-keys/cache.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { CostLimits } from '../cost-limits/settings.js';
-import type { Db } from '../db/connection.js';
+import type { Db, PathDb } from '../db/connection.js';
+import type { Ingest } from '../ingest/index.js';
 import type { BodyQueueLimits } from '../ingest/body-gate.js';
 import type { SketchOptions } from '../analytics/sketches/options.js';
 import type { Principal } from './authenticate.js';
@@ -26,6 +27,17 @@ export interface AppDeps {
   batchQueue?: BodyQueueLimits;
   /** When the summary estimates distinct users and percentiles from per-day sketches (src/analytics/sketches). */
   sketches: SketchOptions;
+  /** The connections and queues beside `pool`, created and closed with these deps (src/deps.ts). */
+  pools: AppPools;
+}
+
+export interface AppPools {
+  /** The write path: group commits of chats and messages (src/ingest). */
+  ingest: Ingest;
+  /** Analytics reads (src/analytics/connection.ts). */
+  analytics: PathDb;
+  /** The explorer's statement-bounded reads (src/cost-limits/read-pool.ts). */
+  boundedReads: PathDb;
 }
 
 declare module 'fastify' {

@@ -1,8 +1,7 @@
-// The ingest path of one database: a group-commit queue per table and the keys in flight.
-// Made on first use for a pool (a test app, the server), and closed with the app (see
-// closeIngest, called from the chat routes' onClose hook).
+// The ingest path of one app: a group-commit queue per table and the keys in flight. Created and
+// closed with the app's deps (src/deps.ts).
 import type pg from 'pg';
-import { poolBeside } from '../db/connection.js';
+import { poolBeside, type Database } from '../db/connection.js';
 import type { AppDeps } from '../http/context.js';
 import { writeChats, type ChatItem, type CreatedChat } from './chats.js';
 import { GroupCommit } from './group-commit.js';
@@ -27,40 +26,27 @@ const CONCURRENCY = 1;
 // ... and a second one beside it while 500 more are already waiting.
 const FULL_BATCH_CONCURRENCY = 2;
 
-const instances = new WeakMap<pg.Pool, Ingest>();
-
-export function ingestOf(deps: Pick<AppDeps, 'pool' | 'databaseKind'>): Ingest {
-  let ingest = instances.get(deps.pool);
-  if (!ingest) {
-    // On PostgreSQL the flushes get connections of their own, so that a flush never queues in the
-    // app's pool behind the authentication queries of the very requests it is about to answer.
-    // PGlite has one connection: share it.
-    const own = deps.databaseKind === 'postgres' ? poolBeside(deps.pool, { max: 2 * FULL_BATCH_CONCURRENCY }) : undefined;
-    const pool = own ?? deps.pool;
-    const chats = new GroupCommit({ write: (items: ChatItem[]) => writeChats(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY, fullBatchConcurrency: FULL_BATCH_CONCURRENCY });
-    const messages = new GroupCommit({ write: (items: MessageItem[]) => writeMessages(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY, fullBatchConcurrency: FULL_BATCH_CONCURRENCY });
-    let closing: Promise<void> | undefined;
-    ingest = {
-      chats,
-      messages,
-      keys: new InFlightKeys(),
-      pool,
-      close: () =>
-        (closing ??= (async () => {
-          await Promise.all([chats.drained(), messages.drained()]);
-          await own?.end();
-        })()),
-    };
-    instances.set(deps.pool, ingest);
-  }
-  return ingest;
+/** The ingest path over `database`; its close() waits for the writes in progress, then ends its own connections (if any). */
+export function createIngest(database: Pick<Database, 'kind' | 'pool'>): Ingest {
+  // On PostgreSQL the flushes get connections of their own, so that a flush never queues in the
+  // app's pool behind the authentication queries of the very requests it is about to answer.
+  // PGlite has one connection: share it.
+  const own = database.kind === 'postgres' ? poolBeside(database.pool, { max: 2 * FULL_BATCH_CONCURRENCY }) : undefined;
+  const pool = own ?? database.pool;
+  const chats = new GroupCommit({ write: (items: ChatItem[]) => writeChats(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY, fullBatchConcurrency: FULL_BATCH_CONCURRENCY });
+  const messages = new GroupCommit({ write: (items: MessageItem[]) => writeMessages(pool, items), maxBatch: MAX_BATCH, concurrency: CONCURRENCY, fullBatchConcurrency: FULL_BATCH_CONCURRENCY });
+  let closing: Promise<void> | undefined;
+  return {
+    chats,
+    messages,
+    keys: new InFlightKeys(),
+    pool,
+    close: () =>
+      (closing ??= (async () => {
+        await Promise.all([chats.drained(), messages.drained()]);
+        await own?.end();
+      })()),
+  };
 }
 
-/** Waits for the writes in progress, then closes the ingest connections (if it has any). */
-export async function closeIngest(deps: Pick<AppDeps, 'pool'>): Promise<void> {
-  const ingest = instances.get(deps.pool);
-  if (ingest) {
-    await ingest.close();
-    instances.delete(deps.pool);
-  }
-}
+export const ingestOf = (deps: Pick<AppDeps, 'pools'>): Ingest => deps.pools.ingest;
