@@ -7,6 +7,8 @@ import { openAnalytics } from './analytics/connection.js';
 import { DEFAULT_SKETCH_OPTIONS, type SketchOptions } from './analytics/sketches/options.js';
 import { ApiKeyCache } from './api-keys/cache.js';
 import { apiKeyHmacKey } from './api-keys/key-format.js';
+import { apiKeyPrincipal, looksLikeApiKey } from './api-keys/principal.js';
+import { sessionPrincipal } from './auth/principal.js';
 import { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { openBoundedReads } from './cost-limits/read-pool.js';
@@ -58,6 +60,7 @@ export function createAppDeps(database: Database, options: DepsOptions): AppDeps
     costLimits,
     batchQueue: options.batchQueue,
     sketches: { ...DEFAULT_SKETCH_OPTIONS, ...(options.sketches || {}) },
+    credentials: { looksLikeApiKey, apiKey: apiKeyPrincipal, session: sessionPrincipal },
     pools: {
       ingest: createIngest(database),
       analytics: openAnalytics(database, costLimits.readStatementTimeoutMs),

@@ -2,21 +2,14 @@ import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { chats } from '../db/schema.js';
 
-export type ChatRow = typeof chats.$inferSelect;
-import type { NewChat } from '../db/rows.js';
+import type { ChatRow, NewChat } from '../db/rows.js';
 
-export type { NewChat };
+export type { ChatRow, NewChat } from '../db/rows.js';
+export { findChat } from '../db/rows.js';
 export type ChatChanges = Partial<Omit<NewChat, 'createdAt'>>;
 
 // Chats are created by the ingest path (src/ingest: group commit and the batch endpoint).
 
-export async function findChat(db: Db, organizationId: number, id: number): Promise<ChatRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(chats)
-    .where(and(eq(chats.organizationId, organizationId), eq(chats.id, id)));
-  return row;
-}
 
 import type { Keyset } from '../db/columns.js';
 

@@ -26,7 +26,7 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return e?.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
 
-/** A statement cancelled by statement_timeout (57014, query_canceled): see src/cost-limits/statement-timeout.ts. */
+/** A statement cancelled by statement_timeout (57014, query_canceled): answered 422 (src/http/errors.ts). */
 export const isStatementTimeout = (err: unknown): boolean => sqlState(err) === '57014';
 
 /**

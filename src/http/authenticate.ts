@@ -2,10 +2,8 @@
 // or a bot (an organization API key in `x-organization-api-key`, or in `Authorization`, raw or
 // as `Bearer KEY`). A JWT only counts while its session, user and organization still exist.
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { findActiveKey, touchApiKey } from '../api-keys/repository.js';
-import { hashApiKey, isWellFormedApiKey, looksLikeApiKey } from '../api-keys/key-format.js';
-import { findActiveSession } from '../auth/repository.js';
 import type { Role } from '../db/schema.js';
+import type { AppDeps } from './context.js';
 import { forbidden, unauthorized } from './errors.js';
 
 export const AUTH_COOKIE = 'auth_token';
@@ -26,34 +24,26 @@ function readCredential(request: FastifyRequest): string | undefined {
   return fromHeader ?? fromAuthorization ?? request.cookies[AUTH_COOKIE] ?? undefined;
 }
 
-async function apiKeyPrincipal(request: FastifyRequest, key: string): Promise<Principal> {
-  if (!isWellFormedApiKey(key)) throw unauthorized('Invalid API key');
-  const { db, apiKeyHmacKey, apiKeyCache } = request.server.deps;
-  const hash = hashApiKey(key, apiKeyHmacKey);
-  let row = apiKeyCache.get(hash);
-  if (!row) {
-    row = await findActiveKey(db, hash);
-    if (!row) throw unauthorized('Invalid or revoked API key');
-    apiKeyCache.set(hash, row);
-  }
-  if (await touchApiKey(db, row.organizationId, row.id, row.lastUsedAt)) row.lastUsedAt = new Date();
-  return { kind: 'api_key', apiKeyId: row.id, organizationId: row.organizationId, organizationSlug: row.organizationSlug };
+/** What a credential stands for: answered by the api-keys and auth features (wired in src/deps.ts). */
+export interface CredentialResolver {
+  /** Whether the credential has an API key's form (else it is taken for a JWT). */
+  looksLikeApiKey(credential: string): boolean;
+  /** The bot of a valid API key; throws 401 for an invalid or revoked one. */
+  apiKey(deps: AppDeps, key: string): Promise<Principal>;
+  /** The user of a valid token whose session still exists; undefined otherwise. */
+  session(deps: AppDeps, token: string): Promise<Principal | undefined>;
 }
 
-async function userPrincipal(request: FastifyRequest, token: string): Promise<Principal | undefined> {
-  const claims = await request.server.deps.tokens.verify(token);
-  if (!claims) return undefined;
-  const session = await findActiveSession(request.server.deps.db, claims.sessionId, claims.userId, claims.organizationId);
-  if (!session) return undefined;
-  return { kind: 'user', userId: claims.userId, organizationId: claims.organizationId, sessionId: claims.sessionId, ...session };
+function principalOfCredential(request: FastifyRequest, credential: string): Promise<Principal | undefined> {
+  const { deps } = request.server;
+  return deps.credentials.looksLikeApiKey(credential) ? deps.credentials.apiKey(deps, credential) : deps.credentials.session(deps, credential);
 }
 
 /** Resolves the caller without requiring one (logout uses it); throws only for a bad API key. */
 export async function identify(request: FastifyRequest): Promise<Principal | null> {
   const credential = readCredential(request);
   if (credential === undefined) return null;
-  if (looksLikeApiKey(credential)) return apiKeyPrincipal(request, credential);
-  return (await userPrincipal(request, credential)) ?? null;
+  return (await principalOfCredential(request, credential)) ?? null;
 }
 
 export interface AuthRule {
@@ -70,9 +60,7 @@ export function authenticate(rule: AuthRule = {}): preHandlerAsyncHookHandler {
     if (credential === undefined) {
       throw unauthorized(rule.apiKey ? 'Authentication required: send an API key or a bearer token' : 'Authentication required');
     }
-    const principal = looksLikeApiKey(credential)
-      ? await apiKeyPrincipal(request, credential)
-      : await userPrincipal(request, credential);
+    const principal = await principalOfCredential(request, credential);
     if (!principal) throw unauthorized('Invalid or expired token');
     if (principal.kind === 'api_key' && !rule.apiKey) {
       throw forbidden('API keys cannot be used here; sign in to the dashboard');

@@ -7,7 +7,7 @@ import type { Db, PathDb } from '../db/connection.js';
 import type { Ingest } from '../ingest/index.js';
 import type { BodyQueueLimits } from '../ingest/body-gate.js';
 import type { SketchOptions } from '../analytics/sketches/options.js';
-import type { Principal } from './authenticate.js';
+import type { CredentialResolver, Principal } from './authenticate.js';
 
 export interface AppDeps {
   db: Db;
@@ -27,6 +27,8 @@ export interface AppDeps {
   batchQueue?: BodyQueueLimits;
   /** When the summary estimates distinct users and percentiles from per-day sketches (src/analytics/sketches). */
   sketches: SketchOptions;
+  /** What an API key or a JWT stands for (src/api-keys/principal.ts, src/auth/principal.ts). */
+  credentials: CredentialResolver;
   /** The connections and queues beside `pool`, created and closed with these deps (src/deps.ts). */
   pools: AppPools;
 }

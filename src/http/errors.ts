@@ -1,7 +1,6 @@
 // The one error model: every error response is a JSON object of strings with an `error` sentence,
 // a stable `code`, and `field` when one input field is to blame.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { tooExpensiveBody } from '../cost-limits/statement-timeout.js';
 import { isDatabaseUnavailable, isStatementTimeout } from '../db/errors.js';
 import { describeValidationErrors } from './validation-messages.js';
 
@@ -31,10 +30,26 @@ export const forbidden = (message: string) => new HttpError(403, 'forbidden', me
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
 export const conflict = (message: string, field?: string) => new HttpError(409, 'conflict', message, field);
 
+// A read cancelled by statement_timeout (isStatementTimeout, src/db/errors.ts) is not a failure of
+// the server: the request asked for more work than one statement may do. It is answered 422
+// query_too_expensive with a sentence that says so and how to ask for less (the route's
+// tooExpensiveHint), never 500.
+export function tooExpensiveBody(timeoutMs: number, hint = 'a shorter range or more selective filters') {
+  const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+  return {
+    error:
+      `This request was too expensive: its database work ran past the ${seconds}-second limit and was cancelled. ` +
+      `Narrow it (${hint}) and try again`,
+    code: 'query_too_expensive',
+  };
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** What a 500 on this route says ("Failed to create chat"); details go to the log only. */
     failureMessage?: string;
+    /** How to narrow this route's request when a statement of it was cancelled ("a shorter range"). */
+    tooExpensiveHint?: string;
   }
 }
 

@@ -1,4 +1,4 @@
-import { findChat } from '../chats/repository.js';
+import { findChat } from '../db/rows.js';
 import type { AppDeps } from '../http/context.js';
 import { idCursor, pageOf } from '../http/cursor.js';
 import { notFound } from '../http/errors.js';

@@ -1,6 +1,6 @@
 // The organization's redaction applied to a write request's body (see ingest.ts for the fields).
 import type pg from 'pg';
-import { findChat } from '../chats/repository.js';
+import { findChat } from '../db/rows.js';
 import type { AppDeps } from '../http/context.js';
 import type { DetectionContext } from './entities.js';
 import { redactChatBody, redactMessageBody } from './ingest.js';

@@ -5,7 +5,7 @@
 // read as before.
 import type { FastifyRequest } from 'fastify';
 import { actorOf, audited, recordAudit } from '../audit/service.js';
-import { findChat } from '../chats/repository.js';
+import { findChat } from '../db/rows.js';
 import type { Db } from '../db/connection.js';
 import type { Principal } from '../http/authenticate.js';
 import { principalOf } from '../http/authenticate.js';
