@@ -2,11 +2,11 @@
 // scripts/sdk-types.ts and test/sdk-types.test.ts. Both files are the same translation of the same
 // document: a route schema change regenerates both, and the dashboard's type check (tsc -p web)
 // then fails where the dashboard reads what the server no longer answers.
-// Also the chat field registry (src/chats/fields.ts) → web/src/api/generated/fields.ts: the fields as
+// Also the chat field registry (src/fields/chat-fields.ts) → web/src/api/generated/fields.ts: the fields as
 // plain data for the dashboard, which must not import server code (the registry imports typebox).
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { CHAT_FIELDS, type ChatFieldSpec, type SqlType } from '../src/chats/fields.js';
+import { CHAT_FIELDS, type ChatFieldSpec, type SqlType } from '../src/fields/chat-fields.js';
 
 export const SDK_TYPES_FILE = path.resolve(import.meta.dirname, '../packages/sdk-ts/src/generated/openapi.ts');
 export const WEB_TYPES_FILE = path.resolve(import.meta.dirname, '../web/src/api/generated/openapi.ts');
@@ -32,7 +32,7 @@ const KIND_OF_SQL: Record<SqlType, 'text' | 'number' | 'boolean'> = { text: 'tex
 /** "Forwarded to HR" → "forwarded to HR", "Category" → "category": an export's filter line. */
 const lowerFirstWord = (label: string) => label.replace(/^\S+/, (word) => (word === word.toUpperCase() ? word : word.toLowerCase()));
 
-const FIELDS_HEADER = `// GENERATED from the chat field registry (src/chats/fields.ts) by \`npm run sdk:types\`.
+const FIELDS_HEADER = `// GENERATED from the chat field registry (src/fields/chat-fields.ts) by \`npm run sdk:types\`.
 // Do not edit: change the registry and regenerate; CI fails when this file is stale.
 // The fields in the dashboard's order (the registry's dashboard.order, then the registry's order).
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldAll } from '../src/analytics/fold/fold.js';
-import { rowSumSql } from '../src/analytics/sums.js';
+import { rowSumSql } from '../src/fields/rollup-sums.js';
 import type { Database } from '../src/db/connection.js';
 import { MIGRATIONS_FOLDER } from '../src/db/migrate.js';
 import { ROLLUPS_FILE, writeRollupMigration } from '../src/db/rollup-sql/files.js';

@@ -27,7 +27,7 @@ describe('SDK types generated from /openapi.json', () => {
     expect(fs.readFileSync(WEB_TYPES_FILE, 'utf8') === web.text, `${WEB_TYPES_FILE} is stale: run npm run web:types`).toBe(true);
   });
 
-  it("the dashboard's chat fields too (web/src/api/generated/fields.ts, from src/chats/fields.ts)", () => {
+  it("the dashboard's chat fields too (web/src/api/generated/fields.ts, from src/fields/chat-fields.ts)", () => {
     const fields = generateWebFields();
     expect(fields.file).toBe(WEB_FIELDS_FILE);
     expect(fs.readFileSync(WEB_FIELDS_FILE, 'utf8') === fields.text, `${WEB_FIELDS_FILE} is stale: run npm run sdk:types`).toBe(true);

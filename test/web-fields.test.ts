@@ -1,11 +1,11 @@
-// The dashboard's metadata fields come from the field registry (src/chats/fields.ts) through the
+// The dashboard's metadata fields come from the field registry (src/fields/chat-fields.ts) through the
 // generated web/src/api/generated/fields.ts: the URL filters, the chips, an export's filter line
 // and the overview cards keep today's names and labels, and a field added to the registry shows up
 // in all of them with no edit in web/ (checked with a registry that has one field more).
 import { Type } from 'typebox';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { webFieldViews } from '../scripts/sdk-types-generate.js';
-import { CHAT_FIELDS as REGISTRY, type ChatFieldSpec } from '../src/chats/fields.js';
+import { CHAT_FIELDS as REGISTRY, type ChatFieldSpec } from '../src/fields/chat-fields.js';
 
 const GENERATED = '../web/src/api/generated/fields';
 // The dashboard's modules are type-checked with web/ (tsc -p web, bundler resolution); here they are

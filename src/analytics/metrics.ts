@@ -2,7 +2,7 @@
 // each is computed from the additive sums (rollups or raw rows) or from raw rows alone.
 
 /** Sums that add up across any set of chats: what chat_rollups stores per hour and value (./sums.ts). */
-import { SUM_COLUMNS, type SumName } from './sums.js';
+import { SUM_COLUMNS, type SumName } from '../fields/rollup-sums.js';
 
 export { SUM_COLUMNS };
 export type Sums = Record<SumName, number>;

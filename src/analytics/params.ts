@@ -2,7 +2,7 @@
 // filters of GET /api/v1/chats, and each endpoint's own (metrics, interval, by, limit).
 import { Type, type Static } from 'typebox';
 import { assertInstantInRange, filterParams, MIN_INSTANT, parseChatFilters, parseInstant, type ChatFilters } from '../chats/filters.js';
-import { ROLLED_UP_FIELDS, type RolledUpField } from '../chats/fields.js';
+import { ROLLED_UP_FIELDS, type RolledUpField } from '../fields/chat-fields.js';
 import { badRequest } from '../http/errors.js';
 import { METRIC_NAMES, METRICS_DESCRIPTION, type MetricName } from './metrics.js';
 import { zonedMidnight } from './timezone.js';
@@ -13,7 +13,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const INTERVALS = ['hour', 'day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
-/** What analytics group and filter by: the rolled-up chat fields (src/chats/fields.ts), then tag. */
+/** What analytics group and filter by: the rolled-up chat fields (src/fields/chat-fields.ts), then tag. */
 export type Dimension = RolledUpField | 'tag';
 export const DIMENSIONS: readonly Dimension[] = [...ROLLED_UP_FIELDS, 'tag'];
 

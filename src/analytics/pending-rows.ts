@@ -1,10 +1,10 @@
 // The rollup changes not yet folded (chat_rollup_pending, see ./fold) as rows of a rollup table,
 // so that a rollup read adds them to the table's own in the same statement (repository.ts).
 import { sql, type SQL } from 'drizzle-orm';
-import { ROLLED_UP_FIELDS, valueAsText } from '../chats/fields.js';
+import { ROLLED_UP_FIELDS, valueAsText } from '../fields/chat-fields.js';
 import type { Dimension } from './params.js';
 import type { RollupChoice } from './plan.js';
-import { ROLLUP_SUMS } from './sums.js';
+import { ROLLUP_SUMS } from '../fields/rollup-sums.js';
 
 // The value of a dimension in a chat_rollup_pending row p (tag: one row per tag, from pendingRows),
 // as the rollups store it (valueAsText: the registry's fields).

@@ -5,7 +5,7 @@
 // and the chats rows for the rest (there are no hourly pair rows). A request whose filters the
 // rollups cannot answer (several filtered fields, a text search, an end user...) reads the chats
 // rows of the range instead, which those filters keep small.
-import { BOOLEAN_FILTER_FIELDS, camel, EXACT_FILTER_FIELDS, fieldSpec, LIST_FILTER_FIELDS } from '../chats/fields.js';
+import { BOOLEAN_FILTER_FIELDS, camel, EXACT_FILTER_FIELDS, fieldSpec, LIST_FILTER_FIELDS } from '../fields/chat-fields.js';
 import type { ChatFilters } from '../chats/filters.js';
 import { DIMENSIONS, type Dimension } from './params.js';
 

@@ -1,14 +1,14 @@
 // The analytics queries. Every one is scoped by organization (chatFilterSql starts with it, and
 // the rollup part names it).
 import { sql, type SQL } from 'drizzle-orm';
-import { ROLLED_UP_FIELDS, valueAsText } from '../chats/fields.js';
+import { ROLLED_UP_FIELDS, valueAsText } from '../fields/chat-fields.js';
 import { chatFilterSql, type ChatFilters } from '../chats/filters.js';
 import type { Db } from '../db/connection.js';
 import { SUM_COLUMNS as SUM_NAMES, type RawStats, type Sums } from './metrics.js';
 import type { Dimension, Interval } from './params.js';
 import { pendingAsRollupRows } from './pending-rows.js';
 import { PAIR_DIMENSIONS, type RollupChoice, type Span } from './plan.js';
-import { ROLLUP_SUMS as ROLLUP_SUM_SPECS, rowSumSql } from './sums.js';
+import { ROLLUP_SUMS as ROLLUP_SUM_SPECS, rowSumSql } from '../fields/rollup-sums.js';
 
 export interface Grouping {
   /** Group by time bucket: date_trunc(interval, created_at, tz). */
@@ -50,7 +50,7 @@ const rawSource = (dimension?: Dimension) =>
     ? sql.raw(`(SELECT chats.*, unnest(CASE WHEN cardinality(chats.tags) = 0 THEN ARRAY[NULL::text] ELSE chats.tags END) AS tag_value FROM chats) AS chats`)
     : sql.raw('chats');
 
-// The sums of a group of chats rows: what an insert of them adds to the rollups (src/analytics/sums.ts).
+// The sums of a group of chats rows: what an insert of them adds to the rollups (src/fields/rollup-sums.ts).
 const RAW_SUMS = sql.raw(ROLLUP_SUM_SPECS.map((s) => `${rowSumSql(s, 'chats')} AS ${s.name}`).join(', '));
 
 const ROLLUP_SUMS = sql.raw(ROLLUP_SUM_SPECS.map((s) => `r.${s.name}`).join(', '));

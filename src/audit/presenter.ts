@@ -1,4 +1,4 @@
-import { textCell } from '../exports/formats.js';
+import { textCell } from '../http/csv-cell.js';
 import type { AuditRow } from './repository.js';
 
 export function presentEntry(row: AuditRow) {

@@ -19,7 +19,7 @@ import {
   type ChatFieldName,
   type ExactFilterField,
   type ListFilterField,
-} from './fields.js';
+} from '../fields/chat-fields.js';
 import { isPseudonym, PSEUDONYM_EXAMPLE, PSEUDONYM_PATTERN } from './end-users.js';
 
 const LIST_LIMIT = 100;
@@ -31,7 +31,7 @@ type ListParams = { [F in ListFilterField]: TOptional<TString> };
 type BooleanParams = { [F in BooleanFilterField]: TOptional<TBoolean> };
 type ExactParams = { [F in ExactFilterField]: TOptional<(typeof CHAT_FIELDS)[F]['input']> };
 
-// The filters of the registry's fields (src/chats/fields.ts), by kind.
+// The filters of the registry's fields (src/fields/chat-fields.ts), by kind.
 const fieldParams = {
   ...(Object.fromEntries(LIST_FILTER_FIELDS.map((f) => [f, Type.Optional(list(fieldSpec(f).filter!.description ?? fieldSpec(f).label))])) as ListParams),
   ...(Object.fromEntries(BOOLEAN_FILTER_FIELDS.map((f) => [f, Type.Optional(Type.Boolean())])) as BooleanParams),

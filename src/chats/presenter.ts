@@ -1,5 +1,5 @@
 import type { ShowUserId } from './end-users.js';
-import { camel, FIELD_NAMES, type ChatFieldValues, type ChatMetadataValues } from './fields.js';
+import { camel, FIELD_NAMES, type ChatFieldValues, type ChatMetadataValues } from '../fields/chat-fields.js';
 import type { ChatRow } from './repository.js';
 
 /**

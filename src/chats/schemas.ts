@@ -1,5 +1,5 @@
 import { Type, type Static, type TOptional, type TUnsafe } from 'typebox';
-import { CHAT_FIELDS, FIELD_NAMES, type ChatFieldName } from './fields.js';
+import { CHAT_FIELDS, FIELD_NAMES, type ChatFieldName } from '../fields/chat-fields.js';
 import { IdParams, Id, Nullable, Timestamp } from '../http/schemas.js';
 import { Message } from '../messages/schemas.js';
 import { PSEUDONYM_EXAMPLE } from './end-users.js';
@@ -13,7 +13,7 @@ const opt = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Option
 type FieldInput<F extends ChatFieldName> = (typeof CHAT_FIELDS)[F]['input'];
 type MetadataInputProps = { [F in ChatFieldName]: TOptional<TUnsafe<Static<FieldInput<F>> | null>> };
 
-/** The structured metadata of a request body: every field of the registry (src/chats/fields.ts), each optional and nullable. */
+/** The structured metadata of a request body: every field of the registry (src/fields/chat-fields.ts), each optional and nullable. */
 export const ChatMetadataInput = Type.Object(
   Object.fromEntries(FIELD_NAMES.map((f) => [f, opt(CHAT_FIELDS[f].input as Parameters<typeof Nullable>[0])])) as MetadataInputProps,
   { additionalProperties: false, description: `The structured chat metadata: only these ${FIELD_NAMES.length} fields` },

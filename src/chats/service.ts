@@ -14,7 +14,7 @@ import { assertInstantInRange, chatFilterSql, inInstantRange, parseChatFilters, 
 import { endUserView, resolveUserFilter } from './end-users.js';
 import { presentChat } from './presenter.js';
 import * as repo from './repository.js';
-import { camel, FIELD_NAMES, fieldSpec, type ChatFieldValues } from './fields.js';
+import { camel, FIELD_NAMES, fieldSpec, type ChatFieldValues } from '../fields/chat-fields.js';
 import type { ChatMetadataInput, CreateChatBody, UpdateChatBody } from './schemas.js';
 
 const MAX_TAGS = 50;
@@ -29,7 +29,7 @@ type MetadataColumns = ChatFieldValues;
 
 /**
  * The columns for the metadata fields present in `metadata` (null clears), each stored as its
- * registry entry says (src/chats/fields.ts: codes in their canonical case). With `allFields`, the
+ * registry entry says (src/fields/chat-fields.ts: codes in their canonical case). With `allFields`, the
  * fields not sent are set to NULL too (a new chat, or `metadata: null` on an update).
  */
 function metadataColumns(metadata: ChatMetadataInput | null | undefined, allFields: boolean): Partial<MetadataColumns> {

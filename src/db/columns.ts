@@ -1,6 +1,6 @@
 // Column types that several schema files share.
 import { bigint, boolean, customType, doublePrecision, numeric, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-import { camel, CHAT_FIELDS, type Camel, type ChatFieldName } from '../chats/fields.js';
+import { camel, CHAT_FIELDS, type Camel, type ChatFieldName } from '../fields/chat-fields.js';
 
 // Millisecond precision so that a timestamp survives a round trip through a JS Date exactly
 // (keyset cursors compare them).
@@ -15,8 +15,8 @@ export interface Keyset {
 
 export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
-// The column of each SQL type of the field registry (src/chats/fields.ts) and of the rolled-up
-// sums (src/analytics/sums.ts); numbers in mode 'number'.
+// The column of each SQL type of the field registry (src/fields/chat-fields.ts) and of the rolled-up
+// sums (src/fields/rollup-sums.ts); numbers in mode 'number'.
 export const COLUMN_OF_SQL = {
   text: (name: string) => text(name),
   float8: (name: string) => doublePrecision(name),

@@ -3,14 +3,14 @@
 // fold (src/analytics/fold, migration 0016) moves those changes into the rollup tables in large
 // batches; analytics read the rollups plus what is still pending. Re-exported by schema.ts.
 import { index, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import { camel, ROLLED_UP_FIELDS, type Camel } from '../chats/fields.js';
-import { ROLLUP_SUMS } from '../analytics/sums.js';
+import { camel, ROLLED_UP_FIELDS, type Camel } from '../fields/chat-fields.js';
+import { ROLLUP_SUMS } from '../fields/rollup-sums.js';
 import { COLUMN_OF_SQL, fieldColumns, id, timestamptz, type ColumnOfSql } from './columns.js';
 
 type RollupSumSpec = (typeof ROLLUP_SUMS)[number];
 
 // The sums every rollup row holds (chat_rollups, chat_daily_rollups, chat_daily_pair_rollups,
-// chat_rollup_pending), from src/analytics/sums.ts: a function, since each table needs column
+// chat_rollup_pending), from src/fields/rollup-sums.ts: a function, since each table needs column
 // builders of its own. A sum added there is a column of all four tables here.
 const rollupSums = () =>
   Object.fromEntries(ROLLUP_SUMS.map((s) => [camel(s.name), COLUMN_OF_SQL[s.sql](s.name).notNull()])) as {
@@ -18,7 +18,7 @@ const rollupSums = () =>
   };
 
 // The rolled-up fields' columns of chat_rollup_pending (nullable: a chat need not send a field),
-// from the registry (src/chats/fields.ts): a field newly rolled up is a new column here, which
+// from the registry (src/fields/chat-fields.ts): a field newly rolled up is a new column here, which
 // drizzle-kit generate adds (at the end of the table: the rollup SQL names its columns).
 const rolledUpFields = () => fieldColumns(ROLLED_UP_FIELDS);
 

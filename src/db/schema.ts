@@ -22,7 +22,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { FIELD_NAMES } from '../chats/fields.js';
+import { FIELD_NAMES } from '../fields/chat-fields.js';
 import { bytea, fieldColumns, id, timestamptz } from './columns.js';
 
 
@@ -100,7 +100,7 @@ export const apiKeys = pgTable(
 );
 
 // One chat session of the organization's assistant. The metadata fields of the Create Chat
-// contract (src/chats/fields.ts) are typed columns (NULL = the bot did not send it) so that filters and analytics can
+// contract (src/fields/chat-fields.ts) are typed columns (NULL = the bot did not send it) so that filters and analytics can
 // index and aggregate them directly.
 export const chats = pgTable(
   'chats',
@@ -113,7 +113,7 @@ export const chats = pgTable(
     userId: id('user_id'),
     title: text('title'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    // The metadata fields, one column each, as the registry declares them (src/chats/fields.ts).
+    // The metadata fields, one column each, as the registry declares them (src/fields/chat-fields.ts).
     ...fieldColumns(FIELD_NAMES),
     // Kept by a trigger on messages, so that analytics can count messages from the chats (and
     // their rollups) alone.

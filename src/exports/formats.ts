@@ -3,7 +3,8 @@
 // the database only when the consumer asks for more (backpressure), and a consumer that stops
 // (client gone, job aborted) stops the reading.
 import { stringify } from 'csv-stringify/sync';
-import { camel, FIELD_NAMES, fieldSpec } from '../chats/fields.js';
+import { textCell } from '../http/csv-cell.js';
+import { camel, FIELD_NAMES, fieldSpec } from '../fields/chat-fields.js';
 import { presentChat } from '../chats/presenter.js';
 import type { ShowUserId } from '../chats/end-users.js';
 import type { ChatRow } from '../chats/repository.js';
@@ -23,22 +24,10 @@ const CHUNK_CHARS = 64 * 1024;
 
 // ---- CSV ---------------------------------------------------------------------------------------
 
-// OWASP "CSV injection": a spreadsheet runs a cell that starts with one of these as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * A text cell, defused against formula injection by a leading single quote. Only text columns go
- * through this: numbers, booleans and timestamps come from typed database columns and are written
- * as they are (a real negative number is never prefixed).
- */
-export function textCell(value: string | null): string {
-  if (value === null) return '';
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
 const valueCell = (value: number | boolean | null): string => (value === null ? '' : String(value));
 const timeCell = (value: Date | null): string => (value === null ? '' : value.toISOString());
 
-// One column per metadata field of the registry (src/chats/fields.ts), in its order.
+// One column per metadata field of the registry (src/fields/chat-fields.ts), in its order.
 const METADATA_COLUMNS: string[] = FIELD_NAMES;
 
 /** user_id, title, tags (joined with "|"), then one column per metadata field. */

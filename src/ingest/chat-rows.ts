@@ -2,7 +2,7 @@
 // INSERT ... SELECT FROM unnest(...) with one array parameter per column. The statement-level
 // triggers (chat_rollups) fire once for the whole statement.
 import type pg from 'pg';
-import { camel, FIELD_NAMES, fieldSpec, type SqlType } from '../chats/fields.js';
+import { camel, FIELD_NAMES, fieldSpec, type SqlType } from '../fields/chat-fields.js';
 import type { NewChat } from '../db/rows.js';
 
 export interface ChatRow {
@@ -40,7 +40,7 @@ function arrayLiteral(values: readonly unknown[]): string {
 // The array type of each SQL type of the field registry.
 const ARRAY_OF_SQL: Record<SqlType, string> = { text: 'text[]', float8: 'float8[]', bool: 'bool[]', int8: 'bigint[]', int2: 'smallint[]' };
 
-// The columns before and after the metadata fields (src/chats/fields.ts), as [column, array type, expression].
+// The columns before and after the metadata fields (src/fields/chat-fields.ts), as [column, array type, expression].
 const LEADING: [string, string, string][] = [
   ['organization_id', 'bigint[]', 'organization_id'],
   ['user_id', 'bigint[]', 'user_id'],

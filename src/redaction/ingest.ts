@@ -8,11 +8,11 @@
 // number in a category, a link whose query names the user); a message's content. Not free text:
 // codes checked against a list (country_code, language_code), numbers, booleans, user_id (an integer),
 // and ip_address, which the organization's ip_mode governs (full, truncated or none).
-import { FREE_TEXT_FIELDS, LINK_FIELDS } from '../chats/fields.js';
+import { FREE_TEXT_FIELDS, LINK_FIELDS } from '../fields/chat-fields.js';
 import type { DetectionContext } from './entities.js';
 import type { Redactor } from './redact.js';
 
-// Which metadata fields are free text is the registry's `freeText` (src/chats/fields.ts): 'url'
+// Which metadata fields are free text is the registry's `freeText` (src/fields/chat-fields.ts): 'url'
 // ones (transcript_link) are redacted as a URL (Redactor.redactUrl: its path holds record ids).
 const TAG_FIELDS = ['tags', 'add_tags', 'remove_tags'] as const;
 

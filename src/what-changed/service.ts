@@ -4,7 +4,7 @@
 // no metric SQL of its own. Segment weights are their chats, so for a rate over the chats that sent
 // a field (escalation rate…) the parts add up to the change exactly only when every chat sent it;
 // what the segments do not explain is returned as `unexplained`.
-import { camel, fieldSpec } from '../chats/fields.js';
+import { camel, fieldSpec } from '../fields/chat-fields.js';
 import type { ChatFilters } from '../chats/filters.js';
 import type { MetricName } from '../analytics/metrics.js';
 import type { Dimension, Range } from '../analytics/params.js';
@@ -27,7 +27,7 @@ type Key = string | number | boolean;
 export function filterFor(by: Dimension, value: Key): Partial<ChatFilters> {
   if (by === 'tag') return { tags: [String(value)], tagsMode: 'all' };
   if (by === 'user_rating') return { ratingMin: Number(value), ratingMax: Number(value) };
-  // The other dimensions are list or boolean filters of the same name (src/chats/fields.ts).
+  // The other dimensions are list or boolean filters of the same name (src/fields/chat-fields.ts).
   const kind = fieldSpec(by).filter?.kind;
   return { [camel(by)]: kind === 'boolean' ? value === true : [String(value)] } as Partial<ChatFilters>;
 }

@@ -4,7 +4,7 @@
 // takes at most MAX_FILTERS filters, each one value of a field; filters that select a person or
 // free text (user_id, session_id, q) and rating ranges are refused with a 400 that says why.
 import { sql } from 'drizzle-orm';
-import { BOOLEAN_FILTER_FIELDS, camel, EXACT_FILTER_FIELDS, fieldSpec, LIST_FILTER_FIELDS, valueAsText } from '../../chats/fields.js';
+import { BOOLEAN_FILTER_FIELDS, camel, EXACT_FILTER_FIELDS, fieldSpec, LIST_FILTER_FIELDS, valueAsText } from '../../fields/chat-fields.js';
 import type { ChatFilters } from '../../chats/filters.js';
 import type { Db } from '../../db/connection.js';
 import { HttpError } from '../../http/errors.js';

@@ -14,7 +14,7 @@
 // the smaller. (1)-(3) depend on S and the data only, not on the request that asked. An empty S (0 users) is
 // shown as zeros: a figure about nobody. The proof and what it does not cover are in the README
 // ("Works-council mode").
-import { ROLLED_UP_FIELDS } from '../../chats/fields.js';
+import { ROLLED_UP_FIELDS } from '../../fields/chat-fields.js';
 import type { Dimension } from '../params.js';
 
 export const SUPPRESSION_REASONS = ['fewer_than_k', 'difference', 'complement', 'total_suppressed', 'outside_window'] as const;

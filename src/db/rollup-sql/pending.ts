@@ -3,7 +3,7 @@
 // pending rows into the rollups (chat_rollups_fold). What 0007, 0017 and 0018 wrote by hand.
 // Every INSERT INTO chat_rollup_pending names its columns: a field added later is appended to the
 // table by ALTER TABLE, so the table's column order need not be the type's (or the registry's).
-import { rowSumSql, signedSumSql } from '../../analytics/sums.js';
+import { rowSumSql, signedSumSql } from '../../fields/rollup-sums.js';
 import { COMBO, comboCols, fieldCols, nonZero, sumCols, wrap, type RenderedFunction } from './parts.js';
 import { TYPE_NAME, type RollupSpec } from './spec.js';
 

@@ -1,5 +1,5 @@
 -- The SQL that maintains the analytics rollups, as it runs today: rendered by src/db/rollup-sql
--- from the rolled-up fields (src/chats/fields.ts) and the sums (src/analytics/sums.ts). Do not edit
+-- from the rolled-up fields (src/fields/chat-fields.ts) and the sums (src/fields/rollup-sums.ts). Do not edit
 -- it: change those, run `npm run db:rollups`, which writes a migration that installs the new render
 -- (and backfills a newly rolled-up field) and rewrites this file. The lists below are what it was
 -- rendered for; the next render compares against them.

@@ -1,9 +1,9 @@
 // What the rollup SQL is rendered from: the rolled-up fields in pair order and the sums. By default
-// the registry's (src/chats/fields.ts, src/analytics/sums.ts); a test renders a modified list to see
+// the registry's (src/fields/chat-fields.ts, src/fields/rollup-sums.ts); a test renders a modified list to see
 // what adding a field would write. Also the header of rollups.sql, which records the list a render
 // was made for, so that the next render can tell which fields it adds (and must backfill).
-import { fieldSpec, ROLLED_UP_FIELDS, type SqlType } from '../../chats/fields.js';
-import { ROLLUP_SUMS, type RollupSum } from '../../analytics/sums.js';
+import { fieldSpec, ROLLED_UP_FIELDS, type SqlType } from '../../fields/chat-fields.js';
+import { ROLLUP_SUMS, type RollupSum } from '../../fields/rollup-sums.js';
 
 export interface RolledUpColumn {
   name: string;

@@ -1,5 +1,5 @@
 // The chat's metadata fields as the dashboard uses them, from ./../api/generated/fields.ts (generated
-// from the server's field registry, src/chats/fields.ts, by `npm run sdk:types`). A field added to
+// from the server's field registry, src/fields/chat-fields.ts, by `npm run sdk:types`). A field added to
 // the registry shows up in the filter form, the chips, the URL filters, an export's description,
 // the chat page and (with an overview title) as an overview card, with no edit here.
 // What is keyed by field name below is only how some values read (country and language names,

@@ -1,4 +1,4 @@
-// GENERATED from the chat field registry (src/chats/fields.ts) by `npm run sdk:types`.
+// GENERATED from the chat field registry (src/fields/chat-fields.ts) by `npm run sdk:types`.
 // Do not edit: change the registry and regenerate; CI fails when this file is stale.
 // The fields in the dashboard's order (the registry's dashboard.order, then the registry's order).
 

@@ -4,7 +4,7 @@
 // A sum is either a count of the chats for which `count` holds (all chats without one), or the
 // sum of `sum` over them. `$` stands for the chats row in the expressions.
 // How to add a sum or a metric: src/analytics/README.md.
-import type { SqlType } from '../chats/fields.js';
+import type { SqlType } from './chat-fields.js';
 
 export interface RollupSum {
   name: string;
