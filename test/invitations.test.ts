@@ -1,53 +1,17 @@
 // Invitations (/orgs/me/invitations) and registering with one (POST /auth/register with invite_token).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/passwords.js';
-import { changeRole, removeMember } from '../src/members/repository.js';
 import {
   apiKeyHeaders,
   bearer,
-  createApiKey,
   createTestApp,
   logIn,
-  signUp,
-  type SignedUp,
   type TestContext,
 } from './helpers/app.js';
-import { addMember, expectError, expectFieldError, invite, PASSWORD, uid, type Member, type Role } from './support/members.js';
+import { expectError, expectFieldError, invite, PASSWORD, uid, type Role } from './support/members.js';
+import { acme, acmeUser, apiKey, type Headers, listChats, listKeys, login, NOT_ADMINS, other, register, req, roleOf, t, useMembersWorld } from './support/members-world.js';
 
-let t: TestContext;
-let acme: SignedUp;
-let other: SignedUp;
-let acmeUser: Member;
-let acmeViewer: Member;
-let otherMember: Member;
-let apiKey: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  acme = await signUp(t.app);
-  other = await signUp(t.app);
-  acmeUser = await addMember(t.app, acme.token, 'user');
-  acmeViewer = await addMember(t.app, acme.token, 'viewer');
-  otherMember = await addMember(t.app, other.token, 'user');
-  apiKey = (await createApiKey(t.app, acme.token)).key;
-});
-afterAll(() => t?.close());
-
-type Headers = Record<string, string>;
-const req = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: Headers, payload?: unknown) =>
-  t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-const register = (payload: Record<string, unknown>, ctx: TestContext = t) => ctx.app.inject({ method: 'POST', url: '/auth/register', payload });
-const login = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/auth/login', payload: { email, password } });
-const listChats = (token: string) => t.app.inject({ url: '/api/v1/chats', headers: bearer(token) });
-const listKeys = (token: string) => t.app.inject({ url: '/api/v1/orgs/me/apikeys', headers: bearer(token) });
-const roleOf = async (userId: number) =>
-  (await t.database.pool.query('SELECT role FROM users WHERE id = $1', [userId])).rows[0]?.role as string | undefined;
-const orgRow = async (id: number) => (await t.database.pool.query('SELECT name, slug FROM organizations WHERE id = $1', [id])).rows[0];
-
-const NOT_ADMINS = () => [
-  ['user', acmeUser.token],
-  ['viewer', acmeViewer.token],
-] as const;
+useMembersWorld();
 
 // --- GET/PATCH /api/v1/orgs/me -----------------------------------------------------------------
 
