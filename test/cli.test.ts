@@ -1,62 +1,19 @@
 // The operators' command line (`npx chatlogger ...`) as an operator runs it: bin/chatlogger.js as a
 // child process on the same configuration as a server, then the server on the same data proves
 // what the command did.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backend, createEmptyPostgresDatabase } from './helpers/database.js';
 import { exitCode, freePort, json, spawnServer, waitUntilHealthy, type ServerProcess } from './helpers/server-process.js';
-import { track } from './helpers/children.js';
+import { cliLeftovers, runCli, type CliResult } from './helpers/cli-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const JOURNAL = JSON.parse(fs.readFileSync(path.join(ROOT, 'drizzle/meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
 const MIGRATION_TAGS = JOURNAL.entries.map((e) => e.tag);
 
-const tempDirs: string[] = [];
-const servers: ServerProcess[] = [];
-afterAll(() => {
-  for (const s of servers) s.child.kill('SIGKILL');
-  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-cli-'));
-  tempDirs.push(dir);
-  return dir;
-}
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** stderr's lines, without the trailing empty one. */
-  errorLines: string[];
-}
-
-/** Runs `node bin/chatlogger.js ...args` with `env` (on top of PATH/HOME only). */
-function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const child = track(spawn(process.execPath, ['bin/chatlogger.js', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`chatlogger ${args.join(' ')}: no exit after 60 s\n${stdout}${stderr}`));
-    }, 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, errorLines: stderr.split('\n').filter((l) => l !== '') });
-    });
-  });
-}
+const { servers, tempDataDir } = cliLeftovers('chatlogger-cli-');
+const cli = (args: string[], env: Record<string, string>) => runCli(args, env, 60_000);
 
 /** Expects a failure (exit 1) explained in exactly one line of stderr containing `reason`. */
 function expectFailure(result: CliResult, reason: string) {

@@ -5,59 +5,19 @@
 // the same configuration as a server, then the real server on the same data shows what it wrote.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backend, createEmptyPostgresDatabase } from './helpers/database.js';
 import { exitCode, freePort, json, spawnServer, waitUntilHealthy, type ServerProcess } from './helpers/server-process.js';
 import { track } from './helpers/children.js';
+import { cliLeftovers, runCli, type CliResult } from './helpers/cli-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DAY = 86_400_000;
 const CHATS = 300;
 
-const tempDirs: string[] = [];
-const servers: ServerProcess[] = [];
-afterAll(() => {
-  for (const s of servers) s.child.kill('SIGKILL');
-  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-demo-'));
-  tempDirs.push(dir);
-  return dir;
-}
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  errorLines: string[];
-}
-
-/** Runs `node bin/chatlogger.js ...args` with `env` (on top of PATH/HOME only). */
-function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const child = track(spawn(process.execPath, ['bin/chatlogger.js', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`chatlogger ${args.join(' ')}: no exit after 90 s\n${stdout}${stderr}`));
-    }, 90_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, errorLines: stderr.split('\n').filter((l) => l !== '') });
-    });
-  });
-}
+const { servers, tempDataDir } = cliLeftovers('chatlogger-demo-');
+const cli = (args: string[], env: Record<string, string>) => runCli(args, env, 90_000);
 
 function expectDone(result: CliResult) {
   expect(result.code, result.stderr).toBe(0);
