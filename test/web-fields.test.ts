@@ -79,15 +79,8 @@ describe("the dashboard's fields", () => {
   });
 
   it('take a field added to the registry everywhere, with no edit in web/', async () => {
-    const resolution: ChatFieldSpec = {
-      sql: 'text',
-      input: Type.String({ maxLength: 100 }),
-      filter: { kind: 'list', description: 'Resolution' },
-      rollup: true,
-      freeText: 'text',
-      label: 'Resolution',
-      overview: 'By resolution',
-    };
+    const resolution: ChatFieldSpec = { sql: 'text', input: Type.String({ maxLength: 100 }), filter: { kind: 'list', description: 'Resolution' },
+      rollup: true, freeText: 'text', label: 'Resolution', overview: 'By resolution' };
     const views = webFieldViews({ ...REGISTRY, resolution });
     vi.doMock(GENERATED, () => ({ CHAT_FIELDS: views }));
     const d = await dashboard();
