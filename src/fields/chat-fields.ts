@@ -194,9 +194,18 @@ type Spec<F extends ChatFieldName> = (typeof CHAT_FIELDS)[F];
 
 /** snake_case to camelCase, as a type: the Drizzle key of a column ("country_code" → "countryCode"). */
 export type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
-export const camel = <S extends string>(s: S) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) as Camel<S>;
+// Remembered: callers run it per row (the INSERT's columns, the presenter, export cells), and a
+// regex replace per field per row was most of what building a batch's columns cost.
+const camelCache = new Map<string, string>();
+export const camel = <S extends string>(s: S): Camel<S> => {
+  let key = camelCache.get(s);
+  if (key === undefined) camelCache.set(s, (key = s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
+  return key as Camel<S>;
+};
 
 export const FIELD_NAMES = Object.keys(CHAT_FIELDS) as ChatFieldName[];
+/** Each field's Drizzle key, in FIELD_NAMES order: for loops over rows. */
+export const FIELD_KEYS = FIELD_NAMES.map((f) => camel(f));
 export const fieldSpec = (name: ChatFieldName): ChatFieldSpec => CHAT_FIELDS[name];
 
 type NamesWhere<P> = { [F in ChatFieldName]: Spec<F> extends P ? F : never }[ChatFieldName];

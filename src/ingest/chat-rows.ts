@@ -2,7 +2,7 @@
 // INSERT ... SELECT FROM unnest(...) with one array parameter per column. The statement-level
 // triggers (chat_rollups) fire once for the whole statement.
 import type pg from 'pg';
-import { camel, FIELD_NAMES, fieldSpec, type SqlType } from '../fields/chat-fields.js';
+import { FIELD_KEYS, FIELD_NAMES, fieldSpec, type SqlType } from '../fields/chat-fields.js';
 import type { NewChat } from '../db/rows.js';
 
 export interface ChatRow {
@@ -84,7 +84,7 @@ export function chatColumns(rows: readonly ChatRow[]): ChatColumns {
       col((c) => c.userId),
       col((c) => c.title),
       rows.map((r) => tagsLiteral(r.chat.tags)),
-      ...FIELD_NAMES.map((f) => col((c) => c[camel(f)])),
+      ...FIELD_KEYS.map((key) => col((c) => c[key])),
       col((c) => (c.createdAt instanceof Date ? c.createdAt.toISOString() : c.createdAt)),
     ],
   };
