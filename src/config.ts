@@ -3,6 +3,7 @@
 import proxyAddr from '@fastify/proxy-addr';
 import path from 'node:path';
 import { DEFAULT_ROLLUP_FOLD_OPTIONS } from './analytics/fold/worker.js';
+import { DEFAULT_CACHED_CELLS } from './analytics/works-council/cell-cache.js';
 import { DEFAULT_SKETCH_OPTIONS, type SketchOptions } from './analytics/sketches/options.js';
 import { COST_LIMIT_VARIABLES, DEFAULT_COST_LIMITS, type CostLimits } from './cost-limits/settings.js';
 import type { EmbeddedMemory } from './db/embedded.js';
@@ -43,6 +44,8 @@ export interface Config {
   rollupFold?: { intervalMs: number; batchSize?: number };
   /** The summary's sketches: SKETCH_MIN_DAY_CHATS, ANALYTICS_EXACT_MAX_CHATS, SKETCH_BUILD_INTERVAL_MS (src/analytics/sketches/options.ts). */
   sketches?: Omit<SketchOptions, 'rebuildAfterMs'>;
+  /** WORKS_COUNCIL_CACHED_CELLS: works-council cells kept between requests (src/analytics/works-council/cell-cache.ts). */
+  councilCachedCells?: number;
 }
 
 export interface WebhookConfig {
@@ -299,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       exactMaxChats: positiveOr(get, 'ANALYTICS_EXACT_MAX_CHATS', DEFAULT_SKETCH_OPTIONS.exactMaxChats),
       intervalMs: positiveOr(get, 'SKETCH_BUILD_INTERVAL_MS', DEFAULT_SKETCH_OPTIONS.intervalMs),
     },
+    councilCachedCells: positiveOr(get, 'WORKS_COUNCIL_CACHED_CELLS', DEFAULT_CACHED_CELLS),
     embeddedMemory: loadEmbeddedMemory(get),
     // Webhooks and alerts.
     webhooks: {

@@ -5,6 +5,7 @@
 // closes them before the database). The database itself stays its opener's to close.
 import { openAnalytics } from './analytics/connection.js';
 import { DEFAULT_SKETCH_OPTIONS, type SketchOptions } from './analytics/sketches/options.js';
+import { CouncilCellCache } from './analytics/works-council/cell-cache.js';
 import { ApiKeyCache } from './api-keys/cache.js';
 import { apiKeyHmacKey } from './api-keys/key-format.js';
 import { apiKeyPrincipal, looksLikeApiKey } from './api-keys/principal.js';
@@ -30,6 +31,8 @@ export interface DepsOptions {
   batchQueue?: BodyQueueLimits;
   /** The summary's per-day sketches (src/analytics/sketches); false: buildApp does not run the builder (a test builds itself). */
   sketches?: Partial<SketchOptions> | false;
+  /** WORKS_COUNCIL_CACHED_CELLS: works-council cells kept between requests (default DEFAULT_CACHED_CELLS). */
+  councilCachedCells?: number;
 }
 
 /** The DepsOptions of the configuration (the server's and the CLI's alike). */
@@ -42,6 +45,7 @@ export function depsOptionsOf(config: Config, jwtSecret: string): DepsOptions {
     costLimits: config.costLimits,
     batchQueue: config.batchQueue,
     sketches: config.sketches,
+    councilCachedCells: config.councilCachedCells,
   };
 }
 
@@ -60,6 +64,7 @@ export function createAppDeps(database: Database, options: DepsOptions): AppDeps
     costLimits,
     batchQueue: options.batchQueue,
     sketches: { ...DEFAULT_SKETCH_OPTIONS, ...(options.sketches || {}) },
+    councilCells: new CouncilCellCache(options.councilCachedCells),
     credentials: { looksLikeApiKey, apiKey: apiKeyPrincipal, session: sessionPrincipal },
     pools: {
       ingest: createIngest(database),

@@ -166,7 +166,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
   /** The range and, in works-council mode, the council (the range snapped to whole UTC days). */
   const councilled = async (request: Parameters<typeof organizationOf>[0], query: Parameters<typeof parseRange>[0]) => {
-    const council = await councilFor(analyticsDb(app.deps), organizationOf(request));
+    const council = await councilFor(app.deps, organizationOf(request));
     // In the mode a date means midnight UTC whatever tz says: ranges are whole UTC days.
     const range = await rangeOf(request, council ? { ...query, tz: 'UTC' } : query);
     return { range: council ? councilRange(council, range) : range, council };
@@ -237,13 +237,13 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let start = parseInstant(request.query.start, 'start') ?? new Date(Math.max(end.getTime() - DEFAULT_RANGE_DAYS * 86_400_000, MIN_INSTANT.getTime()));
       if (start >= end) throw badRequest('start must be before end', 'start');
       // Works-council mode: whole UTC days, and the messages' end users checked like a chat figure's.
-      const council = await councilFor(analyticsDb(app.deps), organizationOf(request));
+      const council = await councilFor(app.deps, organizationOf(request));
       const days = council ? snapDays(council, start, end, { from: 'start', to: 'end' }) : undefined;
       if (days) [start, end] = [dateOfDay(days.from), dateOfDay(days.to)];
       const rows = await inSlot(request, (org) => countMessagesByRole(analyticsDb(app.deps), org, start, end));
       const byRole: Record<'user' | 'assistant' | 'system', number | null> = { user: 0, assistant: 0, system: 0 };
       for (const row of rows) byRole[row.role] = row.n;
-      const suppressed = council && days ? (await council.messages()).check({ ...days, conditions: [] }) : null;
+      const suppressed = council && days ? (await council.messages(days)).check({ ...days, conditions: [] }) : null;
       const total = byRole.user! + byRole.assistant! + byRole.system!;
       return {
         total_messages: suppressed ? null : total,

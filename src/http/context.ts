@@ -7,6 +7,7 @@ import type { Db, PathDb } from '../db/connection.js';
 import type { Ingest } from '../ingest/index.js';
 import type { BodyQueueLimits } from '../ingest/body-gate.js';
 import type { SketchOptions } from '../analytics/sketches/options.js';
+import type { CouncilCellCache } from '../analytics/works-council/cell-cache.js';
 import type { CredentialResolver, Principal } from './authenticate.js';
 
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppDeps {
   sketches: SketchOptions;
   /** What an API key or a JWT stands for (src/api-keys/principal.ts, src/auth/principal.ts). */
   credentials: CredentialResolver;
+  /** Works-council mode's cells of the organizations asked about last (src/analytics/works-council/cell-cache.ts). */
+  councilCells: CouncilCellCache;
   /** The connections and queues beside `pool`, created and closed with these deps (src/deps.ts). */
   pools: AppPools;
 }

@@ -9,7 +9,6 @@ import { authenticate, organizationOf } from '../http/authenticate.js';
 import { badRequest } from '../http/errors.js';
 import { DASHBOARD_SECURITY, errorResponses } from '../http/schemas.js';
 import { Suppressed, WorksCouncilNote } from '../analytics/routes.js';
-import { analyticsDb } from '../analytics/connection.js';
 import { councilFor, councilRange } from '../analytics/works-council/council.js';
 import { DECOMPOSABLE, whatChanged } from './service.js';
 
@@ -72,7 +71,7 @@ export const whatChangedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { metric, by, compare_from, compare_to, limit, ...query } = request.query;
       await assertTimeZone(app.deps.db, query.tz ?? 'UTC');
       // Works-council mode: both periods are whole UTC days (a date is midnight UTC whatever tz says).
-      const council = await councilFor(analyticsDb(app.deps), organizationOf(request));
+      const council = await councilFor(app.deps, organizationOf(request));
       const rangeInput = council ? { ...query, tz: 'UTC' } : query;
       const snap = (r: ReturnType<typeof parseRange>) => (council ? councilRange(council, r) : r);
       const parsed = parseRange(rangeInput);

@@ -9,6 +9,8 @@ import type { ChatFilters } from '../../chats/filters.js';
 import type { Db } from '../../db/connection.js';
 import { HttpError } from '../../http/errors.js';
 import { findSettings } from '../../privacy/repository.js';
+import type { AppDeps } from '../../http/context.js';
+import { analyticsDb } from '../connection.js';
 import type { Range } from '../params.js';
 import { Guard, PLAIN_DIMENSIONS, type Cell, type Condition, type FigureSet, type PlainDimension } from './guard.js';
 
@@ -22,10 +24,10 @@ export const refused = (message: string, field: string) => new HttpError(400, 'w
 
 export interface Council {
   k: number;
-  /** The window's chats, grouped (read once per request, when first needed). */
+  /** The window's chats, grouped (from the cache of cells, when first needed in a request). */
   chats: () => Promise<Guard>;
-  /** The window's messages, by day and end user (GET /api/v1/analytics/messages). */
-  messages: () => Promise<Guard>;
+  /** The messages of the days [from, to) (and the nearest days with messages before and after), by day and end user (GET /api/v1/analytics/messages). */
+  messages: (days: { from: number; to: number }) => Promise<Guard>;
   window: { from: number; to: number };
 }
 
@@ -33,26 +35,25 @@ const dayOf = (d: Date) => Math.floor(d.getTime() / DAY_MS);
 export const dateOfDay = (day: number) => new Date(day * DAY_MS);
 
 /** The council of a request, or null when the organization's works-council mode is off. */
-export async function councilFor(db: Db, organizationId: number, now = new Date()): Promise<Council | null> {
+export async function councilFor(deps: Pick<AppDeps, 'pools' | 'councilCells'>, organizationId: number, now = new Date()): Promise<Council | null> {
+  const db = analyticsDb(deps);
   const settings = await findSettings(db, organizationId);
   if (!settings.worksCouncil) return null;
   const to = dayOf(now) + 1;
   const window = { from: to - WINDOW_DAYS, to };
-  const once = <T>(f: () => Promise<T>) => {
-    let p: Promise<T> | undefined;
-    return () => (p ??= f());
-  };
+  let chats: Promise<Guard> | undefined;
   const k = settings.worksCouncilK;
   return {
     k,
     window,
-    chats: once(async () => new Guard(await chatCells(db, organizationId, window), k, window)),
-    messages: once(async () => new Guard(await messageCells(db, organizationId, window), k, window, false)),
+    chats: () => (chats ??= deps.councilCells.window(db, organizationId, window).then((cells) => new Guard(cells, k, window))),
+    messages: async (days) => new Guard(await messageCells(db, organizationId, days, window), k, window, false),
   };
 }
 
 const DAY_SQL = (column: string) => sql.raw(`floor(extract(epoch FROM ${column}) / 86400)::int`);
 
+/** The window's cells read straight from the chats rows (what the cache holds; the tests' reference). */
 export async function chatCells(db: Db, organizationId: number, w: { from: number; to: number }): Promise<Cell[]> {
   const { rows } = await db.execute<Record<string, unknown>>(sql`
     SELECT ${DAY_SQL('created_at')} AS day, coalesce(user_id::text, '') AS u, count(*)::int AS n,
@@ -72,12 +73,24 @@ export async function chatCells(db: Db, organizationId: number, w: { from: numbe
 
 const NO_VALUES = Object.fromEntries(PLAIN_DIMENSIONS.map((d) => [d, null])) as Record<PlainDimension, null>;
 
-async function messageCells(db: Db, organizationId: number, w: { from: number; to: number }): Promise<Cell[]> {
+/**
+ * The message cells the guard needs for a figure about the messages of [days.from, days.to): its
+ * days, and the nearest day with messages on either side inside the window (without field values,
+ * the only sets that contain S's messages are wider ranges, and the first day they add on a side
+ * is that day: guard.ts, rule 2). What the endpoint reads itself is of the same size.
+ */
+async function messageCells(db: Db, organizationId: number, days: { from: number; to: number }, w: { from: number; to: number }): Promise<Cell[]> {
+  const at = (day: number) => sql`${dateOfDay(day).toISOString()}::timestamptz`;
+  const { rows: [near] } = await db.execute<{ before: number | null; after: number | null }>(sql`
+    SELECT
+      (SELECT ${DAY_SQL('max(created_at)')} FROM messages WHERE organization_id = ${organizationId} AND created_at >= ${at(w.from)} AND created_at < ${at(days.from)}) AS before,
+      (SELECT ${DAY_SQL('min(created_at)')} FROM messages WHERE organization_id = ${organizationId} AND created_at >= ${at(days.to)} AND created_at < ${at(w.to)}) AS after`);
+  const spans = [days, ...[near.before, near.after].filter((d) => d !== null).map((d) => ({ from: Number(d), to: Number(d) + 1 }))];
   const { rows } = await db.execute<{ day: number; u: string; n: number }>(sql`
     SELECT ${DAY_SQL('m.created_at')} AS day, coalesce(c.user_id::text, '') AS u, count(*)::int AS n
     FROM messages m LEFT JOIN chats c ON c.organization_id = m.organization_id AND c.id = m.chat_id
-    WHERE m.organization_id = ${organizationId} AND m.created_at >= ${dateOfDay(w.from).toISOString()}::timestamptz
-      AND m.created_at < ${dateOfDay(w.to).toISOString()}::timestamptz
+    WHERE m.organization_id = ${organizationId}
+      AND (${sql.join(spans.map((s) => sql`(m.created_at >= ${at(s.from)} AND m.created_at < ${at(s.to)})`), sql` OR `)})
     GROUP BY 1, 2`);
   return rows.map((r) => ({ day: Number(r.day), user: String(r.u), n: Number(r.n), values: NO_VALUES, tags: [] }));
 }

@@ -141,7 +141,9 @@ export class Guard {
     /** False for cells without field values (messages): their sets differ by range only. */
     private readonly fields = true,
   ) {
-    this.cells = [...cells].sort((a, b) => a.day - b.day);
+    // The cache's cells come in day order (and there may be a million): kept as they are then.
+    const sorted = cells.every((c, i) => i === 0 || cells[i - 1].day <= c.day);
+    this.cells = sorted ? cells : [...cells].sort((a, b) => a.day - b.day);
   }
 
   /** Index of the first cell on or after `day`. */
