@@ -62,6 +62,13 @@ export function matches(cell: Cell, c: Condition): boolean {
   return v !== null && !c.top.has(v);
 }
 
+/** The distinct end users of `cells`, up to `k` of them: the rules only ask whether there are 0, 1..k-1 or k or more. */
+function usersUpTo(cells: readonly Cell[], k: number): Set<string> {
+  const users = new Set<string>();
+  for (const cell of cells) if (users.add(cell.user).size >= k) break;
+  return users;
+}
+
 const matchesAll = (cell: Cell, cs: readonly Condition[]) => cs.every((c) => matches(cell, c));
 
 /** The values of a field in a cell (several for tags, none when unknown). */
@@ -176,7 +183,7 @@ export class Guard {
   check(s: FigureSet): Reason | null {
     if (s.from < this.window.from || s.to > this.window.to) return 'outside_window';
     const own = this.cellsOf(s);
-    const users = new Set(own.map((c) => c.user)).size;
+    const users = usersUpTo(own, this.k).size;
     if (users === 0) return null;
     if (users < this.k) return 'fewer_than_k';
     // "other" holds the values outside a breakdown's top groups, which the data chooses: two
@@ -257,7 +264,7 @@ export class Guard {
     for (const parts of this.partitions(s, own)) {
       const hidden = new Set<string>();
       for (const part of parts) {
-        const users = new Set(part.map((c) => c.user));
+        const users = usersUpTo(part, this.k);
         if (this.small(users.size)) for (const u of users) hidden.add(u);
       }
       if (this.small(hidden.size)) return false;
