@@ -15,6 +15,7 @@ import { auditRoutes } from './audit/routes.js';
 import { privacyRoutes } from './privacy/routes.js';
 import { RollupFolder, type RollupFoldOptions } from './analytics/fold/worker.js';
 import { SketchBuilder } from './analytics/sketches/worker.js';
+import { warmCouncilCells } from './analytics/works-council/warm.js';
 import { RetentionJob } from './retention/job.js';
 import { chatRoutes } from './chats/routes.js';
 import { exportRoutes } from './exports/routes.js';
@@ -242,6 +243,14 @@ export async function buildApp(options: AppOptions) {
   app.decorate('sketchBuilder', sketchBuilder);
   if (options.sketches !== false) app.addHook('onReady', async () => sketchBuilder.start());
   app.addHook('onClose', async () => sketchBuilder.stop());
+  // Works-council mode's cells, read ahead of the first request (src/analytics/works-council/warm.ts).
+  let closing = false;
+  let warming: Promise<void> | undefined;
+  app.addHook('onReady', async () => void (warming = warmCouncilCells(app.deps, app.log.child({ component: 'works-council' }), () => closing)));
+  app.addHook('onClose', async () => {
+    closing = true;
+    await warming;
+  });
   await app.register(webhookRoutes, { firingAlerts, ...options.webhooks });
   await app.register(whatChangedRoutes);
   await app.register(alertRoutes, options.alerts ?? {});

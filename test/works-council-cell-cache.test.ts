@@ -2,14 +2,18 @@
 // the chats rows after every kind of write (new chats, messages, updates of rolled-up fields and
 // tags, deletes, a changed end user, a chat moved to another day), with folds in between or not;
 // that a day is read again only when a write changed it; the memory bound; tenancy.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
 import { foldAll } from '../src/analytics/fold/fold.js';
 import { CouncilCellCache } from '../src/analytics/works-council/cell-cache.js';
 import { chatCells, councilFor, WINDOW_DAYS } from '../src/analytics/works-council/council.js';
 import { Guard, type Cell } from '../src/analytics/works-council/guard.js';
 import type { Db } from '../src/db/connection.js';
-import { bearer, createApiKey, postChat, signUp, type SignedUp } from './helpers/app.js';
+import { bearer, createApiKey, postChat, signUp, TEST_JWT_SECRET, type SignedUp } from './helpers/app.js';
 import { DAY, int, pick, rand, randomWrite, seedAnalytics, type AnalyticsData } from './helpers/analytics-data.js';
 
 const windowNow = () => {
@@ -145,5 +149,45 @@ describe('works-council cell cache', () => {
     // Both answers occurred: the comparison decided something.
     expect(reasons.has(null)).toBe(true);
     expect([...reasons].some((r) => r !== null)).toBe(true);
+  });
+
+  /** Waits (up to 20 s) for `done`: the reads ahead run in the background. */
+  const eventually = async (done: () => boolean) => {
+    for (const deadline = Date.now() + 20_000; !done(); ) {
+      expect(Date.now(), 'the cells were not read ahead in time').toBeLessThan(deadline);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  it('turning the mode on reads the window ahead, and the next request reads nothing', async () => {
+    const cache = data.t.app.deps.councilCells;
+    const admin = await signUp(data.t.app);
+    const adminKey = (await createApiKey(data.t.app, admin.token)).key;
+    for (let i = 0; i < 6; i++) expect((await postChat(data.t.app, adminKey, { title: `w${i}`, user_id: i + 1, created_at: new Date(Date.now() - i * DAY - 60_000).toISOString() })).statusCode).toBe(201);
+    const before = cache.daysRead;
+    const res = await data.t.app.inject({ method: 'PATCH', url: '/api/v1/orgs/me/privacy', headers: bearer(admin.token), payload: { works_council: true } });
+    expect(res.statusCode, res.body).toBe(200);
+    await eventually(() => cache.daysRead >= before + WINDOW_DAYS);
+    const read = cache.daysRead;
+    const summary = await data.t.app.inject({ url: '/api/v1/analytics/summary', headers: bearer(admin.token) });
+    expect(summary.statusCode, summary.body).toBe(200);
+    expect(summary.json().works_council).toEqual({ k: 5 });
+    expect(cache.daysRead).toBe(read);
+  });
+
+  it('at start, every organization in the mode is read ahead', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-data-'));
+    const second = await buildApp({ database: data.t.database, dataDir, jwtSecret: TEST_JWT_SECRET, rollupFold: false, sketches: false });
+    try {
+      await second.ready();
+      // This file's organization (turned on above) and the one of the previous test.
+      const inMode = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM privacy_settings WHERE works_council`)).rows[0].n;
+      expect(inMode).toBe(2);
+      await eventually(() => second.deps.councilCells.daysRead === inMode * WINDOW_DAYS);
+      expect(second.deps.councilCells.heldCells).toBe((await chatCells(db, orgId(), windowNow())).length + 6);
+    } finally {
+      await second.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

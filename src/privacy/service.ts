@@ -96,5 +96,7 @@ export async function updateSettings(request: FastifyRequest, organizationId: nu
   );
   // Committed: the next chat on this instance is redacted under the new policy (other instances: within POLICY_TTL_MS).
   forgetRedactor(deps.pool, organizationId);
+  // The mode's figures are checked against the window's cells: read them now, not in the first request.
+  if (saved.worksCouncil && !current.worksCouncil) void deps.councilCells.warmUp(deps.db, organizationId, request.log);
   return { settings: present(saved), dry_run: false, would_delete: wouldDelete };
 }

@@ -12,9 +12,11 @@
 // write between the two reads leaves the day cached at the older version: it is read again next
 // time, never kept stale.)
 import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/connection.js';
 import { valueAsText } from '../../fields/chat-fields.js';
 import { PLAIN_DIMENSIONS, type Cell } from './guard.js';
+import { windowAt } from './window.js';
 
 /** Days read by one statement: a cold read of the 800-day window is many short statements, each far inside the statement timeout. */
 const READ_DAYS = 32;
@@ -170,6 +172,8 @@ export class CouncilCellCache {
   /** Least recently asked first. */
   private readonly organizations = new Map<number, OrganizationCells>();
   private size = 0;
+  /** Each organization's call in progress (see window). */
+  private readonly turns = new Map<number, Promise<Cell[]>>();
   /** Days read from the chats rows so far (what the cache saves is what this does not count). */
   daysRead = 0;
 
@@ -180,8 +184,39 @@ export class CouncilCellCache {
     return this.size;
   }
 
-  /** The organization's cells of the window, in day order. */
-  async window(db: Db, organizationId: number, w: Window): Promise<Cell[]> {
+  /**
+   * The organization's cells of the window, in day order. One organization's calls run one after
+   * another (a request that arrives while the cells are being read waits for them rather than
+   * reading them twice); other organizations' are not held up.
+   */
+  window(db: Db, organizationId: number, w: Window): Promise<Cell[]> {
+    const previous = this.turns.get(organizationId) ?? Promise.resolve();
+    const turn = previous.catch(() => undefined).then(() => this.update(db, organizationId, w));
+    this.turns.set(organizationId, turn);
+    const done = () => {
+      if (this.turns.get(organizationId) === turn) this.turns.delete(organizationId);
+    };
+    turn.then(done, done);
+    return turn;
+  }
+
+  /**
+   * Reads the organization's window ahead of its requests (at start, and when the mode is turned
+   * on: a cold read of a large organization takes seconds, which a request would pay from the
+   * organization's analytics time share). A request that comes meanwhile waits for it instead of
+   * reading the same days. Failures are logged: the next request reads what is missing.
+   */
+  async warmUp(db: Db, organizationId: number, log: FastifyBaseLogger): Promise<void> {
+    try {
+      const started = Date.now();
+      const cells = await this.window(db, organizationId, windowAt(new Date()));
+      log.info({ organizationId, cells: cells.length, ms: Date.now() - started }, 'works-council cells read ahead');
+    } catch (err) {
+      log.warn({ err, organizationId }, 'reading works-council cells ahead failed; requests read them when they need them');
+    }
+  }
+
+  private async update(db: Db, organizationId: number, w: Window): Promise<Cell[]> {
     const versions = await dayVersions(db, organizationId, w);
     const org = this.organizations.get(organizationId) ?? new OrganizationCells();
     this.organizations.delete(organizationId);

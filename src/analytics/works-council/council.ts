@@ -12,9 +12,10 @@ import { findSettings } from '../../privacy/repository.js';
 import type { AppDeps } from '../../http/context.js';
 import { analyticsDb } from '../connection.js';
 import type { Range } from '../params.js';
+import { WINDOW_DAYS, windowAt } from './window.js';
 import { Guard, PLAIN_DIMENSIONS, type Cell, type Condition, type FigureSet, type PlainDimension } from './guard.js';
 
-export const WINDOW_DAYS = 800;
+export { WINDOW_DAYS };
 // The guard checks sets of up to MAX_FILTERS + 2 conditions (a what-changed segment, a breakdown
 // group): raise MAX_SET_CONDITIONS in guard.ts with it.
 export const MAX_FILTERS = 3;
@@ -39,8 +40,7 @@ export async function councilFor(deps: Pick<AppDeps, 'pools' | 'councilCells'>, 
   const db = analyticsDb(deps);
   const settings = await findSettings(db, organizationId);
   if (!settings.worksCouncil) return null;
-  const to = dayOf(now) + 1;
-  const window = { from: to - WINDOW_DAYS, to };
+  const window = windowAt(now);
   let chats: Promise<Guard> | undefined;
   const k = settings.worksCouncilK;
   return {
