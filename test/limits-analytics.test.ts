@@ -156,6 +156,15 @@ describe("one organization's share of analytics and search time", () => {
     shares.charge(1, 7000);
     await expect(shares.admit(1)).rejects.toMatchObject({ statusCode: 429, headers: { 'retry-after': '60' } });
   });
+
+  it('does not charge the time a request says it spent waiting (for a read ahead of works-council cells)', async () => {
+    let now = 0;
+    const shares = new TimeShares({ msPerSecond: 100, burstMs: 1000, maxWaitMs: 5000 }, () => now);
+    await shares.run(1, async () => void (now += 1500), () => 1200); // 1.2 s of the 1.5 s waiting
+    expect(shares.balance(1)).toBe(700);
+    await shares.run(1, async () => void (now += 100), () => 5000); // never a credit
+    expect(shares.balance(1)).toBe(710); // +10 ms of refill, nothing charged
+  });
 });
 
 describe.runIf(backend === 'postgres')('statement_timeout on analytics and explorer reads (PostgreSQL)', () => {

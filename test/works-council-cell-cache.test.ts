@@ -175,6 +175,21 @@ describe('works-council cell cache', () => {
     expect(cache.daysRead).toBe(read);
   });
 
+  it('a request while the window is read ahead waits for that read, is told how long, and reads nothing itself', async () => {
+    const cache = new CouncilCellCache();
+    const waits: number[] = [];
+    const ahead = cache.warmUp(db, orgId(), data.t.app.log);
+    const cells = await cache.window(db, orgId(), windowNow(), (ms) => waits.push(ms));
+    await ahead;
+    expect(cache.daysRead).toBe(WINDOW_DAYS);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(0);
+    expect(normal(cells)).toEqual(normal(await chatCells(db, orgId(), windowNow())));
+    // Nothing before it: no wait reported.
+    await cache.window(db, orgId(), windowNow(), (ms) => waits.push(ms));
+    expect(waits).toHaveLength(1);
+  });
+
   it('at start, every organization in the mode is read ahead', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatlogger-data-'));
     const second = await buildApp({ database: data.t.database, dataDir, jwtSecret: TEST_JWT_SECRET, rollupFold: false, sketches: false });

@@ -26,7 +26,7 @@ import {
 } from './params.js';
 import { breakdown, summary, timeseries } from './service.js';
 import { assertTimeZone } from './timezone.js';
-import { councilFor, councilRange, dateOfDay, snapDays } from './works-council/council.js';
+import { councilFor, councilRange, dateOfDay, snapDays, type Council } from './works-council/council.js';
 import { SUPPRESSION_REASONS } from './works-council/guard.js';
 
 const MetricValue = Type.Union([Type.Number(), Type.Null()]);
@@ -154,9 +154,10 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   slotsByApp.set(app.deps, slots);
   // ... and spend at most its share of the server's analytics time (src/cost-limits/time-share.ts).
   const shares = readTimeSharesOf(app.deps);
-  const inSlot = <T>(request: Parameters<typeof organizationOf>[0], work: (organizationId: number) => Promise<T>) => {
+  /** Runs `work` in the organization's slots and time share; the time its council waited for another read of the cells is not charged. */
+  const inSlot = <T>(request: Parameters<typeof organizationOf>[0], work: (organizationId: number) => Promise<T>, council?: Council | null) => {
     const organizationId = organizationOf(request);
-    return slots.run(organizationId, () => shares.run(organizationId, () => work(organizationId)));
+    return slots.run(organizationId, () => shares.run(organizationId, () => work(organizationId), () => council?.waitedMs() ?? 0));
   };
   const rangeOf = async (request: Parameters<typeof organizationOf>[0], query: Parameters<typeof parseRange>[0]) => {
     await assertTimeZone(app.deps.db, query.tz ?? 'UTC');
@@ -182,7 +183,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ) as { schema: { querystring: typeof SummaryQuery } },
     async (request) => {
       const { range, council } = await councilled(request, request.query);
-      return inSlot(request, (org) => summary(app.deps, org, range, council));
+      return inSlot(request, (org) => summary(app.deps, org, range, council), council);
     },
   );
 
@@ -198,7 +199,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { metrics, interval, ...rest } = request.query;
       const names = parseMetrics(metrics, TIMESERIES_DEFAULT_METRICS);
       const { range, council } = await councilled(request, rest);
-      return inSlot(request, (org) => timeseries(app.deps, org, range, interval ?? 'day', names, council));
+      return inSlot(request, (org) => timeseries(app.deps, org, range, interval ?? 'day', names, council), council);
     },
   );
 
@@ -214,7 +215,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { metrics, by, limit, ...rest } = request.query;
       const names = parseMetrics(metrics, BREAKDOWN_DEFAULT_METRICS);
       const { range, council } = await councilled(request, rest);
-      return inSlot(request, (org) => breakdown(app.deps, org, range, by, names, limit ?? 10, council));
+      return inSlot(request, (org) => breakdown(app.deps, org, range, by, names, limit ?? 10, council), council);
     },
   );
 

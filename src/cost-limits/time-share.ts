@@ -81,14 +81,17 @@ export class TimeShares {
     this.buckets.set(organizationId, { balance: balance - ms, at: this.now() });
   }
 
-  /** Runs `work` once the organization may, and charges it the time it took. */
-  async run<T>(organizationId: number, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` once the organization may, and charges it the time it took, less `uncharged()` ms
+   * it spent waiting rather than working (for a read ahead of works-council cells, say).
+   */
+  async run<T>(organizationId: number, work: () => Promise<T>, uncharged: () => number = () => 0): Promise<T> {
     await this.admit(organizationId);
     const started = this.now();
     try {
       return await work();
     } finally {
-      this.charge(organizationId, this.now() - started);
+      this.charge(organizationId, Math.max(0, this.now() - started - uncharged()));
     }
   }
 }

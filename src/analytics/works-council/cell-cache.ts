@@ -187,11 +187,18 @@ export class CouncilCellCache {
   /**
    * The organization's cells of the window, in day order. One organization's calls run one after
    * another (a request that arrives while the cells are being read waits for them rather than
-   * reading them twice); other organizations' are not held up.
+   * reading them twice); other organizations' are not held up. `waited` is told how long this call
+   * waited for the one before it.
    */
-  window(db: Db, organizationId: number, w: Window): Promise<Cell[]> {
-    const previous = this.turns.get(organizationId) ?? Promise.resolve();
-    const turn = previous.catch(() => undefined).then(() => this.update(db, organizationId, w));
+  window(db: Db, organizationId: number, w: Window, waited?: (ms: number) => void): Promise<Cell[]> {
+    const previous = this.turns.get(organizationId);
+    const called = performance.now();
+    const turn = (previous ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        if (previous) waited?.(performance.now() - called);
+        return this.update(db, organizationId, w);
+      });
     this.turns.set(organizationId, turn);
     const done = () => {
       if (this.turns.get(organizationId) === turn) this.turns.delete(organizationId);

@@ -30,6 +30,8 @@ export interface Council {
   /** The messages of the days [from, to) (and the nearest days with messages before and after), by day and end user (GET /api/v1/analytics/messages). */
   messages: (days: { from: number; to: number }) => Promise<Guard>;
   window: { from: number; to: number };
+  /** Ms this request spent waiting for another read of the cells (a read ahead): not charged to its time share. */
+  waitedMs: () => number;
 }
 
 const dayOf = (d: Date) => Math.floor(d.getTime() / DAY_MS);
@@ -42,11 +44,13 @@ export async function councilFor(deps: Pick<AppDeps, 'pools' | 'councilCells'>, 
   if (!settings.worksCouncil) return null;
   const window = windowAt(now);
   let chats: Promise<Guard> | undefined;
+  let waited = 0;
   const k = settings.worksCouncilK;
   return {
     k,
     window,
-    chats: () => (chats ??= deps.councilCells.window(db, organizationId, window).then((cells) => new Guard(cells, k, window))),
+    waitedMs: () => waited,
+    chats: () => (chats ??= deps.councilCells.window(db, organizationId, window, (ms) => (waited += ms)).then((cells) => new Guard(cells, k, window))),
     messages: async (days) => new Guard(await messageCells(db, organizationId, days, window), k, window, false),
   };
 }
