@@ -58,3 +58,35 @@ describe('"other"', () => {
     expect(guard.check({ from: 110, to: 111, conditions: [eq('question_category', 'c1')] })).toBeNull();
   });
 });
+
+describe('the parts of a split (rule 3)', () => {
+  // Day 110 only: no wider range adds anyone, so rule 2 never decides here.
+  const day = { from: 110, to: 111 };
+  const split = (small: number, tagged = false) => [
+    ...Array.from({ length: small }, (_, i) => cell(110, `a${i}`, tagged ? {} : { question_category: 'pension' }, tagged ? ['rare'] : [])),
+    ...Array.from({ length: 8 }, (_, i) => cell(110, `b${i}`, { question_category: 'leave' }, tagged ? ['common'] : [])),
+  ];
+
+  it('hides a total when the parts hidden for having 1..k-1 people add up to 1..k-1 (k−1 and 1 at the edges)', () => {
+    for (const small of [1, 2, 4]) {
+      expect(new Guard(split(small), 5, WINDOW).check({ ...day, conditions: [] }), `${small} in pension`).toBe('complement');
+      expect(new Guard(split(small, true), 5, WINDOW).check({ ...day, conditions: [] }), `${small} tagged rare`).toBe('complement');
+    }
+  });
+
+  it('shows it when the small parts are k or more people together, or there are none', () => {
+    // Two small groups of 3: 6 ≥ 5 people hidden together.
+    const two = [...split(3), ...Array.from({ length: 3 }, (_, i) => cell(110, `c${i}`, { question_category: 'payroll' }))];
+    expect(new Guard(two, 5, WINDOW).check({ ...day, conditions: [] })).toBeNull();
+    expect(new Guard(split(5), 5, WINDOW).check({ ...day, conditions: [] })).toBeNull();
+    expect(new Guard(split(0), 5, WINDOW).check({ ...day, conditions: [] })).toBeNull();
+  });
+
+  it('counts a part\'s people, not its chats, and a chat without a user id as one group', () => {
+    // Four chats in pension, all from one person; then four anonymous chats (one group, "").
+    const repeat = [...Array.from({ length: 4 }, () => cell(110, 'a0', { question_category: 'pension' })), ...split(0)];
+    expect(new Guard(repeat, 5, WINDOW).check({ ...day, conditions: [] })).toBe('complement');
+    const anonymous = [...Array.from({ length: 4 }, () => cell(110, '', { question_category: 'pension' })), ...split(0)];
+    expect(new Guard(anonymous, 5, WINDOW).check({ ...day, conditions: [] })).toBe('complement');
+  });
+});

@@ -263,40 +263,59 @@ export class Guard {
   private partsSafe(s: FigureSet, own: Cell[]): boolean {
     for (const parts of this.partitions(s, own)) {
       const hidden = new Set<string>();
-      for (const part of parts) {
-        const users = usersUpTo(part, this.k);
-        if (this.small(users.size)) for (const u of users) hidden.add(u);
-      }
+      for (const users of parts) if (this.small(users.size)) for (const u of users) hidden.add(u);
       if (this.small(hidden.size)) return false;
     }
     return true;
   }
 
-  /** The ways an answer can split S: by each field (top groups, other, unknown), by time buckets. */
-  private *partitions(s: FigureSet, own: Cell[]): Generator<Cell[][]> {
+  /**
+   * The ways an answer can split S — by each field (top groups, other, unknown) and by time
+   * buckets — as each part's end users, up to k of them (a part with fewer has them all).
+   */
+  private *partitions(s: FigureSet, own: Cell[]): Generator<Iterable<Set<string>>> {
+    const add = (parts: Map<string | number, Set<string>>, key: string | number, user: string) => {
+      const users = parts.get(key) ?? parts.set(key, new Set()).get(key)!;
+      if (users.size < this.k) users.add(user);
+    };
     for (const dim of ALL_DIMENSIONS) {
-      const top = topValues(own, dim);
-      const topSet = new Set(top);
-      const groups = new Map<string, Cell[]>(top.map((v) => [v, []]));
-      const other: Cell[] = [];
-      const unknown: Cell[] = [];
+      // One pass: each value's chats (which values are the top groups) and users; unknown apart.
+      // (No array per cell and field: at a million cells the garbage took longer than the checks.)
+      const byValue = new Map<string, { chats: number; users: Set<string> }>();
+      const unknown = new Map<number, Set<string>>();
+      const count = (cell: Cell, v: string) => {
+        const group = byValue.get(v) ?? byValue.set(v, { chats: 0, users: new Set() }).get(v)!;
+        group.chats += cell.n;
+        if (group.users.size < this.k) group.users.add(cell.user);
+      };
       for (const cell of own) {
-        const values = valuesOf(cell, dim);
-        if (values.length === 0) unknown.push(cell);
-        for (const v of values) groups.get(v)?.push(cell);
-        if (values.some((v) => !topSet.has(v))) other.push(cell);
+        if (dim === 'tag') {
+          if (cell.tags.length === 0) add(unknown, 0, cell.user);
+          for (const tag of cell.tags) count(cell, tag);
+        } else {
+          const v = cell.values[dim];
+          if (v === null) add(unknown, 0, cell.user);
+          else count(cell, v);
+        }
       }
-      yield [...groups.values(), other, unknown];
+      if (byValue.size <= BREAKDOWN_GROUPS) {
+        yield [...[...byValue.values()].map((g) => g.users), ...unknown.values()];
+        continue;
+      }
+      const top = new Set(topValues(own, dim));
+      const other = new Map<number, Set<string>>();
+      for (const cell of own) if (valuesOf(cell, dim).some((v) => !top.has(v))) add(other, 0, cell.user);
+      yield [...[...top].map((v) => byValue.get(v)!.users), ...other.values(), ...unknown.values()];
     }
     for (const interval of ['day', 'week', 'month'] as const) {
       const starts = bucketDays(s.from, s.to, interval);
-      const parts: Cell[][] = starts.map(() => []);
+      const parts = new Map<number, Set<string>>();
       let b = 0;
       for (const cell of own) {
         while (b + 1 < starts.length && cell.day >= starts[b + 1]) b++;
-        parts[b].push(cell);
+        add(parts, b, cell.user);
       }
-      yield parts;
+      yield parts.values();
     }
   }
 }
