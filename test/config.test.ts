@@ -3,6 +3,7 @@
 // the server itself are in test/server.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { depsOptionsOf } from '../src/deps.js';
 import { DEFAULT_RATE_LIMITS } from '../src/rate-limit/settings.js';
 
 describe('configuration', () => {
@@ -63,6 +64,15 @@ describe('configuration', () => {
     });
     for (const name of ['SKETCH_MIN_DAY_CHATS', 'ANALYTICS_EXACT_MAX_CHATS', 'SKETCH_BUILD_INTERVAL_MS']) {
       for (const bad of ['0', '-1', '1.5', 'many']) expect(() => loadConfig({ [name]: bad })).toThrow(`${name} must be a positive integer, got "${bad}"`);
+    }
+  });
+
+  it('reads WORKS_COUNCIL_CACHED_CELLS, hands it to the deps, and refuses a bad value', () => {
+    expect(loadConfig({}).councilCachedCells).toBe(2_000_000);
+    const config = loadConfig({ WORKS_COUNCIL_CACHED_CELLS: '250000' });
+    expect(depsOptionsOf(config, 'secret').councilCachedCells).toBe(250_000);
+    for (const bad of ['0', '-1', '1.5', 'many']) {
+      expect(() => loadConfig({ WORKS_COUNCIL_CACHED_CELLS: bad })).toThrow(`WORKS_COUNCIL_CACHED_CELLS must be a positive integer, got "${bad}"`);
     }
   });
 
