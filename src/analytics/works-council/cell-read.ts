@@ -65,7 +65,7 @@ export async function dayVersions(db: Db, organizationId: number, w: Window): Pr
   const { rows } = await db.execute<{ day: number; version: string }>(sql`
     SELECT d.day, (coalesce(v.version, 0) + coalesce(p.n, 0))::text AS version
     FROM generate_series(${w.from}::int, ${w.to - 1}::int) AS d(day)
-    LEFT JOIN chat_day_versions v ON v.organization_id = ${organizationId} AND v.day = to_timestamp(d.day * 86400)
+    LEFT JOIN chat_day_versions v ON v.organization_id = ${organizationId} AND v.day = to_timestamp(d.day * 86400::bigint)
     LEFT JOIN (
       SELECT floor(extract(epoch FROM p.bucket) / 86400)::int AS day, count(*) AS n FROM chat_rollup_pending p
       WHERE p.organization_id = ${organizationId} AND p.bucket >= ${from}::timestamptz AND p.bucket < ${to}::timestamptz
