@@ -40,6 +40,10 @@ export class RollupFolder {
   private readonly pool: pg.Pool;
   private readonly ownPool: pg.Pool | undefined;
   private foldedSinceVacuum = 0;
+  /** VACUUMs made once caught up (for tests: their truncation is what gives the table back). */
+  caughtUpVacuums = 0;
+  /** A full batch was folded since the last VACUUM made when caught up. */
+  private inBacklog = false;
 
   constructor(
     database: Pick<Database, 'kind' | 'pool'>,
@@ -83,9 +87,15 @@ export class RollupFolder {
           this.log.debug({ folded: n }, 'rollup fold committed');
         }
         const caughtUp = n >= 0 && n < this.options.batchSize;
-        if (this.foldedSinceVacuum >= (caughtUp ? VACUUM_CAUGHT_UP_ROWS : VACUUM_EVERY_ROWS)) {
+        if (n === this.options.batchSize) this.inBacklog = true;
+        // Caught up after a backlog: once, however few rows since the last VACUUM (that one ran
+        // mid-backlog, with live rows behind the dead ones, and could not cut the table short).
+        const endOfBacklog = caughtUp && this.inBacklog && this.foldedSinceVacuum > 0;
+        if (endOfBacklog || this.foldedSinceVacuum >= (caughtUp ? VACUUM_CAUGHT_UP_ROWS : VACUUM_EVERY_ROWS)) {
           this.foldedSinceVacuum = 0;
+          if (caughtUp) this.inBacklog = false;
           await this.pool.query('VACUUM (SKIP_LOCKED) chat_rollup_pending');
+          if (caughtUp) this.caughtUpVacuums++;
         }
       } catch (err) {
         // The database away or the statement cancelled: nothing was folded; try again later.
